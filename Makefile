@@ -1,0 +1,42 @@
+# Two commands on a fresh machine:  make demo  ·  make test
+# Each creates .venv when it is missing and installs what it needs (a no-op when up to date).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.qualcode-installed
+DEMO   := out/demo.qualcode
+
+.PHONY: demo test install model bench clean help
+
+help:
+	@echo "make demo   - parse and code the sample corpus, build the report in out/"
+	@echo "make test   - run the test suite"
+	@echo "make model  - train nb_qualcode_sm from ../shared/data/norne (slow; not run in CI)"
+	@echo "make bench  - run the benchmarks in benchmarks/"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/qualcode info
+	$(BIN)/qualcode nlp --summary $(addprefix --file ,$(wildcard corpus/interviews/*.txt corpus/interviews/*.md))
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+model: $(STAMP)
+	bash training/build.sh ../shared/data/norne
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf out .pytest_cache

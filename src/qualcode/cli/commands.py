@@ -1,0 +1,1 @@
+"""Registers the workflow commands of each step on the Typer app."""

@@ -1,0 +1,66 @@
+"""A rule lemmatizer for the blank Norwegian pipeline, backed by NDT and simplemma.
+
+Used only when no trained pipeline is available. Lookup order for a lower-cased form:
+the NDT train table (form → most frequent lemma), then simplemma (bokmål, then nynorsk).
+A capitalised word that neither knows keeps its spelling: it is most likely a name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import simplemma
+from spacy.language import Language
+from spacy.tokens import Doc
+
+SIMPLEMMA_LANGS = ("nb", "nn")
+
+
+@lru_cache(maxsize=1)
+def ndt_form_lemmas() -> dict[str, str]:
+    """The NDT form → lemma table shipped in ``qualcode/nlp/data``."""
+    table: dict[str, str] = {}
+    text = resources.files("qualcode.nlp").joinpath("data/ndt_form_lemma.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            form, lemma = line.split("\t")
+            table[form] = lemma
+    return table
+
+
+@lru_cache(maxsize=200_000)
+def lemmatize_word(word: str) -> str:
+    """Lemma of one Norwegian word form.
+
+    >>> lemmatize_word("venner"), lemmatize_word("bedre"), lemmatize_word("språkferdigheter")
+    ('venn', 'god', 'språkferdighet')
+    """
+    lower = word.lower()
+    if not any(ch.isalpha() for ch in lower):
+        return word
+    table = ndt_form_lemmas()
+    if lower in table:
+        return table[lower]
+    lemma = simplemma.lemmatize(lower, lang=SIMPLEMMA_LANGS)
+    if lemma != lower or simplemma.is_known(lower, lang=SIMPLEMMA_LANGS) or word == lower:
+        return lemma
+    return word
+
+
+@Language.factory("qualcode_lemmatizer", default_config={"overwrite": False})
+def make_lemmatizer(nlp: Language, name: str, overwrite: bool) -> "NorwegianLookupLemmatizer":
+    return NorwegianLookupLemmatizer(overwrite=overwrite)
+
+
+class NorwegianLookupLemmatizer:
+    """Sets ``token.lemma_`` from :func:`lemmatize_word` (keeps existing lemmas unless overwrite)."""
+
+    def __init__(self, overwrite: bool = False) -> None:
+        self.overwrite = overwrite
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if self.overwrite or not token.lemma_:
+                token.lemma_ = lemmatize_word(token.text)
+        return doc

@@ -1,0 +1,109 @@
+"""The Norwegian NLP layer on real Norwegian sentences: lemmas, compounds, stop words."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcode.nlp import is_noise_answer, load_pipeline, pipeline_info, split_compound
+from qualcode.nlp.pipeline import FALLBACK_NAME, PipelineNotFound
+
+
+def lemmas(nlp, text):
+    return {t.text: t.lemma_.lower() for t in nlp(text)}
+
+
+def test_issue_sentence_lemmas_and_parts(any_nlp):
+    doc = any_nlp("Elevene fikk nye venner og bedre språkferdigheter")
+    got = {t.text: (t.lemma_.lower(), t._.parts) for t in doc}
+    assert [got[w][0] for w in ("Elevene", "fikk", "nye", "venner", "bedre", "språkferdigheter")] == [
+        "elev", "få", "ny", "venn", "god", "språkferdighet"]
+    assert got["språkferdigheter"][1] == ["språk", "ferdighet"]
+    assert got["venner"][1] == ["venn"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        ("Lærerne reiste til Spania med elevene sine.", "Lærerne", "lærer"),
+        ("Vi har hatt mange utvekslinger de siste årene.", "utvekslinger", "utveksling"),
+        ("Skolene samarbeidet godt om prosjektene.", "prosjektene", "prosjekt"),
+        ("Hun snakket engelsk hele uka.", "snakket", "snakke"),
+        ("De beste elevene fikk størst utbytte.", "størst", "stor"),
+        ("Det ga bedre forståelse for andre kulturer.", "kulturer", "kultur"),
+    ],
+)
+def test_inflected_forms_get_their_lemma(any_nlp, text, word, lemma):
+    assert lemmas(any_nlp, text)[word] == lemma
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("engelskkunnskaper", ["engelsk", "kunnskap"]),
+        ("klimabevisstheten", ["klima", "bevissthet"]),
+        ("vennskapsbånd", ["vennskap", "bånd"]),
+        ("språkbarrierer", ["språk", "barriere"]),
+        ("mestringsfølelse", ["mestring", "følelse"]),
+        ("fremmedspråk", ["fremmed", "språk"]),
+        ("kulturforståelse", ["kultur", "forståelse"]),
+        ("skoleutviklingen", ["skole", "utvikling"]),
+    ],
+)
+def test_compounds_split_into_lemma_parts(any_nlp, word, parts):
+    doc = any_nlp(f"Elevene nevnte {word} flere ganger.")
+    assert doc[2]._.parts == parts
+
+
+@pytest.mark.parametrize("word", ["vennskap", "medborgerskap", "undervisning", "kunnskap", "samarbeid", "elev"])
+def test_words_that_are_not_compounds_stay_whole(word):
+    assert split_compound(word) == (word,)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma", "parts"),
+    [
+        # nynorsk: -ar plural, -ane definite plural
+        ("Elevane fekk betre språkkunnskapar.", "språkkunnskapar", "språkkunnskap", ["språk", "kunnskap"]),
+        ("Elevane fekk betre språkkunnskapar.", "Elevane", "elev", ["elev"]),
+        ("Vi har lært mykje om klimaendringar.", "klimaendringar", "klimaendring", ["klima", "endring"]),
+    ],
+)
+def test_nynorsk_variants(blank_nlp, text, word, lemma, parts):
+    token = next(t for t in blank_nlp(text) if t.text == word)
+    assert token.lemma_.lower() == lemma
+    assert token._.parts == parts
+
+
+def test_stop_words_are_for_interviews_not_news(any_nlp):
+    doc = any_nlp("Altså, det var liksom sånn egentlig veldig viktig for lederen i Norge og skolen.")
+    stop = {t.text.lower() for t in doc if t.is_stop}
+    assert {"altså", "liksom", "sånn", "egentlig", "det", "var", "og", "i", "for"} <= stop
+    assert not stop & {"viktig", "lederen", "norge", "skolen"}
+
+
+@pytest.mark.parametrize("answer", ["Vet ikke", " vet ikke. ", "-", "?", "mye", "Bra", "...", "ingen"])
+def test_survey_noise_is_recognised(answer):
+    assert is_noise_answer(answer)
+
+
+@pytest.mark.parametrize("answer", ["engelsk", "nye venner", "Bedre språk", "mestring"])
+def test_real_answers_are_not_noise(answer):
+    assert not is_noise_answer(answer)
+
+
+def test_sentences_are_split(any_nlp):
+    doc = any_nlp("Vi dro til Polen i mai. Elevene bodde hos vertsfamilier! Var det nyttig? Ja.")
+    assert len(list(doc.sents)) == 4
+
+
+def test_fallback_says_why():
+    nlp = load_pipeline(FALLBACK_NAME)
+    info = pipeline_info(nlp)
+    assert info.kind == "explicit"
+    assert "qualcode_lemmatizer" in info.components
+    assert info.fingerprint.startswith(FALLBACK_NAME)
+
+
+def test_unknown_pipeline_is_a_clear_error():
+    with pytest.raises(PipelineNotFound, match="nb_core_news_xl.*not installed"):
+        load_pipeline("nb_core_news_xl")
