@@ -1,1 +1,3 @@
-"""Registers the workflow commands of each step on the Typer app."""
+"""Registers the workflow commands of each step on the Typer app (import order = help order)."""
+
+from qualcode.cli import project_commands  # noqa: F401  init, ingest, ls

@@ -18,7 +18,7 @@ from spacy.language import Language
 NOISE_ANSWERS = frozenset({
     "", "-", "--", "?", "??", "...", "x", "xx", ".", "/", "n/a", "na", "nei", "ja", "ok", "okei",
     "vet ikke", "veit ikkje", "vet ikke.", "ingen", "ingenting", "ingen formening", "ingen kommentar",
-    "mye", "bra", "kjempebra", "veldig bra", "godt", "fint", "greit", "diverse", "annet", "div",
+    "usikker", "vet ikkje", "mye", "bra", "kjempebra", "veldig bra", "godt", "fint", "greit", "diverse", "annet", "div",
 })
 
 

@@ -1,0 +1,141 @@
+"""Commands of the project and ingest steps: init, ingest, ls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from qualcode.cli.app import app, console, err_console, fail
+
+ProjectArg = Annotated[Path, typer.Argument(help="The project file (e.g. evaluering.qualcode).")]
+
+
+def open_project(path: Path):
+    """Open a project or exit with one clear line."""
+    from qualcode.store import Project, ProjectError
+
+    try:
+        return Project.open(path)
+    except ProjectError as exc:
+        fail(str(exc))
+
+
+def parse_pairs(pairs: list[str] | None, option: str) -> dict[str, str]:
+    result = {}
+    for pair in pairs or []:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            fail(f"{option} '{pair}' is not key=value (e.g. {option} skoletype=videregående).")
+        result[key.strip()] = value.strip()
+    return result
+
+
+@app.command()
+def init(
+    project: ProjectArg,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing project file.")] = False,
+) -> None:
+    """Create a new, empty project (one SQLite file).
+
+    Example: qualcode init evaluering.qualcode
+    """
+    from qualcode.store import Project, ProjectError
+
+    try:
+        Project.create(project, replace=force).close()
+    except ProjectError as exc:
+        fail(str(exc))
+    console.print(f"Created project [bold]{project}[/]. Next: qualcode ingest {project} FILES…")
+
+
+@app.command()
+def ingest(
+    project: ProjectArg,
+    files: Annotated[list[Path], typer.Argument(help="Transcripts (.txt .md .docx) and surveys (.csv .xlsx).")],
+    meta: Annotated[Optional[list[str]], typer.Option("--meta", help="key=value metadata for every file; for a survey, a plain column name marks a metadata column (repeatable).")] = None,
+    id_column: Annotated[Optional[str], typer.Option("--id", help="Survey: the respondent id column.")] = None,
+    open_columns: Annotated[Optional[list[str]], typer.Option("--open", help="Survey: open-answer columns, 'col' or 'QUESTION=col1,col2,…' (repeatable).")] = None,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Survey .xlsx: the sheet to read (default: the first).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be ingested (columns, respondents, words) without saving.")] = False,
+) -> None:
+    """Add transcripts and survey exports to a project. All files are checked before anything is saved.
+
+    Examples:
+
+      qualcode ingest evaluering.qualcode corpus/interviews/*.txt --meta intervjuer=TH
+
+      qualcode ingest evaluering.qualcode svar.csv --id respondent_id --meta skoletype --open elev=ord1,ord2,ord3,ord4,ord5
+    """
+    from rich.progress import Progress
+
+    from qualcode.ingest import IngestError, ingest_files, read_file
+
+    pairs = parse_pairs([m for m in meta or [] if "=" in m], "--meta")
+    meta_columns = [m for m in meta or [] if "=" not in m] or None
+    survey = {"id_column": id_column, "meta": meta_columns, "open_columns": open_columns, "sheet": sheet}
+    paths = [p for p in files if not p.name.endswith(".meta.yaml")]
+    if dry_run:
+        for path in paths:
+            try:
+                doc = read_file(path, meta=pairs, survey=survey)
+            except IngestError as exc:
+                fail(str(exc))
+            _preview(doc)
+        console.print("Dry run: nothing was saved.")
+        return
+    proj = open_project(project)
+    try:
+        with Progress(console=err_console, transient=True) as progress:
+            task = progress.add_task("Reading", total=len(paths))
+            report = ingest_files(proj, paths, meta=pairs, survey=survey, progress=lambda _: progress.advance(task))
+    except IngestError as exc:
+        fail(f"{exc} The project was not changed.")
+    for note in report.notes:
+        console.print(f"[yellow]Note:[/] {note}")
+    console.print(f"Added {len(report.added)} file(s), {len(report.new_versions)} new version(s), "
+                  f"{len(report.unchanged)} unchanged; {report.segments} segments, {report.respondents} respondents.")
+    for name in report.new_versions:
+        console.print(f"  new version: {name} (codings on the old version are kept)")
+    for name in report.unchanged:
+        console.print(f"  unchanged: {name}")
+
+
+def _preview(doc) -> None:
+    console.print(f"[bold]{doc.name}[/] ({doc.kind}, encoding {doc.encoding or 'n/a'})")
+    if doc.kind == "survey":
+        m = doc.meta
+        console.print(f"  id column: {m['id_column']}; metadata: {', '.join(m['meta_columns']) or '-'}")
+        for q, cols in m["questions"].items():
+            words = [s for s in doc.segments if s.level == "word" and s.question == q]
+            n = len({s.respondent for s in words if s.codable})
+            console.print(f"  question {q} ← {', '.join(cols)}: N={n} respondents, {len(words)} words")
+        console.print(f"  {len(doc.respondents)} respondents")
+    else:
+        speakers = sorted({s.speaker for s in doc.segments if s.speaker})
+        console.print(f"  {len(doc.segments)} segments; speakers: {', '.join(speakers) or '-'}; metadata: {doc.meta}")
+    for note in doc.notes:
+        console.print(f"  [yellow]Note:[/] {note}")
+
+
+@app.command("ls")
+def list_project(project: ProjectArg) -> None:
+    """Show what a project holds: documents, segments, respondents, variables, N per question.
+
+    Example: qualcode ls evaluering.qualcode
+    """
+    from qualcode.store.summary import project_summary
+
+    summary = project_summary(open_project(project))
+    table = Table(title=f"{project} (schema {summary.schema_version})", show_header=False)
+    table.add_row("documents", ", ".join(f"{n} {k}" for k, n in sorted(summary.documents.items())) or "0"
+                  + (f" (+{summary.superseded} older versions)" if summary.superseded else ""))
+    table.add_row("segments", ", ".join(f"{n} {k}" for k, n in sorted(summary.segments.items())) or "0")
+    table.add_row("codable units", str(summary.codable))
+    table.add_row("respondents", str(summary.respondents))
+    table.add_row("variables", ", ".join(f"{n} ({t})" for n, t, _ in summary.variables) or "-")
+    for q, n in summary.questions.items():
+        table.add_row(f"question {q}", f"N = {n}")
+    console.print(table)

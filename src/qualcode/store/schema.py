@@ -1,0 +1,188 @@
+"""The project schema: one small, explicit set of tables (SQLAlchemy Core, SQLite or PostgreSQL).
+
+documents   one row per version of an ingested file (interview, survey or document)
+segments    the units of text: turns, sentences of long turns, survey answers and their words;
+            ``documents.text[start:end] == segments.text`` always holds
+respondents survey respondents (one survey document has many)
+variables   metadata columns with their types (rolle, skoletype, fylke …)
+codebooks, categories   the codebooks used in the project, as loaded
+codings     a category on a span of a segment: source auto/manual/model, status, coder
+memos       an analyst's notes on a segment, a coding or a document
+decisions   the audit log: every human decision, never updated or deleted
+parse_cache parsed spaCy Docs keyed by text hash and pipeline, so re-coding needs no re-parse
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+SCHEMA_VERSION = 2
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(255), nullable=False),  # file name as the analyst knows it
+    Column("kind", String(16), nullable=False),  # interview | survey | document
+    Column("source_path", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+    Column("previous_id", Integer, ForeignKey("documents.id"), nullable=True),
+    Column("current", Boolean, nullable=False, default=True),
+    Column("text", Text, nullable=False),
+    Column("encoding", String(32), nullable=True),
+    Column("meta", JSON, nullable=False, default=dict),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_documents_hash", "content_hash"),
+    Index("ix_documents_name", "name"),
+)
+
+respondents = Table(
+    "respondents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("external_id", String(255), nullable=False),
+    Column("row", Integer, nullable=False),  # row in the source file (header = 1)
+    Column("meta", JSON, nullable=False, default=dict),
+    UniqueConstraint("document_id", "external_id"),
+)
+
+segments = Table(
+    "segments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("level", String(16), nullable=False),  # turn | sentence | paragraph | answer | word
+    Column("parent_id", Integer, ForeignKey("segments.id"), nullable=True),
+    Column("codable", Boolean, nullable=False),  # the unit the tagger codes (no double counting)
+    Column("speaker", String(128), nullable=True),
+    Column("respondent_id", Integer, ForeignKey("respondents.id"), nullable=True),
+    Column("question", String(255), nullable=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("text_hash", String(32), nullable=False),
+    Index("ix_segments_document", "document_id", "position"),
+    Index("ix_segments_codable", "codable"),
+    Index("ix_segments_parent", "parent_id"),
+)
+
+variables = Table(
+    "variables",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(255), nullable=False, unique=True),
+    Column("type", String(16), nullable=False),  # text | integer | number | date
+    Column("scope", String(16), nullable=False),  # document | respondent
+)
+
+codebooks = Table(
+    "codebooks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(64), nullable=False, unique=True),
+    Column("name", String(255), nullable=False),
+    Column("version", String(32), nullable=False),
+    Column("source_path", Text, nullable=True),
+    Column("definition", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+categories = Table(
+    "categories",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("codebook_id", Integer, ForeignKey("codebooks.id", ondelete="CASCADE"), nullable=False),
+    Column("key", String(64), nullable=False),
+    Column("label", String(255), nullable=False),
+    Column("color", String(7), nullable=False),
+    Column("description", Text, nullable=True),
+    Column("parent_key", String(64), nullable=True),
+    Column("position", Integer, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),  # False once removed from the codebook
+    UniqueConstraint("codebook_id", "key"),
+)
+
+codings = Table(
+    "codings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("segment_id", Integer, ForeignKey("segments.id", ondelete="CASCADE"), nullable=False),
+    Column("category_id", Integer, ForeignKey("categories.id"), nullable=False),
+    Column("start", Integer, nullable=False),  # offsets into documents.text
+    Column("end", Integer, nullable=False),
+    Column("source", String(8), nullable=False),  # auto | manual | model
+    Column("status", String(10), nullable=False),  # suggested | accepted | rejected
+    Column("coder", String(128), nullable=True),  # who decided (None for untouched suggestions)
+    Column("score", Float, nullable=True),
+    Column("rule", Text, nullable=True),
+    Column("evidence", JSON, nullable=True),  # [[start, end, text, rule], …] in document offsets
+    Column("evidence_key", String(64), nullable=True),  # what the suggestion rested on
+    Column("polarity", String(32), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_codings_segment", "segment_id"),
+    Index("ix_codings_category_status", "category_id", "status"),
+)
+
+memos = Table(
+    "memos",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=True),
+    Column("segment_id", Integer, ForeignKey("segments.id", ondelete="CASCADE"), nullable=True),
+    Column("coding_id", Integer, ForeignKey("codings.id", ondelete="CASCADE"), nullable=True),
+    Column("coder", String(128), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("coding_id", Integer, ForeignKey("codings.id"), nullable=True),
+    Column("memo_id", Integer, ForeignKey("memos.id"), nullable=True),
+    Column("coder", String(128), nullable=False),
+    Column("action", String(16), nullable=False),  # accept | reject | reset | manual | change | memo
+    Column("old_status", String(10), nullable=True),
+    Column("new_status", String(10), nullable=True),
+    Column("detail", JSON, nullable=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+# Added in schema version 2.
+parse_cache = Table(
+    "parse_cache",
+    metadata,
+    Column("text_hash", String(32), primary_key=True),
+    Column("pipeline", String(128), primary_key=True),
+    Column("doc", LargeBinary, nullable=False),
+)
