@@ -139,10 +139,15 @@ def question_groups(names: list[str]) -> dict[str, list[str]]:
     return {(stem if len(cols) > 1 else cols[0]): cols for stem, cols in groups.items()}
 
 
-def _looks_open(values: list[str]) -> bool:
+_OPEN_NAME = re.compile(r"ord|svar|answer|word|fritekst|kommentar|comment|åpen|open|utbytte|beskriv", re.IGNORECASE)
+
+
+def _looks_open(name: str, values: list[str]) -> bool:
     filled = [v.strip() for v in values if v.strip()]
     if not filled:
         return False
+    if _OPEN_NAME.search(name) and sum(any(ch.isalpha() for ch in v) for v in filled) > 0.5 * len(filled):
+        return True
     numeric = sum(bool(re.fullmatch(r"-?\d+(?:[.,]\d+)?", v)) for v in filled)
     distinct = len({v.lower() for v in filled})
     has_letters = sum(any(ch.isalpha() for ch in v) for v in filled)
@@ -157,7 +162,7 @@ def detect_columns(table: SurveyTable) -> SurveyColumns:
         id_column = next((n for n in table.header if len({v.strip() for v in columns[n]}) == len(table.rows)
                           and all(v.strip() for v in columns[n])), table.header[0])
     rest = [n for n in table.header if n != id_column]
-    open_cols = [n for n in rest if _looks_open(columns[n])]
+    open_cols = [n for n in rest if _looks_open(n, columns[n])]
     # A numbered column belongs with its siblings, even if it alone looks closed (ord5 mostly empty).
     groups = question_groups(rest)
     questions = {q: cols for q, cols in groups.items() if any(c in open_cols for c in cols)}
@@ -237,16 +242,19 @@ def read_survey(path: Path, *, id_column: str | None = None, meta: list[str] | N
                 extra_meta: dict[str, Any] | None = None) -> ParsedDocument:
     """Read a survey export into respondents, answers and words (see the module docstring)."""
     table = read_table(path, sheet)
-    columns = resolve_columns(table, path, id_column, meta, open_columns)
     index = {name: i for i, name in enumerate(table.header)}
+    if id_column is not None and id_column not in index:
+        raise IngestError(path, f"has no column '{id_column}'. Columns are: {', '.join(table.header)}.", row=1)
+    chosen_id = id_column or detect_columns(table).id
     seen: dict[str, int] = {}
     for row, number in zip(table.rows, table.row_numbers):
-        rid = row[index[columns.id]].strip()
+        rid = row[index[chosen_id]].strip()
         if not rid:
-            raise IngestError(path, f"has an empty respondent id in column '{columns.id}'. Every respondent needs an id.", row=number)
+            raise IngestError(path, f"has an empty respondent id in column '{chosen_id}'. Every respondent needs an id.", row=number)
         if rid in seen:
-            raise IngestError(path, f"repeats respondent id '{rid}' (first on row {seen[rid]}). Ids in '{columns.id}' must be unique.", row=number)
+            raise IngestError(path, f"repeats respondent id '{rid}' (first on row {seen[rid]}). Ids in '{chosen_id}' must be unique.", row=number)
         seen[rid] = number
+    columns = resolve_columns(table, path, chosen_id, meta, open_columns)
     types = {name: _typed([row[index[name]] for row in table.rows]) for name in columns.meta}
     parts: list[str] = []
     pos = 0
