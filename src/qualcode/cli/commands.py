@@ -1,3 +1,4 @@
 """Registers the workflow commands of each step on the Typer app (import order = help order)."""
 
 from qualcode.cli import project_commands  # noqa: F401  init, ingest, ls
+from qualcode.cli import tag_commands  # noqa: F401,E402  tag, code

@@ -1,0 +1,1 @@
+"""Analyse: counts per category, group comparisons, word clouds, quotes, reports."""

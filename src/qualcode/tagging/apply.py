@@ -1,0 +1,200 @@
+"""Code a project with a codebook: suggestions in, human decisions untouched.
+
+>>> report = code_project(project, load_codebook("codebooks/elevutbytte.yaml"))   # doctest: +SKIP
+
+Parsed Docs are cached in the project by segment-text hash and pipeline version, so coding
+again after a codebook edit only re-runs the tagger. Human decisions are never changed: an
+accepted or rejected suggestion, a manual coding and a memo survive every run, and a rejected
+suggestion is offered again only when the evidence behind it has changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from sqlalchemy import Connection, delete, insert, select, update
+
+from qualcode.nlp import pipeline_info
+from qualcode.store import Project, schema
+from qualcode.store.project import now
+from qualcode.tagging.codebook import Codebook
+from qualcode.tagging.tagger import CodebookTagger
+
+
+@dataclass
+class CodingReport:
+    segments: int = 0
+    parsed: int = 0  # texts parsed now (the rest came from the cache)
+    suggested: int = 0  # new suggestions
+    updated: int = 0  # suggestions whose score or evidence changed
+    withdrawn: int = 0  # untouched suggestions no rule supports any more
+    kept_decisions: int = 0  # accepted/rejected/manual codings left as the analyst made them
+    counts: dict[str, int] = field(default_factory=dict)  # open suggestions + accepted per category
+
+
+def upsert_codebook(conn: Connection, codebook: Codebook) -> dict[str, int]:
+    """Store the codebook and its categories; return category id by key.
+
+    A category removed from the file is kept (inactive) so codings that use it survive.
+    """
+    cb, cat = schema.codebooks, schema.categories
+    definition = codebook.model_dump(mode="json")
+    row = conn.execute(select(cb.c.id).where(cb.c.key == codebook.id)).first()
+    values = {"name": codebook.name, "version": codebook.version, "source_path": codebook.source,
+              "definition": definition, "updated_at": now()}
+    if row is None:
+        codebook_id = conn.execute(insert(cb).values(key=codebook.id, **values)).inserted_primary_key[0]
+    else:
+        codebook_id = row.id
+        conn.execute(update(cb).where(cb.c.id == codebook_id).values(**values))
+    existing = {r.key: r.id for r in conn.execute(select(cat.c.key, cat.c.id).where(cat.c.codebook_id == codebook_id))}
+    ids = {}
+    for position, category in enumerate(codebook.categories):
+        values = {"label": category.label, "color": category.color, "description": category.description,
+                  "parent_key": category.parent, "position": position, "active": True}
+        if category.id in existing:
+            conn.execute(update(cat).where(cat.c.id == existing[category.id]).values(**values))
+            ids[category.id] = existing[category.id]
+        else:
+            ids[category.id] = conn.execute(insert(cat).values(codebook_id=codebook_id, key=category.id, **values)).inserted_primary_key[0]
+    gone = set(existing) - set(ids)
+    if gone:
+        conn.execute(update(cat).where(cat.c.id.in_([existing[k] for k in gone])).values(active=False))
+    return ids
+
+
+def parsed_docs(project: Project, nlp: Language, texts: dict[str, str],
+                progress: Callable[[int], None] | None = None) -> tuple[dict[str, Doc], int]:
+    """Docs for ``{text_hash: text}``, from the parse cache or parsed now (and cached)."""
+    fingerprint = pipeline_info(nlp).fingerprint
+    pc = schema.parse_cache
+    docs: dict[str, Doc] = {}
+    hashes = list(texts)
+    with project.read() as conn:
+        for i in range(0, len(hashes), 900):
+            chunk = hashes[i:i + 900]
+            for row in conn.execute(select(pc.c.text_hash, pc.c.doc).where(pc.c.pipeline == fingerprint, pc.c.text_hash.in_(chunk))):
+                docs[row.text_hash] = Doc(nlp.vocab).from_bytes(row.doc)
+    if progress:
+        progress(len(docs))
+    missing = [h for h in hashes if h not in docs]
+    parser = [name for name in nlp.pipe_names if not name.startswith("qualcode_codebook")]
+    batch: list[dict] = []
+    with nlp.select_pipes(enable=parser):
+        for text_hash, doc in zip(missing, nlp.pipe((texts[h] for h in missing), batch_size=256)):
+            docs[text_hash] = doc
+            batch.append({"text_hash": text_hash, "pipeline": fingerprint,
+                          "doc": doc.to_bytes(exclude=["tensor", "user_data"])})
+            if len(batch) >= 2000:
+                _store_cache(project, batch)
+                if progress:
+                    progress(len(batch))
+                batch = []
+    if batch:
+        _store_cache(project, batch)
+        if progress:
+            progress(len(batch))
+    return docs, len(missing)
+
+
+def _store_cache(project: Project, rows: list[dict]) -> None:
+    with project.transaction() as conn:
+        conn.execute(insert(schema.parse_cache).prefix_with("OR IGNORE") if conn.dialect.name == "sqlite"
+                     else insert(schema.parse_cache), rows)
+
+
+def _evidence_key(evidence: Iterable[list]) -> str:
+    text = "|".join(f"{e[3]}@{e[2].lower()}" for e in sorted(evidence, key=lambda e: (e[3], e[2].lower())))
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+
+
+def suggest(doc: Doc, tagger: CodebookTagger, offset: int) -> dict[str, dict]:
+    """Run the tagger on a cached Doc; one suggestion per category, evidence in document offsets."""
+    tagger(doc)
+    result: dict[str, dict] = {}
+    for span in doc.spans[tagger.spans_key]:
+        entry = result.setdefault(span.label_, {"evidence": [], "rules": []})
+        entry["evidence"].append([offset + span.start_char, offset + span.end_char, span.text, span.id_])
+        if span.id_ not in entry["rules"]:
+            entry["rules"].append(span.id_)
+    for category, entry in result.items():
+        entry["score"] = doc._.qc_scores[category]
+        entry["polarity"] = (doc._.qc_polarity or {}).get(category)
+        entry["key"] = _evidence_key(entry["evidence"])
+    return result
+
+
+def code_project(project: Project, codebook: Codebook, nlp: Language | None = None,
+                 progress: Callable[[str, int, int], None] | None = None) -> CodingReport:
+    """Code every codable segment of the project's current documents with ``codebook``."""
+    if nlp is None:
+        from qualcode.nlp import load_pipeline
+
+        nlp = load_pipeline()
+    tagger = CodebookTagger(nlp)
+    tagger.set_codebook(codebook)
+    s, d, c = schema.segments, schema.documents, schema.codings
+    with project.read() as conn:
+        segments = conn.execute(select(s.c.id, s.c.text, s.c.text_hash, s.c.start).join(d, d.c.id == s.c.document_id)
+                                .where(d.c.current.is_(True), s.c.codable.is_(True)).order_by(s.c.id)).all()
+    report = CodingReport(segments=len(segments))
+    texts = {seg.text_hash: seg.text for seg in segments}
+    done = 0
+
+    def parsed(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress("parse", done, len(texts))
+
+    docs, report.parsed = parsed_docs(project, nlp, texts, parsed)
+    with project.transaction() as conn:
+        category_ids = upsert_codebook(conn, codebook)
+        by_id = {v: k for k, v in category_ids.items()}
+        existing: dict[tuple[int, str], list] = {}
+        for row in conn.execute(select(c).where(c.c.category_id.in_(list(category_ids.values())))):
+            existing.setdefault((row.segment_id, by_id[row.category_id]), []).append(row)
+        stamp = now()
+        inserts, deletes = [], []
+        for n, seg in enumerate(segments):
+            found = suggest(docs[seg.text_hash], tagger, seg.start)
+            for category, entry in found.items():
+                rows = existing.pop((seg.id, category), [])
+                human = [r for r in rows if r.status != "suggested" or r.source == "manual"]
+                open_suggestion = next((r for r in rows if r.source == "auto" and r.status == "suggested"), None)
+                report.kept_decisions += len(human)
+                if any(r.status == "accepted" for r in human):
+                    continue  # the analyst already agreed; nothing to offer
+                if any(r.status == "rejected" and r.evidence_key == entry["key"] for r in human):
+                    continue  # rejected on this very evidence: not offered again
+                values = {"score": entry["score"], "rule": ", ".join(entry["rules"]), "evidence": entry["evidence"],
+                          "evidence_key": entry["key"], "polarity": entry["polarity"]}
+                if open_suggestion is None:
+                    inserts.append({"segment_id": seg.id, "category_id": category_ids[category], "start": seg.start,
+                                    "end": seg.start + len(seg.text), "source": "auto", "status": "suggested",
+                                    "coder": None, "created_at": stamp, "updated_at": stamp, **values})
+                elif open_suggestion.evidence_key != entry["key"] or open_suggestion.score != entry["score"]:
+                    conn.execute(update(c).where(c.c.id == open_suggestion.id).values(updated_at=stamp, **values))
+                    report.updated += 1
+            if progress and n % 2000 == 0:
+                progress("tag", n, len(segments))
+        # Suggestions no rule supports any more go, unless a human touched them or wrote a memo.
+        with_memo = set(conn.execute(select(schema.memos.c.coding_id).where(schema.memos.c.coding_id.is_not(None))).scalars())
+        for rows in existing.values():
+            for r in rows:
+                if r.source == "auto" and r.status == "suggested" and r.id not in with_memo:
+                    deletes.append(r.id)
+                else:
+                    report.kept_decisions += 1
+        for i in range(0, len(deletes), 900):
+            conn.execute(delete(c).where(c.c.id.in_(deletes[i:i + 900])))
+        for i in range(0, len(inserts), 20_000):
+            conn.execute(insert(c), inserts[i:i + 20_000])
+        report.suggested, report.withdrawn = len(inserts), len(deletes)
+    if progress:
+        progress("tag", len(segments), len(segments))
+    return report

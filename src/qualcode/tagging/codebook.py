@@ -1,0 +1,235 @@
+"""Codebooks: YAML files of categories and the rules that find them (docs/codebook-format.md).
+
+>>> cb = load_codebook("codebooks/elevutbytte.yaml")     # doctest: +SKIP
+>>> cb.category("sprakferdigheter").color                  # doctest: +SKIP
+'#7FBC41'
+
+Every problem is reported as ``FILE line N: what is wrong — what to do``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+class CodebookError(ValueError):
+    """A codebook that cannot be used; the message names the file, the line and the fix."""
+
+
+class Pattern(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    pattern: list[dict[str, Any]]
+    weight: float = 1.0
+
+
+class Examples(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    positive: list[str] = Field(default_factory=list)
+    negative: list[str] = Field(default_factory=list)
+
+
+class Category(BaseModel):
+    """One code: what it is called, its colour, and the rules that find it."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    label: str
+    color: str
+    description: str = ""
+    parent: str | None = None
+    terms: list[str] = Field(default_factory=list)
+    compound_terms: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+    patterns: list[Pattern] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+    examples: Examples = Field(default_factory=Examples)
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(f"id '{value}' must be lower-case ASCII letters, digits and _ (e.g. 'sprakferdigheter')")
+        return value
+
+    @field_validator("color")
+    @classmethod
+    def _color(cls, value: str) -> str:
+        if not _HEX.match(str(value)):
+            raise ValueError(f"colour '{value}' is not a hex colour like #1B7837")
+        return value.upper()
+
+    @field_validator("terms", "compound_terms", "phrases", "exclude")
+    @classmethod
+    def _words(cls, values: list[str]) -> list[str]:
+        cleaned = []
+        for value in values:
+            text = " ".join(str(value).lower().split())
+            if not text:
+                raise ValueError("an empty term; remove it")
+            cleaned.append(text)
+        return cleaned
+
+    @property
+    def has_rule(self) -> bool:
+        return bool(self.terms or self.compound_terms or self.phrases or self.patterns)
+
+
+class Pole(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    terms: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+
+
+class Codebook(BaseModel):
+    """A validated codebook. ``categories`` keep their file order (the tie-break order)."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    name: str
+    language: str = "nb"
+    version: str = "1.0"
+    description: str = ""
+    categories: list[Category]
+    polarity: dict[str, Pole] = Field(default_factory=dict)
+    source: str | None = Field(default=None, exclude=True)
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        return Category._id(value)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version(cls, value: Any) -> str:
+        return str(value)
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        return {c.id: i for i, c in enumerate(self.categories)}
+
+    def category(self, category_id: str) -> Category:
+        for category in self.categories:
+            if category.id == category_id:
+                return category
+        raise KeyError(f"codebook '{self.id}' has no category '{category_id}'")
+
+    @property
+    def colors(self) -> dict[str, str]:
+        return {c.id: c.color for c in self.categories}
+
+
+def _line_index(node: yaml.Node, path: tuple = (), index: dict | None = None) -> dict[tuple, int]:
+    """Line number (1-based) of every mapping key and list item, by its path in the document."""
+    index = {} if index is None else index
+    index.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            index[path + (key.value,)] = key.start_mark.line + 1
+            _line_index(value, path + (key.value,), index)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            index[path + (i,)] = item.start_mark.line + 1
+            _line_index(item, path + (i,), index)
+    return index
+
+
+def _line(lines: dict[tuple, int], loc: tuple) -> int:
+    while loc and loc not in lines:
+        loc = loc[:-1]
+    return lines.get(loc, 1)
+
+
+def _check_patterns(codebook: Codebook, where) -> None:
+    import spacy
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(spacy.blank("nb").vocab, validate=True)
+    for ci, category in enumerate(codebook.categories):
+        for pi, pattern in enumerate(category.patterns):
+            try:
+                matcher.add(f"{category.id}#{pi}", [pattern.pattern])
+            except Exception as exc:  # spaCy raises ValueError/MatchPatternError with a long text
+                first = str(exc).strip().splitlines()
+                detail = next((ln.strip() for ln in first if ln.strip() and not ln.startswith("=")), str(exc))
+                raise CodebookError(f"{where(('categories', ci, 'patterns', pi))}: category '{category.id}': "
+                                    f"spaCy rejects this token pattern ({detail[:200]}). See "
+                                    f"https://spacy.io/usage/rule-based-matching for the syntax.") from None
+
+
+def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
+    """Validate codebook YAML text (see :func:`load_codebook`)."""
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark else ""
+        raise CodebookError(f"{source}{line}: not valid YAML ({getattr(exc, 'problem', exc)}). "
+                            f"Check the indentation and quote values that contain ':' or '#'.") from None
+    if not isinstance(data, dict):
+        raise CodebookError(f"{source} line 1: a codebook is a YAML mapping with id, name and categories.")
+    lines = _line_index(node) if node is not None else {}
+
+    def where(loc: tuple) -> str:
+        return f"{source} line {_line(lines, loc)}"
+
+    try:
+        codebook = Codebook(**data, source=source)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = tuple(error["loc"])
+        message = error["msg"].removeprefix("Value error, ")
+        field = loc[-1] if loc else ""
+        if error["type"] == "missing":
+            message = f"'{field}' is missing; every {'category' if 'categories' in loc else 'codebook'} needs one"
+        elif error["type"] == "extra_forbidden":
+            message = f"unknown field '{field}'; see docs/codebook-format.md for the fields a codebook takes"
+        name = ""
+        if len(loc) >= 2 and loc[0] == "categories" and isinstance(loc[1], int):
+            cat = data.get("categories", [])[loc[1]]
+            if isinstance(cat, dict) and "id" in cat:
+                name = f"category '{cat['id']}': "
+        raise CodebookError(f"{where(loc)}: {name}{message}.") from None
+    seen: dict[str, int] = {}
+    for i, category in enumerate(codebook.categories):
+        if category.id in seen:
+            raise CodebookError(f"{where(('categories', i, 'id'))}: duplicate category id '{category.id}' "
+                                f"(first at line {_line(lines, ('categories', seen[category.id], 'id'))}); ids must be unique.")
+        seen[category.id] = i
+    for i, category in enumerate(codebook.categories):
+        if category.parent is not None and category.parent not in seen:
+            raise CodebookError(f"{where(('categories', i, 'parent'))}: category '{category.id}' has parent "
+                                f"'{category.parent}', which is not a category in this codebook.")
+        if not category.has_rule:
+            raise CodebookError(f"{where(('categories', i))}: category '{category.id}' has no rule; add terms, "
+                                f"compound_terms, phrases or patterns.")
+    for i, category in enumerate(codebook.categories):  # a parent chain must end
+        chain, current = {category.id}, category.parent
+        while current is not None:
+            if current in chain:
+                raise CodebookError(f"{where(('categories', i, 'parent'))}: category '{category.id}' is its own ancestor.")
+            chain.add(current)
+            current = codebook.categories[seen[current]].parent
+    _check_patterns(codebook, where)
+    return codebook
+
+
+def load_codebook(path: str | Path) -> Codebook:
+    """Load and validate a codebook YAML file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CodebookError(f"{path}: no such codebook file. The shipped ones are in codebooks/.") from None
+    except UnicodeDecodeError:
+        raise CodebookError(f"{path}: not UTF-8 text. Save the codebook as UTF-8.") from None
+    return parse_codebook(text, str(path))

@@ -1,0 +1,153 @@
+#!/usr/bin/env python
+"""Evaluate the nb_qualcode_sm pipeline.
+
+* UD dev (no_bokmaal-ud-dev.conllu -> build/corpus/ud_dev.spacy, gold UPOS, feats,
+  lemmas, sentence starts and NorNE entities): UPOS, morph (UPOS-independent UD
+  feats string), lemma accuracy, NER P/R/F (nine NorNE labels, per label F) and
+  sentence-boundary F.  The text is re-tokenized by the pipeline's own tokenizer
+  and aligned to the gold tokens (spaCy's Example alignment), as in spaCy's
+  published benchmarks.  Lemmas are compared exactly (case-sensitive): the UD
+  lemmas are lower-case except proper nouns and some acronyms, and the NDT
+  training lemmas follow the same convention, so no case folding is applied.
+* NDT dev (build/corpus/dev.spacy, NDT relations): UAS/LAS, with all tokens
+  (spaCy's scorer only skips the labels "p"/"punct", which NDT does not use)
+  and without punctuation (NDT labels IP and IK).
+* Speed: words per second of nlp.pipe on /work/main/corpus/*.txt|*.md if present,
+  else on the UD dev sentence texts, against spacy.blank("nb").
+
+Usage: python evaluate.py MODEL_DIR [--corpus build/corpus] [--out build/eval/results.json]
+"""
+import argparse
+import glob
+import json
+import os
+import time
+
+import spacy
+from spacy.scorer import Scorer
+from spacy.tokens import DocBin
+from spacy.training import Example
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+LABELS = ["PER", "ORG", "LOC", "GPE_LOC", "GPE_ORG", "PROD", "EVT", "DRV", "MISC"]
+
+
+def load_examples(nlp, path):
+    gold = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    return [Example(nlp.make_doc(d.text), d) for d in gold]
+
+
+def evaluate_ud(nlp, path, sentence_source="parser"):
+    examples = load_examples(nlp, path)
+    disable = []
+    if sentence_source == "senter":
+        disable = [p for p in ("parser",) if p in nlp.pipe_names]
+    with nlp.select_pipes(disable=disable):
+        if sentence_source == "senter" and "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")
+            try:
+                scores = nlp.evaluate(examples)
+            finally:
+                nlp.disable_pipe("senter")
+        else:
+            scores = nlp.evaluate(examples)
+    return scores, examples
+
+
+def evaluate_ndt(nlp, path):
+    examples = load_examples(nlp, path)
+    scores = nlp.evaluate(examples)
+    nopunct = Scorer.score_deps(
+        examples, "dep", head_attr="head", head_getter=lambda t, a: t.head,
+        ignore_labels=("IP", "IK", "p", "punct"), missing_values={"", None})
+    return scores, nopunct
+
+
+def speed(nlp, texts, repeats=3):
+    best = None
+    n_words = 0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        n_words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=64))
+        dur = time.perf_counter() - start
+        best = dur if best is None else min(best, dur)
+    return n_words / best, n_words
+
+
+def corpus_texts(ud_path):
+    files = sorted(glob.glob(os.path.join(ROOT, "corpus", "**", "*.txt"), recursive=True) +
+                   glob.glob(os.path.join(ROOT, "corpus", "**", "*.md"), recursive=True))
+    if files:
+        texts = [open(f, encoding="utf-8").read() for f in files]
+        return texts, f"{len(files)} files in corpus/"
+    texts = [line.split("=", 1)[1].strip() for line in open(ud_path, encoding="utf-8")
+             if line.startswith("# text")]
+    return texts, f"{len(texts)} UD dev sentence texts (no corpus/ folder)"
+
+
+def r4(x):
+    return None if x is None else round(float(x), 4)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("model")
+    ap.add_argument("--corpus", default=os.path.join(HERE, "build", "corpus"))
+    ap.add_argument("--data-dir", default=os.path.join(ROOT, "..", "shared", "data", "norne"))
+    ap.add_argument("--out", default=os.path.join(HERE, "build", "eval", "results.json"))
+    ap.add_argument("--no-speed", action="store_true")
+    args = ap.parse_args()
+
+    nlp = spacy.load(args.model)
+    res = {"model": os.path.abspath(args.model), "pipeline": nlp.pipe_names,
+           "disabled": list(nlp.disabled)}
+
+    ud_path = os.path.join(args.corpus, "ud_dev.spacy")
+    s, _ = evaluate_ud(nlp, ud_path, "parser")
+    res["ud_dev"] = {
+        "upos": r4(s["pos_acc"]), "morph": r4(s["morph_acc"]), "lemma": r4(s["lemma_acc"]),
+        "ner_p": r4(s["ents_p"]), "ner_r": r4(s["ents_r"]), "ner_f": r4(s["ents_f"]),
+        "ner_per_label_f": {k: r4(v["f"]) for k, v in sorted((s.get("ents_per_type") or {}).items())},
+        "sents_p": r4(s["sents_p"]), "sents_r": r4(s["sents_r"]), "sents_f": r4(s["sents_f"]),
+        "tokenization_acc": r4(s.get("token_acc")),
+        "morph_per_feat_f": {k: r4(v["f"]) for k, v in sorted((s.get("morph_per_feat") or {}).items())},
+    }
+    if "senter" in nlp.component_names:
+        s2, _ = evaluate_ud(nlp, ud_path, "senter")
+        res["ud_dev"]["sents_f_senter_only"] = r4(s2["sents_f"])
+
+    s, nopunct = evaluate_ndt(nlp, os.path.join(args.corpus, "dev.spacy"))
+    res["ndt_dev"] = {"uas": r4(s["dep_uas"]), "las": r4(s["dep_las"]),
+                      "uas_no_punct": r4(nopunct["dep_uas"]), "las_no_punct": r4(nopunct["dep_las"]),
+                      "sents_f": r4(s["sents_f"]), "upos": r4(s["pos_acc"]),
+                      "lemma": r4(s["lemma_acc"]), "ner_f": r4(s["ents_f"])}
+
+    if not args.no_speed:
+        texts, source = corpus_texts(os.path.join(args.data_dir, "ud-nob", "no_bokmaal-ud-dev.conllu"))
+        wps, n = speed(nlp, texts)
+        wps_blank, _ = speed(spacy.blank("nb"), texts)
+        res["speed"] = {"texts": source, "words": n, "pipeline_wps": round(wps),
+                        "blank_nb_wps": round(wps_blank)}
+
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    with open(args.out, "w", encoding="utf-8") as f:
+        json.dump(res, f, indent=1, ensure_ascii=False)
+
+    u, d = res["ud_dev"], res["ndt_dev"]
+    print(f"UD dev : UPOS {u['upos']:.4f}  morph {u['morph']:.4f}  lemma {u['lemma']:.4f}  "
+          f"NER P/R/F {u['ner_p']:.4f}/{u['ner_r']:.4f}/{u['ner_f']:.4f}  sent F {u['sents_f']:.4f}"
+          + (f" (senter only {u['sents_f_senter_only']:.4f})" if "sents_f_senter_only" in u else ""))
+    print("         NER per label F: " + ", ".join(f"{k} {v:.3f}" for k, v in u["ner_per_label_f"].items()))
+    print(f"NDT dev: UAS {d['uas']:.4f}  LAS {d['las']:.4f}  (no punct: UAS {d['uas_no_punct']:.4f} "
+          f"LAS {d['las_no_punct']:.4f})")
+    if "speed" in res:
+        sp = res["speed"]
+        print(f"speed  : {sp['pipeline_wps']} words/s (blank nb: {sp['blank_nb_wps']} words/s) on {sp['texts']}")
+    targets = {"upos": 0.967, "lemma": 0.969, "ner_f": 0.752, "sents_f": 0.927}
+    for k, t in targets.items():
+        print(f"target {k:8s} {t:.3f}: {'met' if u[k] >= t else 'MISSED'} ({u[k]:.4f})")
+
+
+if __name__ == "__main__":
+    main()

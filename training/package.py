@@ -1,0 +1,195 @@
+#!/usr/bin/env python
+"""Package the trained pipeline into src/qualcode/models/nb_qualcode_sm.
+
+Steps: load the trained model (build/model/model-best), decide whether sentence
+boundaries come from the parser or the senter (the better one on UD dev stays
+enabled; senter is kept but disabled otherwise, as in spaCy's own pipelines),
+set the meta (name qualcode_sm, lang nb, version 0.1.0), write the folder with
+nlp.to_disk, copy the NDT licence as LICENSE, evaluate the written folder
+(evaluate.py) and write its README.md and meta performance figures.
+
+Usage: python package.py MODEL_DIR [--data-dir DIR] [--out DIR] [--train-log build/train.log]
+"""
+import argparse
+import datetime
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import spacy
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import evaluate  # noqa: E402
+
+OUT = os.path.join(ROOT, "src", "qualcode", "models", "nb_qualcode_sm")
+
+
+def dir_size(path):
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
+
+
+def training_info(log_path, seconds_path):
+    info = {}
+    if os.path.exists(seconds_path):
+        info["seconds"] = int(float(open(seconds_path).read().strip()))
+    if os.path.exists(log_path):
+        rows = [l.split() for l in open(log_path, encoding="utf-8", errors="replace")
+                if re.match(r"^\s*\d+\s+\d+\s", l)]
+        if rows:
+            info["epochs"] = int(rows[-1][0]) + 1  # E is 0-based
+            info["steps"] = int(rows[-1][1])
+            best = max(rows, key=lambda r: float(r[-1]))
+            info["best_step"] = int(best[1])
+            info["best_epoch"] = int(best[0]) + 1
+    return info
+
+
+def fmt(x):
+    return "–" if x is None else f"{x:.3f}"
+
+
+def write_readme(out, res, meta, train, size_mb):
+    u, d = res["ud_dev"], res["ndt_dev"]
+    sp = res.get("speed", {})
+    per = "\n".join(f"| {k} | {fmt(v)} |" for k, v in u["ner_per_label_f"].items())
+    t = train.get("seconds")
+    ttxt = f"{t // 60} min {t % 60} s" if t else "n/a"
+    text = f"""# nb_qualcode_sm 0.1.0
+
+Small Norwegian bokmål pipeline for qualcode (spaCy {meta['spacy_version']}, CPU, CNN,
+no static vectors). Load it with `spacy.load(path_to_this_folder)`; it needs only spaCy 3.8.
+
+Components: `{', '.join(meta['pipeline'])}`{' (senter is included but disabled; sentence boundaries come from the parser)' if 'senter' in meta.get('disabled', []) else ''}.
+
+* `morphologizer` – UD UPOS and UD features (mapped from the Oslo-Bergen tags of NDT)
+* `parser` – dependency relations of the **Norwegian Dependency Treebank** (NDT labels
+  such as SUBJ, DOBJ, ADV, FINV, PUTFYLL …, not UD relations); also sets sentences
+* `trainable_lemmatizer` – edit-tree lemmatizer (NDT lemmas; proper nouns keep their case)
+* `ner` – NorNE entities: PER, ORG, LOC, GPE_LOC, GPE_ORG, PROD, EVT, DRV, MISC
+
+## Data and licence
+
+Trained on **NorNE** (Language Technology Group, University of Oslo), which adds named
+entities to the **Norwegian Dependency Treebank** (bokmål) built by the **National Library
+of Norway** (Språkbanken). Training data: the NDT files of the UD train split
+({train.get('train_sents', '15,696')} sentences); model selection on the UD dev split (NDT format).
+The annotations are released under **CC0** (see `LICENSE`, the NDT licence text); the
+underlying texts may not be republished as stand-alone texts, and this folder contains no
+training text.
+
+## Scores (dev split; the test split was not available)
+
+UD dev (`no_bokmaal-ud-dev.conllu`, raw text re-tokenized by the pipeline and aligned):
+
+| metric | score | spaCy nb_core_news_sm 3.8 (UD test) |
+|---|---|---|
+| UPOS | {fmt(u['upos'])} | 0.967 |
+| morph (UD feats) | {fmt(u['morph'])} | 0.953 |
+| lemma (exact, case-sensitive) | {fmt(u['lemma'])} | 0.969 |
+| NER P / R / F | {fmt(u['ner_p'])} / {fmt(u['ner_r'])} / {fmt(u['ner_f'])} | F 0.752 |
+| sentence F | {fmt(u['sents_f'])} | 0.927 |
+
+NER F per label (UD dev):
+
+| label | F |
+|---|---|
+{per}
+
+NDT dev (NDT relations): UAS {fmt(d['uas'])}, LAS {fmt(d['las'])} (all tokens);
+UAS {fmt(d['uas_no_punct'])}, LAS {fmt(d['las_no_punct'])} without punctuation (IP/IK).
+These are not comparable to UD LAS figures (different relation inventory).
+
+Speed (`nlp.pipe`, 1 CPU thread, {sp.get('texts', 'n/a')}): {sp.get('pipeline_wps', 'n/a')} words/s
+(`spacy.blank("nb")`: {sp.get('blank_nb_wps', 'n/a')} words/s).
+
+## Training
+
+Recipe: `training/` in the qualcode repository (`make model`: convert → train → evaluate →
+package). Training time {ttxt} on one CPU core, {train.get('epochs', 'n/a')} epochs
+({train.get('steps', 'n/a')} steps; best checkpoint at step {train.get('best_step', 'n/a')}).
+Size on disk: {size_mb:.1f} MB. Built {datetime.date.today().isoformat()}.
+"""
+    with open(os.path.join(out, "README.md"), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("model")
+    ap.add_argument("--data-dir", default=os.path.join(ROOT, "..", "shared", "data", "norne"))
+    ap.add_argument("--corpus", default=os.path.join(HERE, "build", "corpus"))
+    ap.add_argument("--out", default=OUT)
+    ap.add_argument("--train-log", default=os.path.join(HERE, "build", "train.log"))
+    ap.add_argument("--train-seconds", default=os.path.join(HERE, "build", "train_seconds"))
+    args = ap.parse_args()
+
+    nlp = spacy.load(args.model)
+    ud_path = os.path.join(args.corpus, "ud_dev.spacy")
+    if "senter" in nlp.pipe_names and "parser" in nlp.pipe_names:
+        with nlp.select_pipes(disable=["senter"]):
+            by_parser = evaluate.evaluate_ud(nlp, ud_path)[0]["sents_f"]
+        with nlp.select_pipes(disable=["parser"]):
+            by_senter = evaluate.evaluate_ud(nlp, ud_path)[0]["sents_f"]
+        print(f"sentence F on UD dev: parser {by_parser:.4f}, senter {by_senter:.4f}")
+        # the senter sits after the parser and would not override the parser's
+        # boundaries anyway; keep it disabled (enable it *instead of* the parser
+        # for fast sentence splitting only)
+        nlp.disable_pipe("senter")
+
+    nlp.meta.update({
+        "name": "qualcode_sm", "lang": "nb", "version": "0.1.0",
+        "spacy_version": ">=3.8.0,<3.9.0",
+        "description": "Norwegian bokmål pipeline for qualcode: tok2vec, morphologizer (UD UPOS+feats), "
+                       "NDT dependency parser, senter (disabled), edit-tree lemmatizer, NorNE NER. "
+                       "CPU CNN, no static vectors.",
+        "author": "qualcode", "url": "", "license": "CC0-1.0 (annotations; see LICENSE)",
+        "sources": [{"name": "NorNE", "url": "https://github.com/ltgoslo/norne",
+                     "license": "CC0-1.0", "author": "Language Technology Group, University of Oslo"},
+                    {"name": "Norwegian Dependency Treebank (bokmål)",
+                     "url": "https://www.nb.no/sprakbanken/", "license": "CC0-1.0",
+                     "author": "National Library of Norway"}],
+    })
+    if os.path.exists(args.out):
+        shutil.rmtree(args.out)
+    nlp.to_disk(args.out)
+    shutil.copy(os.path.join(args.data_dir, "LICENSE_NDT.txt"), os.path.join(args.out, "LICENSE"))
+
+    # evaluate the packaged folder exactly as it will be loaded
+    res_path = os.path.join(HERE, "build", "eval", "package_results.json")
+    subprocess.run([sys.executable, os.path.join(HERE, "evaluate.py"), args.out, "--corpus", args.corpus,
+                    "--data-dir", args.data_dir, "--out", res_path], check=True)
+    res = json.load(open(res_path, encoding="utf-8"))
+    train = training_info(args.train_log, args.train_seconds)
+
+    meta_path = os.path.join(args.out, "meta.json")
+    meta = json.load(open(meta_path, encoding="utf-8"))
+    u, d = res["ud_dev"], res["ndt_dev"]
+    meta["performance"] = {
+        "pos_acc": u["upos"], "morph_acc": u["morph"], "lemma_acc": u["lemma"],
+        "ents_p": u["ner_p"], "ents_r": u["ner_r"], "ents_f": u["ner_f"],
+        "ents_per_type": u["ner_per_label_f"], "sents_f": u["sents_f"],
+        "dep_uas": d["uas"], "dep_las": d["las"],
+        "dep_uas_no_punct": d["uas_no_punct"], "dep_las_no_punct": d["las_no_punct"],
+        "note": "pos/morph/lemma/ents/sents on UD dev (no_bokmaal-ud-dev.conllu); dep on NDT dev (NDT relations)",
+    }
+    if "speed" in res:
+        meta["performance"]["speed_wps"] = res["speed"]["pipeline_wps"]
+    meta["training"] = train
+    with open(meta_path, "w", encoding="utf-8") as f:
+        json.dump(meta, f, indent=2, ensure_ascii=False)
+
+    size_mb = dir_size(args.out) / 1e6 + 0.01  # README not written yet
+    write_readme(args.out, res, meta, train, size_mb)
+    size_mb = dir_size(args.out) / 1e6
+    print(f"packaged {args.out}: {size_mb:.1f} MB")
+    if size_mb > 20:
+        sys.exit("package larger than 20 MB")
+
+
+if __name__ == "__main__":
+    main()
