@@ -27,7 +27,12 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/qualcode info
-	$(BIN)/qualcode nlp --summary $(addprefix --file ,$(wildcard corpus/interviews/*.txt corpus/interviews/*.md))
+	$(BIN)/qualcode init $(DEMO) --force
+	$(BIN)/qualcode ingest $(DEMO) corpus/interviews/* corpus/survey_utbytte.csv
+	$(BIN)/qualcode ls $(DEMO)
+	$(BIN)/qualcode code $(DEMO) --codebook codebooks/elevutbytte.yaml
+	$(BIN)/qualcode code $(DEMO) --codebook codebooks/erasmus_prioriteringer.yaml
+	@echo "Demo project: $(DEMO)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

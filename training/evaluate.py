@@ -58,9 +58,12 @@ def evaluate_ud(nlp, path, sentence_source="parser"):
 def evaluate_ndt(nlp, path):
     examples = load_examples(nlp, path)
     scores = nlp.evaluate(examples)
+    # nlp.evaluate does not keep its predictions: parse again for the no-punct score
+    preds = nlp.pipe(eg.reference.text for eg in examples)
+    examples = [Example(p, eg.reference) for p, eg in zip(preds, examples)]
     nopunct = Scorer.score_deps(
-        examples, "dep", head_attr="head", head_getter=lambda t, a: t.head,
-        ignore_labels=("IP", "IK", "p", "punct"), missing_values={"", None})
+        examples, "dep", getter=lambda t, a: t.dep_.lower(), head_attr="head",
+        ignore_labels=("ip", "ik", "p", "punct"), missing_values={"", None})
     return scores, nopunct
 
 

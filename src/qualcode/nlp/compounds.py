@@ -61,6 +61,10 @@ def _weight(part: str) -> float | None:
 def split_compound(lemma: str) -> tuple[str, ...]:
     """Parts of a lemma, or ``(lemma,)`` when it is not a compound of known lemmas."""
     word = lemma.lower()
+    if "-" in word.strip("-"):
+        # "IKT-ferdighet", "Teams-møte": the hyphen marks the joint; each piece may split further.
+        pieces = [p for p in word.split("-") if p]
+        return tuple(part for piece in pieces for part in split_compound(piece))
     if len(word) < MIN_WORD or not word.isalpha():
         return (lemma,)
     best = _best_split(word, MAX_PARTS)

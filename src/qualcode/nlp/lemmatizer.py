@@ -48,6 +48,15 @@ def lemmatize_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
+def is_known_word(word: str) -> bool:
+    """True if ``word`` (any case) is a form or lemma NDT or simplemma knows (bokmål or nynorsk)."""
+    from qualcode.nlp.compounds import lemma_frequencies
+
+    lower = word.lower()
+    return lower in ndt_form_lemmas() or lower in lemma_frequencies() or simplemma.is_known(lower, lang=SIMPLEMMA_LANGS)
+
+
 @Language.factory("qualcode_lemmatizer", default_config={"overwrite": False})
 def make_lemmatizer(nlp: Language, name: str, overwrite: bool) -> "NorwegianLookupLemmatizer":
     return NorwegianLookupLemmatizer(overwrite=overwrite)

@@ -26,21 +26,28 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from qualcode.nlp.compounds import split_compound
+from qualcode.nlp.lemmatizer import is_known_word
 from qualcode.nlp.stopwords import is_noise_answer
 from qualcode.tagging.codebook import Codebook
 
 SPANS_KEY = "qualcode"
 WEIGHTS = {"term": 1.0, "phrase": 1.5, "compound": 0.8}
 
-NEGATION_CUES = frozenset({"ikke", "ikkje", "aldri", "uten", "utan", "verken", "hverken", "korkje"})
+NEGATION_CUES = frozenset({"ikke", "ikkje", "aldri", "uten", "utan", "verken", "hverken", "korkje", "ingen", "inga",
+                           "ingenting", "intet"})
 # Cues that do not negate what follows: "ikke bare … men også", "ikke minst", "uten tvil".
 NOT_NEGATING_NEXT = {
     "ikke": {"bare", "berre", "minst", "sant", "kun", "bara", "mindre"},
     "ikkje": {"berre", "minst", "sant"},
-    "uten": {"tvil", "tvi", "at"},
+    "uten": {"tvil", "tvi"},
     "utan": {"tvil"},
+    "ingen": {"tvil", "tvi"},
 }
-CLAUSE_BREAKERS = frozenset({"men", "likevel", "derimot", "mens", "fordi", "så", "og", "samtidig"})
+# "og" is not here: it joins noun phrases far more often than clauses in these texts
+# («Demokrati og sånt kom ikke inn»), so a negation spans a coordination.
+CLAUSE_BREAKERS = frozenset({"men", "likevel", "derimot", "mens", "fordi", "samtidig"})
+FUZZY_WEIGHT = 0.6
 PUNCT_BREAKERS = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "«", "»", '"'})
 
 
@@ -65,33 +72,55 @@ def negated_tokens(doc: Doc | Span) -> set[int]:
 
     A clause runs between punctuation, contrast words ("men", "likevel") and sentence starts,
     so in «Språket er ikke det viktigste, men utveksling av ideer …» "Språket" is negated and
-    "utveksling" is not. "og" only breaks a clause when no "verken"/"hverken" is open.
+    "utveksling" is not; in «verken Teams eller eTwinning» both are.
     """
     negated: set[int] = set()
     clause: list[int] = []
-    has_cue = open_verken = False
-
-    def close() -> None:
-        if has_cue:
-            negated.update(clause)
-
+    has_cue = False
     for token in doc:
         lower = token.lower_
-        breaks = token.is_sent_start or lower in PUNCT_BREAKERS or (
-            lower in CLAUSE_BREAKERS and not (open_verken and lower == "og"))
-        if breaks and clause:
-            close()
-            clause, has_cue, open_verken = [], False, open_verken and lower not in PUNCT_BREAKERS
+        if clause and (token.is_sent_start or lower in PUNCT_BREAKERS or lower in CLAUSE_BREAKERS):
+            if has_cue:
+                negated.update(clause)
+            clause, has_cue = [], False
         clause.append(token.i)
         if lower in NEGATION_CUES:
             nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
-            if nxt not in NOT_NEGATING_NEXT.get(lower, ()):
-                has_cue = True
-                open_verken = open_verken or lower in {"verken", "hverken", "korkje"}
-        elif lower in {"eller"} and open_verken:
-            has_cue = True
-    close()
+            has_cue = has_cue or nxt not in NOT_NEGATING_NEXT.get(lower, ())
+    if has_cue:
+        negated.update(clause)
     return negated
+
+
+def damerau_levenshtein(a: str, b: str, limit: int) -> int:
+    """Edit distance with transpositions, cut off above ``limit`` (returns limit + 1)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2, prev = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if prev2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    found, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def fuzzy_limit(word: str) -> int:
+    """Typos allowed in a word: none under 5 letters, one up to 9, two from 10."""
+    return 0 if len(word) < 5 else 1 if len(word) < 10 else 2
 
 
 class CodebookTagger:
@@ -140,6 +169,14 @@ class CodebookTagger:
                     self.excluded_phrases[ci].append(tuple(word.split()))
                 else:
                     self.excluded[ci].add(word)
+        # Survey answers are full of typos ("engelks", "kulturforstålse"): an unknown word within
+        # one or two edits of a single-word term is weaker evidence for that term (SymSpell index).
+        self.fuzzy: dict[str, set[str]] = defaultdict(set)
+        for term in set(self.terms):
+            if term.isalpha():
+                for variant in _deletes(term, fuzzy_limit(term)):
+                    self.fuzzy[variant].add(term)
+        self.prefixes = sorted({t for t in self.parts if len(t) >= 4}, key=len, reverse=True)
         self.poles: list[tuple[str, set[str], list[tuple[str, ...]]]] = [
             (name, set(pole.terms), [tuple(p.split()) for p in pole.phrases]) for name, pole in codebook.polarity.items()
         ]
@@ -166,12 +203,32 @@ class CodebookTagger:
                         found.append((token.i, token.i + len(words), rule))
             parts = token._.parts
             if len(parts) > 1:
-                for part in set(parts):
+                # Parts of parts count too: "fremmedspråk" in "fremmedspråk+ferdighet" holds "språk".
+                subparts = set(parts) | {p for part in parts for p in split_compound(part)}
+                for part in subparts:
                     for rule in self.parts.get(part, ()):
                         found.append((token.i, token.i + 1, rule))
+            elif token.is_alpha and not keys & self.terms.keys() and not is_known_word(token.lower_):
+                found.extend((token.i, token.i + 1, rule) for rule in self._fuzzy(token.lower_))
         for match_id, start, end in (self.matcher(doc) if len(self.matcher) else ()):
             found.append((start, end, self.pattern_rules[self.nlp.vocab.strings[match_id]]))
         return found
+
+    def _fuzzy(self, word: str) -> list[Rule]:
+        """Rules for an unknown word: a term within its typo limit, or a compound_term it starts with."""
+        limit = fuzzy_limit(word)
+        rules: list[Rule] = []
+        if limit:
+            candidates = {t for v in _deletes(word, limit) for t in self.fuzzy.get(v, ())}
+            for term in sorted(candidates):
+                if damerau_levenshtein(word, term, min(limit, fuzzy_limit(term))) <= min(limit, fuzzy_limit(term)):
+                    rules.extend(Rule(r.category, "fuzzy", term, FUZZY_WEIGHT) for r in self.terms[term])
+        if not rules:
+            # "klimabevisthet": unknown as a whole, but it opens with a compound term.
+            prefix = next((p for p in self.prefixes if word.startswith(p) and len(word) - len(p) >= 3), None)
+            if prefix:
+                rules.extend(Rule(r.category, "fuzzy", prefix, FUZZY_WEIGHT) for r in self.parts[prefix])
+        return rules
 
     def _excluded(self, doc: Doc, start: int, end: int, category: int) -> bool:
         words = self.excluded.get(category)
