@@ -32,6 +32,7 @@ def stop_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=100_000)
 def is_noise_answer(text: str) -> bool:
     """True for survey answers such as "Vet ikke", "-", "?", "bra" that must not be coded.
 

@@ -19,10 +19,12 @@ from spacy.tokens import Doc
 from sqlalchemy import Connection, delete, insert, select, update
 
 from qualcode.nlp import pipeline_info
+from qualcode.nlp.doccache import doc_from_bytes, doc_to_bytes, read_header
 from qualcode.store import Project, schema
 from qualcode.store.project import now
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.tagger import CodebookTagger
+from qualcode.tagging.tokens import TokenView, views_from_cache, views_from_doc
 
 
 @dataclass
@@ -67,18 +69,35 @@ def upsert_codebook(conn: Connection, codebook: Codebook) -> dict[str, int]:
     return ids
 
 
+@dataclass
+class Parsed:
+    """A segment's analysis: its token views, and how to get the full Doc if a pattern needs it."""
+
+    tokens: list[TokenView]
+    doc: Callable[[], Doc]
+
+
+def _from_cache(vocab, data: bytes) -> Parsed:
+    header = read_header(data)
+    return Parsed(views_from_cache(header["w"], header["s"], header["l"], header["b"]), lambda: doc_from_bytes(vocab, data))
+
+
+def _from_doc(doc: Doc) -> Parsed:
+    return Parsed(views_from_doc(doc), lambda: doc)
+
+
 def parsed_docs(project: Project, nlp: Language, texts: dict[str, str],
-                progress: Callable[[int], None] | None = None) -> tuple[dict[str, Doc], int]:
-    """Docs for ``{text_hash: text}``, from the parse cache or parsed now (and cached)."""
+                progress: Callable[[int], None] | None = None) -> tuple[dict[str, Parsed], int]:
+    """Analyses for ``{text_hash: text}``, from the parse cache or parsed now (and cached)."""
     fingerprint = pipeline_info(nlp).fingerprint
     pc = schema.parse_cache
-    docs: dict[str, Doc] = {}
+    docs: dict[str, Parsed] = {}
     hashes = list(texts)
     with project.read() as conn:
         for i in range(0, len(hashes), 900):
             chunk = hashes[i:i + 900]
             for row in conn.execute(select(pc.c.text_hash, pc.c.doc).where(pc.c.pipeline == fingerprint, pc.c.text_hash.in_(chunk))):
-                docs[row.text_hash] = Doc(nlp.vocab).from_bytes(row.doc)
+                docs[row.text_hash] = _from_cache(nlp.vocab, row.doc)
     if progress:
         progress(len(docs))
     missing = [h for h in hashes if h not in docs]
@@ -86,9 +105,9 @@ def parsed_docs(project: Project, nlp: Language, texts: dict[str, str],
     batch: list[dict] = []
     with nlp.select_pipes(enable=parser):
         for text_hash, doc in zip(missing, nlp.pipe((texts[h] for h in missing), batch_size=256)):
-            docs[text_hash] = doc
+            docs[text_hash] = _from_doc(doc)
             batch.append({"text_hash": text_hash, "pipeline": fingerprint,
-                          "doc": doc.to_bytes(exclude=["tensor", "user_data"])})
+                          "doc": doc_to_bytes(doc)})
             if len(batch) >= 2000:
                 _store_cache(project, batch)
                 if progress:
@@ -112,20 +131,31 @@ def _evidence_key(evidence: Iterable[list]) -> str:
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
-def suggest(doc: Doc, tagger: CodebookTagger, offset: int) -> dict[str, dict]:
-    """Run the tagger on a cached Doc; one suggestion per category, evidence in document offsets."""
-    tagger(doc)
+def suggest(text: str, parsed: Parsed, tagger: CodebookTagger) -> dict[str, dict]:
+    """Tag one segment text; one suggestion per category, evidence in offsets of ``text``."""
+    tagging = tagger.tag(text, parsed.tokens, parsed.doc)
     result: dict[str, dict] = {}
-    for span in doc.spans[tagger.spans_key]:
-        entry = result.setdefault(span.label_, {"evidence": [], "rules": []})
-        entry["evidence"].append([offset + span.start_char, offset + span.end_char, span.text, span.id_])
-        if span.id_ not in entry["rules"]:
-            entry["rules"].append(span.id_)
+    tokens = parsed.tokens
+    for start, end, ci, rule in tagging.evidence:
+        category = tagger.codebook.categories[ci].id
+        entry = result.setdefault(category, {"evidence": [], "rules": []})
+        s, e = tokens.start[start], tokens.end[end - 1]
+        entry["evidence"].append([s, e, text[s:e], rule.id])
+        if rule.id not in entry["rules"]:
+            entry["rules"].append(rule.id)
     for category, entry in result.items():
-        entry["score"] = doc._.qc_scores[category]
-        entry["polarity"] = (doc._.qc_polarity or {}).get(category)
+        entry["score"] = tagging.scores[category]
+        entry["polarity"] = tagging.polarity.get(category)
         entry["key"] = _evidence_key(entry["evidence"])
     return result
+
+
+def _shifted(found: dict[str, dict], offset: int) -> dict[str, dict]:
+    """Suggestions with their evidence moved to a segment's place in its document."""
+    if not offset:
+        return found
+    return {cat: {**entry, "evidence": [[s + offset, e + offset, t, r] for s, e, t, r in entry["evidence"]]}
+            for cat, entry in found.items()}
 
 
 def code_project(project: Project, codebook: Codebook, nlp: Language | None = None,
@@ -156,12 +186,16 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
         category_ids = upsert_codebook(conn, codebook)
         by_id = {v: k for k, v in category_ids.items()}
         existing: dict[tuple[int, str], list] = {}
-        for row in conn.execute(select(c).where(c.c.category_id.in_(list(category_ids.values())))):
+        columns = [c.c.id, c.c.segment_id, c.c.category_id, c.c.source, c.c.status, c.c.evidence_key, c.c.score]
+        for row in conn.execute(select(*columns).where(c.c.category_id.in_(list(category_ids.values())))):
             existing.setdefault((row.segment_id, by_id[row.category_id]), []).append(row)
         stamp = now()
         inserts, deletes = [], []
+        tagged: dict[str, dict[str, dict]] = {}  # text hash → suggestions at offset 0: tag each text once
         for n, seg in enumerate(segments):
-            found = suggest(docs[seg.text_hash], tagger, seg.start)
+            if seg.text_hash not in tagged:
+                tagged[seg.text_hash] = suggest(seg.text, docs[seg.text_hash], tagger)
+            found = _shifted(tagged[seg.text_hash], seg.start)
             for category, entry in found.items():
                 rows = existing.pop((seg.id, category), [])
                 human = [r for r in rows if r.status != "suggested" or r.source == "manual"]

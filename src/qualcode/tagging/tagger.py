@@ -2,59 +2,48 @@
 
 Codebook in, overlapping labelled spans out, in ``doc.spans["qualcode"]``: each span's
 ``label_`` is a category id and its ``id_`` the rule that fired ("term:engelsk",
-"compound:språk", "phrase:snakke engelsk", "pattern:sprakferdigheter#0"). ``doc._.qc_scores``
-holds each category's score (the sum of its evidence weights) and ``doc._.qc_polarity`` the
-pole of each category, for codebooks that define one.
+"compound:språk", "phrase:snakke engelsk", "fuzzy:engelsk", "pattern:sprakferdigheter#0").
+``doc._.qc_scores`` holds each category's score (the sum of its evidence weights) and
+``doc._.qc_polarity`` the pole of each category, for codebooks that define one.
 
 >>> nlp = load_pipeline()                                            # doctest: +SKIP
->>> tagger = nlp.add_pipe("qualcode_codebook")                       # doctest: +SKIP
->>> tagger.set_codebook(load_codebook("codebooks/elevutbytte.yaml"))  # doctest: +SKIP
+>>> nlp.add_pipe("qualcode_codebook").set_codebook(load_codebook("codebooks/elevutbytte.yaml"))  # doctest: +SKIP
 
-Matching is on lower-cased lemmas (and word forms, for when a lemmatizer gets a word wrong).
-A ``compound_terms`` entry also matches a part of a compound ("språk" in "fremmedspråk").
-A term in a negated clause ("ikke", "verken … eller", "uten") is not evidence.
+Matching is on lower-cased lemmas and word forms (for when a lemmatizer gets a word wrong).
+A ``compound_terms`` entry also matches a part of a compound ("språk" in "fremmedspråk"); an
+unknown word within a typo or two of a term is weaker evidence; a term in a negated clause is
+not evidence (see :mod:`qualcode.tagging.negation`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from qualcode.nlp.compounds import split_compound
 from qualcode.nlp.lemmatizer import is_known_word
 from qualcode.nlp.stopwords import is_noise_answer
 from qualcode.tagging.codebook import Codebook
+from qualcode.tagging.fuzzy import FuzzyIndex
+from qualcode.tagging.negation import negated_tokens
+from qualcode.tagging.tokens import Tokens, views_from_doc
 
 SPANS_KEY = "qualcode"
-WEIGHTS = {"term": 1.0, "phrase": 1.5, "compound": 0.8}
-
-NEGATION_CUES = frozenset({"ikke", "ikkje", "aldri", "uten", "utan", "verken", "hverken", "korkje", "ingen", "inga",
-                           "ingenting", "intet"})
-# Cues that do not negate what follows: "ikke bare … men også", "ikke minst", "uten tvil".
-NOT_NEGATING_NEXT = {
-    "ikke": {"bare", "berre", "minst", "sant", "kun", "bara", "mindre"},
-    "ikkje": {"berre", "minst", "sant"},
-    "uten": {"tvil", "tvi"},
-    "utan": {"tvil"},
-    "ingen": {"tvil", "tvi"},
-}
-# "og" is not here: it joins noun phrases far more often than clauses in these texts
-# («Demokrati og sånt kom ikke inn»), so a negation spans a coordination.
-CLAUSE_BREAKERS = frozenset({"men", "likevel", "derimot", "mens", "fordi", "samtidig"})
-FUZZY_WEIGHT = 0.6
-PUNCT_BREAKERS = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "«", "»", '"'})
+WEIGHTS = {"term": 1.0, "phrase": 1.5, "compound": 0.8, "fuzzy": 0.6}
+_LITERAL_KEYS = ("LEMMA", "LOWER", "ORTH", "TEXT", "NORM")
 
 
 @dataclass(frozen=True)
 class Rule:
     category: int  # index in the codebook
-    kind: str  # term | compound | phrase | pattern
+    kind: str  # term | compound | phrase | fuzzy | pattern
     text: str
     weight: float
 
@@ -63,82 +52,50 @@ class Rule:
         return f"{self.kind}:{self.text}"
 
 
-def _keys(token: Token) -> set[str]:
-    return {token.lemma_.lower(), token.lower_} if token.lemma_ else {token.lower_}
+@dataclass
+class Tagging:
+    """What the tagger found in one text: evidence (token spans), scores and polarity."""
+
+    evidence: list[tuple[int, int, int, Rule]] = field(default_factory=list)  # (start, end, category, rule)
+    scores: dict[str, float] = field(default_factory=dict)
+    polarity: dict[str, str] = field(default_factory=dict)
 
 
-def negated_tokens(doc: Doc | Span) -> set[int]:
-    """Indices of tokens in a clause that holds a negation cue.
+def _literals(pattern: list[dict]) -> list[set[str]]:
+    """For each required token of ``pattern`` that names its words: the lower-cased words allowed.
 
-    A clause runs between punctuation, contrast words ("men", "likevel") and sentence starts,
-    so in «Språket er ikke det viktigste, men utveksling av ideer …» "Språket" is negated and
-    "utveksling" is not; in «verken Teams eller eTwinning» both are.
+    A text can only match if it holds a word from every set, so the Matcher (and the Doc it
+    needs) is skipped for the rest. An empty list means the pattern gives no such hint.
     """
-    negated: set[int] = set()
-    clause: list[int] = []
-    has_cue = False
-    for token in doc:
-        lower = token.lower_
-        if clause and (token.is_sent_start or lower in PUNCT_BREAKERS or lower in CLAUSE_BREAKERS):
-            if has_cue:
-                negated.update(clause)
-            clause, has_cue = [], False
-        clause.append(token.i)
-        if lower in NEGATION_CUES:
-            nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
-            has_cue = has_cue or nxt not in NOT_NEGATING_NEXT.get(lower, ())
-    if has_cue:
-        negated.update(clause)
-    return negated
-
-
-def damerau_levenshtein(a: str, b: str, limit: int) -> int:
-    """Edit distance with transpositions, cut off above ``limit`` (returns limit + 1)."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2, prev = None, list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
-            if prev2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], prev2[j - 2] + 1)
-        if min(row) > limit:
-            return limit + 1
-        prev2, prev = prev, row
-    return prev[-1]
-
-
-def _deletes(word: str, depth: int) -> set[str]:
-    found, frontier = {word}, {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
-        found |= frontier
-    return found
-
-
-def fuzzy_limit(word: str) -> int:
-    """Typos allowed in a word: none under 5 letters, one up to 9, two from 10."""
-    return 0 if len(word) < 5 else 1 if len(word) < 10 else 2
+    sets = []
+    for spec in pattern:
+        if spec.get("OP") in ("?", "*", "!"):
+            continue
+        for key in _LITERAL_KEYS:
+            value = spec.get(key)
+            if isinstance(value, str):
+                sets.append({value.lower()})
+            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                sets.append({str(v).lower() for v in value["IN"]})
+    return sets
 
 
 class CodebookTagger:
-    """Tags a Doc with a codebook's categories (see the module docstring)."""
+    """Tags a text with a codebook's categories (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str = "qualcode_codebook", spans_key: str = SPANS_KEY) -> None:
         self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
         self.codebook: Codebook | None = None
-        for ext, default in (("qc_scores", None), ("qc_polarity", None)):
+        for ext in ("qc_scores", "qc_polarity"):
             if not Doc.has_extension(ext):
-                Doc.set_extension(ext, default=default)
+                Doc.set_extension(ext, default=None)
 
     # -- configuration -----------------------------------------------------------------------
 
     def set_codebook(self, codebook: Codebook) -> None:
-        """Compile ``codebook`` into lookup tables and a Matcher."""
+        """Compile ``codebook`` into lookup tables, a typo index and a Matcher."""
         self.codebook = codebook
         self.terms: dict[str, list[Rule]] = defaultdict(list)
         self.parts: dict[str, list[Rule]] = defaultdict(list)
@@ -147,146 +104,189 @@ class CodebookTagger:
         self.excluded_phrases: dict[int, list[tuple[str, ...]]] = defaultdict(list)
         self.matcher = Matcher(self.nlp.vocab)
         self.pattern_rules: dict[str, Rule] = {}
+        self.pattern_literals: list[list[set[str]]] = []
         for ci, category in enumerate(codebook.categories):
             for term in category.terms:
-                if " " in term:
-                    self.phrases[term.split()[0]].append((tuple(term.split()), Rule(ci, "phrase", term, WEIGHTS["phrase"])))
-                else:
-                    self.terms[term].append(Rule(ci, "term", term, WEIGHTS["term"]))
+                self._add_term(ci, term, "term")
             for term in category.compound_terms:
                 if term not in category.terms:
-                    self.terms[term].append(Rule(ci, "term", term, WEIGHTS["term"]))
+                    self._add_term(ci, term, "term")
                 self.parts[term].append(Rule(ci, "compound", term, WEIGHTS["compound"]))
             for phrase in category.phrases:
-                words = tuple(phrase.split())
-                self.phrases[words[0]].append((words, Rule(ci, "phrase", phrase, WEIGHTS["phrase"])))
+                self._add_term(ci, phrase, "phrase")
             for pi, pattern in enumerate(category.patterns):
                 key = f"{category.id}#{pi}"
                 self.matcher.add(key, [pattern.pattern])
                 self.pattern_rules[key] = Rule(ci, "pattern", key, pattern.weight)
+                self.pattern_literals.append(_literals(pattern.pattern))
             for word in category.exclude:
                 if " " in word:
                     self.excluded_phrases[ci].append(tuple(word.split()))
                 else:
                     self.excluded[ci].add(word)
-        # Survey answers are full of typos ("engelks", "kulturforstålse"): an unknown word within
-        # one or two edits of a single-word term is weaker evidence for that term (SymSpell index).
-        self.fuzzy: dict[str, set[str]] = defaultdict(set)
-        for term in set(self.terms):
-            if term.isalpha():
-                for variant in _deletes(term, fuzzy_limit(term)):
-                    self.fuzzy[variant].add(term)
-        self.prefixes = sorted({t for t in self.parts if len(t) >= 4}, key=len, reverse=True)
-        self.poles: list[tuple[str, set[str], list[tuple[str, ...]]]] = [
-            (name, set(pole.terms), [tuple(p.split()) for p in pole.phrases]) for name, pole in codebook.polarity.items()
-        ]
+        self.fuzzy = FuzzyIndex(self.terms)
+        self._candidates: dict[tuple, tuple[list[Rule], list]] = {}
+        self.prefixes = sorted((t for t in self.parts if len(t) >= 4), key=len, reverse=True)
+        self.poles = [(name, set(pole.terms), [tuple(p.split()) for p in pole.phrases])
+                      for name, pole in codebook.polarity.items()]
 
-    # -- tagging -----------------------------------------------------------------------------
+    def _add_term(self, ci: int, text: str, kind: str) -> None:
+        words = tuple(text.split())
+        if len(words) > 1:
+            self.phrases[words[0]].append((words, Rule(ci, "phrase", text, WEIGHTS["phrase"])))
+        else:
+            self.terms[text].append(Rule(ci, kind, text, WEIGHTS[kind]))
 
-    def _phrase_at(self, doc: Doc, i: int, words: tuple[str, ...]) -> bool:
-        if i + len(words) > len(doc):
-            return False
-        return all(w in _keys(doc[i + k]) for k, w in enumerate(words))
+    # -- matching ----------------------------------------------------------------------------
 
-    def matches(self, doc: Doc) -> list[tuple[int, int, Rule]]:
-        """Every rule match ``(start, end, rule)`` before negation and exclusions."""
-        found: list[tuple[int, int, Rule]] = []
-        for token in doc:
-            if token.is_punct or token.is_space:
-                continue
-            keys = _keys(token)
-            for key in keys:
-                for rule in self.terms.get(key, ()):
-                    found.append((token.i, token.i + 1, rule))
-                for words, rule in self.phrases.get(key, ()):
-                    if self._phrase_at(doc, token.i, words):
-                        found.append((token.i, token.i + len(words), rule))
-            parts = token._.parts
-            if len(parts) > 1:
-                # Parts of parts count too: "fremmedspråk" in "fremmedspråk+ferdighet" holds "språk".
-                subparts = set(parts) | {p for part in parts for p in split_compound(part)}
-                for part in subparts:
-                    for rule in self.parts.get(part, ()):
-                        found.append((token.i, token.i + 1, rule))
-            elif token.is_alpha and not keys & self.terms.keys() and not is_known_word(token.lower_):
-                found.extend((token.i, token.i + 1, rule) for rule in self._fuzzy(token.lower_))
-        for match_id, start, end in (self.matcher(doc) if len(self.matcher) else ()):
-            found.append((start, end, self.pattern_rules[self.nlp.vocab.strings[match_id]]))
-        return found
+    @staticmethod
+    def _phrase_at(tokens: Tokens, i: int, words: tuple[str, ...]) -> bool:
+        keys = tokens.keys
+        return i + len(words) <= len(keys) and all(w in keys[i + k] for k, w in enumerate(words))
 
     def _fuzzy(self, word: str) -> list[Rule]:
-        """Rules for an unknown word: a term within its typo limit, or a compound_term it starts with."""
-        limit = fuzzy_limit(word)
-        rules: list[Rule] = []
-        if limit:
-            candidates = {t for v in _deletes(word, limit) for t in self.fuzzy.get(v, ())}
-            for term in sorted(candidates):
-                if damerau_levenshtein(word, term, min(limit, fuzzy_limit(term))) <= min(limit, fuzzy_limit(term)):
-                    rules.extend(Rule(r.category, "fuzzy", term, FUZZY_WEIGHT) for r in self.terms[term])
+        """Rules for an unknown word: a term within its typo limit, or a compound_term it opens with."""
+        rules = [Rule(r.category, "fuzzy", term, WEIGHTS["fuzzy"]) for term in self.fuzzy.lookup(word) for r in self.terms[term]]
         if not rules:
             # "klimabevisthet": unknown as a whole, but it opens with a compound term.
             prefix = next((p for p in self.prefixes if word.startswith(p) and len(word) - len(p) >= 3), None)
             if prefix:
-                rules.extend(Rule(r.category, "fuzzy", prefix, FUZZY_WEIGHT) for r in self.parts[prefix])
+                rules = [Rule(r.category, "fuzzy", prefix, WEIGHTS["fuzzy"]) for r in self.parts[prefix]]
         return rules
 
-    def _excluded(self, doc: Doc, start: int, end: int, category: int) -> bool:
-        words = self.excluded.get(category)
-        if words and any(_keys(doc[i]) & words for i in range(start, end)):
-            return True
-        for phrase in self.excluded_phrases.get(category, ()):
-            for i in range(max(0, start - len(phrase) + 1), min(end, len(doc))):
-                if self._phrase_at(doc, i, phrase) and i < end and i + len(phrase) > start:
-                    return True
-        return False
+    def matches(self, tokens: Tokens, doc: Callable[[], Doc] | None = None) -> list[tuple[int, int, Rule]]:
+        """Every rule match ``(start, end, rule)`` (token indices) before negation and exclusions.
 
-    def __call__(self, doc: Doc) -> Doc:
+        ``doc`` builds the spaCy Doc for token patterns; it is only called when a pattern's
+        words occur in the text.
+        """
+        found: list[tuple[int, int, Rule]] = []
+        cache = self._candidates
+        for i, token_keys in enumerate(tokens.keys):
+            if tokens.punct[i]:
+                continue
+            key = (token_keys, tokens.parts[i], tokens.alpha[i])
+            candidates = cache.get(key)
+            if candidates is None:
+                candidates = cache[key] = self._token_candidates(token_keys, tokens.parts[i], tokens.alpha[i], tokens.lower[i])
+            single, phrases = candidates
+            for rule in single:
+                found.append((i, i + 1, rule))
+            for words, rule in phrases:
+                if self._phrase_at(tokens, i, words):
+                    found.append((i, i + len(words), rule))
+        if self.pattern_rules and doc is not None and self._patterns_possible(tokens):
+            spacy_doc = doc()
+            index = {start: i for i, start in enumerate(tokens.start)}
+            for match_id, start, end in self.matcher(spacy_doc):
+                first, last = index.get(spacy_doc[start].idx), index.get(spacy_doc[end - 1].idx)
+                if first is not None and last is not None:
+                    found.append((first, last + 1, self.pattern_rules[self.nlp.vocab.strings[match_id]]))
+        return found
+
+    def _token_candidates(self, keys: frozenset[str], parts: tuple[str, ...], alpha: bool,
+                          lower: str) -> tuple[list[Rule], list[tuple[tuple[str, ...], Rule]]]:
+        """Rules one token can fire on its own, and phrases that may start at it.
+
+        The answer depends only on the token's word, lemma and parts, so it is memoised: a
+        project repeats the same words over and over.
+        """
+        single = [rule for key in keys for rule in self.terms.get(key, ())]
+        phrases = [p for key in keys for p in self.phrases.get(key, ())]
+        if len(parts) > 1:
+            # Parts of parts count too: "fremmedspråk" in "fremmedspråk+ferdighet" holds "språk".
+            for part in sorted(set(parts).union(*(split_compound(p) for p in parts))):
+                single.extend(self.parts.get(part, ()))
+        elif alpha and not keys & self.terms.keys() and not is_known_word(lower):
+            single.extend(self._fuzzy(lower))
+        return single, phrases
+
+    def _patterns_possible(self, tokens: Tokens) -> bool:
+        words = set().union(*tokens.keys) if len(tokens) else set()
+        return any(all(words & required for required in sets) for sets in self.pattern_literals)
+
+    def _excluded_tokens(self, tokens: Tokens, category: int) -> set[int]:
+        """Tokens a category's ``exclude`` words or phrases cover."""
+        covered: set[int] = set()
+        words = self.excluded.get(category, set())
+        for i, token_keys in enumerate(tokens.keys):
+            if token_keys & words:
+                covered.add(i)
+            for phrase in self.excluded_phrases.get(category, ()):
+                if phrase[0] in token_keys and self._phrase_at(tokens, i, phrase):
+                    covered.update(range(i, i + len(phrase)))
+        return covered
+
+    def _inside_excluded(self, keys: frozenset[str], category: int) -> bool:
+        """An excluded compound also blocks longer compounds that contain it: excluding "fagmiljø"
+        keeps "fagmiljøstørrelse" from counting as "miljø"."""
+        return any(w in k for w in self.excluded.get(category, ()) if len(w) >= 6 for k in keys)
+
+    def tag(self, text: str, tokens: Tokens, doc: Callable[[], Doc] | None = None) -> Tagging:
+        """Evidence, scores and polarity for one text given its token views."""
         if self.codebook is None:
             raise ValueError("the qualcode_codebook component has no codebook; call set_codebook() first")
-        spans: list[Span] = []
-        scores: dict[str, float] = {}
-        if not is_noise_answer(doc.text):
-            negated = negated_tokens(doc)
-            best: dict[tuple[int, int, int], Rule] = {}
-            for start, end, rule in self.matches(doc):
-                if any(i in negated for i in range(start, end)) or self._excluded(doc, start, end, rule.category):
+        result = Tagging()
+        if is_noise_answer(text):
+            return result
+        negated = negated_tokens(tokens)
+        best: dict[tuple[int, int, int], Rule] = {}
+        excluded: dict[int, set[int]] = {}
+        for start, end, rule in self.matches(tokens, doc):
+            if any(i in negated for i in range(start, end)):
+                continue
+            if rule.category in self.excluded or rule.category in self.excluded_phrases:
+                if rule.category not in excluded:
+                    excluded[rule.category] = self._excluded_tokens(tokens, rule.category)
+                covered = excluded[rule.category]
+                if any(i in covered for i in range(start, end)) or (
+                        rule.kind in ("compound", "fuzzy") and self._inside_excluded(tokens.keys[start], rule.category)):
                     continue
-                key = (start, end, rule.category)
-                if key not in best or rule.weight > best[key].weight:
-                    best[key] = rule
-            # One token counts once per category: the strongest rule covering it.
-            per_category: dict[int, dict[int, float]] = defaultdict(dict)
-            for (start, end, ci), rule in sorted(best.items()):
-                spans.append(Span(doc, start, end, label=self.codebook.categories[ci].id, span_id=rule.id))
-                for i in range(start, end):
-                    per_category[ci][i] = max(per_category[ci].get(i, 0.0), rule.weight / (end - start))
-            scores = {self.codebook.categories[ci].id: round(sum(w.values()), 6) for ci, w in per_category.items()}
-        doc.spans[self.spans_key] = spans
-        doc._.qc_scores = scores
-        doc._.qc_polarity = self._polarity(doc, scores) if self.poles and scores else {}
-        return doc
+            key = (start, end, rule.category)
+            if key not in best or rule.weight > best[key].weight:
+                best[key] = rule
+        # One token counts once per category: the strongest rule covering it.
+        per_category: dict[int, dict[int, float]] = defaultdict(dict)
+        for (start, end, ci), rule in sorted(best.items()):
+            result.evidence.append((start, end, ci, rule))
+            for i in range(start, end):
+                per_category[ci][i] = max(per_category[ci].get(i, 0.0), rule.weight / (end - start))
+        result.scores = {self.codebook.categories[ci].id: round(sum(w.values()), 6) for ci, w in per_category.items()}
+        if self.poles and result.scores:
+            result.polarity = self._polarity(tokens, negated, result.scores)
+        return result
 
-    def _polarity(self, doc: Doc, scores: dict[str, float]) -> dict[str, str]:
-        negated = negated_tokens(doc)
+    def _polarity(self, tokens: Tokens, negated: set[int], scores: dict[str, float]) -> dict[str, str]:
         found: set[str] = set()
-        for token in doc:
-            keys = _keys(token) | set(token._.parts)
-            for i, (name, terms, phrases) in enumerate(self.poles):
-                hit = bool(keys & terms) or any(self._phrase_at(doc, token.i, p) for p in phrases if p[0] in keys)
-                if hit:
-                    # A negated pole flips when there are exactly two ("ikke god forankring" is a barrier).
-                    if token.i in negated and len(self.poles) == 2:
-                        name = self.poles[1 - i][0]
-                    found.add(name)
+        for i, token_keys in enumerate(tokens.keys):
+            keys = token_keys | set(tokens.parts[i])
+            for p, (name, terms, phrases) in enumerate(self.poles):
+                if keys & terms or any(self._phrase_at(tokens, i, ph) for ph in phrases if ph[0] in keys):
+                    # With two poles a negated one flips: "ikke god forankring" is a barrier.
+                    found.add(self.poles[1 - p][0] if i in negated and len(self.poles) == 2 else name)
         if not found:
             return {}
-        pole = found.pop() if len(found) == 1 else "mixed"
+        pole = next(iter(found)) if len(found) == 1 else "mixed"
         return {category: pole for category in scores}
+
+    def __call__(self, doc: Doc) -> Doc:
+        tokens = views_from_doc(doc)
+        result = self.tag(doc.text, tokens, lambda: doc)
+        spans = []
+        for start, end, ci, rule in result.evidence:
+            span = doc.char_span(tokens.start[start], tokens.end[end - 1])
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, label=self.codebook.categories[ci].id, span_id=rule.id))
+        doc.spans[self.spans_key] = spans
+        doc._.qc_scores = result.scores
+        doc._.qc_polarity = result.polarity
+        return doc
 
     # -- serialisation (like SpanRuler) ------------------------------------------------------
 
     def to_bytes(self, *, exclude=()) -> bytes:
-        return srsly.json_dumps({"spans_key": self.spans_key, "codebook": self.codebook.model_dump() if self.codebook else None}).encode()
+        return srsly.json_dumps({"spans_key": self.spans_key,
+                                 "codebook": self.codebook.model_dump(mode="json") if self.codebook else None}).encode()
 
     def from_bytes(self, data: bytes, *, exclude=()) -> "CodebookTagger":
         cfg = srsly.json_loads(data)
@@ -310,11 +310,7 @@ def make_codebook_tagger(nlp: Language, name: str, spans_key: str) -> CodebookTa
 
 
 def primary_category(scores: dict[str, float], codebook: Codebook) -> str | None:
-    """The category that colours a word or answer: highest score, then codebook order.
-
-    >>> primary_category({"sosial_inkludering": 1.0, "personlig_utvikling": 1.0}, cb)  # doctest: +SKIP
-    'sosial_inkludering'
-    """
+    """The category that colours a word or answer: highest score, then codebook order."""
     if not scores:
         return None
     return min(scores, key=lambda c: (-scores[c], codebook.order.get(c, len(codebook.order))))
@@ -339,6 +335,3 @@ def codes_json(doc: Doc, codebook: Codebook, spans_key: str = SPANS_KEY) -> list
               "score": round(scores.get(span.label_, 0.0), 4), "rule": span.id_} for span in doc.spans[spans_key]]
     codes.sort(key=lambda c: (-c["score"], codebook.order.get(c["code"], 0), c["start"], c["end"]))
     return codes
-
-
-__all__ = ["CodebookTagger", "codes_json", "explain_primary", "negated_tokens", "primary_category"]

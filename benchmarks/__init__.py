@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m benchmarks [ingest|tagger|recode|all]`` (several runs, medians)."""

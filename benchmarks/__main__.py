@@ -1,0 +1,11 @@
+"""``python -m benchmarks [ingest|tagger|all]``."""
+
+import sys
+
+from benchmarks import bench_ingest, bench_tagger
+
+BENCHES = {"ingest": bench_ingest.main, "tagger": bench_tagger.main}
+names = sys.argv[1:] or ["all"]
+for name in BENCHES if names == ["all"] else names:
+    print(f"== {name}")
+    BENCHES[name]()

@@ -1,0 +1,45 @@
+"""Negation scope: a term in a negated clause is not evidence.
+
+A clause runs between punctuation, contrast words ("men", "likevel") and sentence starts, so
+in «Språket er ikke det viktigste, men utveksling av ideer …» "Språket" is negated and
+"utveksling" is not; in «verken Teams eller eTwinning» both are. "og" does not break a clause:
+it joins noun phrases far more often than clauses in these texts («Demokrati og sånt kom
+ikke inn»).
+"""
+
+from __future__ import annotations
+
+from qualcode.tagging.tokens import Tokens
+
+NEGATION_CUES = frozenset({"ikke", "ikkje", "aldri", "uten", "utan", "verken", "hverken", "korkje", "ingen", "inga",
+                           "ingenting", "intet"})
+# Cues that do not negate what follows: "ikke bare … men også", "ikke minst", "uten tvil".
+NOT_NEGATING_NEXT = {
+    "ikke": {"bare", "berre", "minst", "sant", "kun", "bara", "mindre"},
+    "ikkje": {"berre", "minst", "sant"},
+    "uten": {"tvil", "tvi"},
+    "utan": {"tvil"},
+    "ingen": {"tvil", "tvi"},
+}
+CLAUSE_BREAKERS = frozenset({"men", "likevel", "derimot", "mens", "fordi", "samtidig"})
+PUNCT_BREAKERS = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "«", "»", '"'})
+
+
+def negated_tokens(tokens: Tokens) -> set[int]:
+    """Indices (into ``tokens``) of the tokens in a clause that holds a negation cue."""
+    negated: set[int] = set()
+    clause: list[int] = []
+    has_cue = False
+    lowers = tokens.lower
+    for i, lower in enumerate(lowers):
+        if clause and (tokens.sent_start[i] or lower in PUNCT_BREAKERS or lower in CLAUSE_BREAKERS):
+            if has_cue:
+                negated.update(clause)
+            clause, has_cue = [], False
+        clause.append(i)
+        if lower in NEGATION_CUES:
+            nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
+            has_cue = has_cue or nxt not in NOT_NEGATING_NEXT.get(lower, ())
+    if has_cue:
+        negated.update(clause)
+    return negated
