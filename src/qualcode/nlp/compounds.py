@@ -27,11 +27,14 @@ LINKERS = ("", "s", "e")
 # Derivational endings look like words ("skap" cabinet, "het") but do not make compounds:
 # "vennskap" is not venn + skap (nor venn + s-linker + "kap").
 NOT_A_HEAD = frozenset({"skap", "kap", "het", "else", "dom", "ing", "ning", "lig", "isme", "sjon", "ende", "ere", "ert", "aktig", "messig", "vis", "verk"})
-# Prefixes that form lexicalised words: "undervisning" is not under + visning.
-NOT_A_MODIFIER = frozenset({
-    "under", "over", "for", "fore", "mot", "med", "til", "fra", "gjennom", "etter", "inn", "opp", "ned",
-    "ut", "av", "på", "om", "sam", "mis", "van", "bak", "fram", "frem", "hen", "ens", "all", "god", "stor", "ikke",
+# Prepositions and prefixes form lexicalised words, not compounds: "undervisning" is not
+# under + visning, "forankring" not foran + kring. They are neither modifier nor head.
+PREPOSITIONS = frozenset({
+    "under", "over", "for", "fore", "foran", "mot", "med", "til", "fra", "frå", "gjennom", "etter", "inn", "opp",
+    "ned", "ut", "av", "på", "om", "kring", "rundt", "omkring", "innen", "utenfor", "ovenfor", "nedenfor", "mellom",
+    "bak", "bakom", "fram", "frem", "hen", "hos", "ved", "langs",
 })
+NOT_A_MODIFIER = PREPOSITIONS | {"sam", "mis", "van", "ens", "all", "god", "stor", "ikke"}
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +78,7 @@ def split_compound(lemma: str) -> tuple[str, ...]:
 def _best_split(word: str, max_parts: int) -> tuple[tuple[int, float], tuple[str, ...]] | None:
     """Best segmentation of ``word``: key (−parts, mean weight) and the parts."""
     candidates = []
-    head_weight = _weight(word) if word not in NOT_A_HEAD else None
+    head_weight = _weight(word) if word not in NOT_A_HEAD and word not in PREPOSITIONS else None
     if head_weight is not None:
         candidates.append(((-1, head_weight), (word,)))
     if max_parts > 1:
@@ -96,6 +99,9 @@ def _best_split(word: str, max_parts: int) -> tuple[tuple[int, float], tuple[str
                     continue
                 (neg_parts, tail_mean), parts = tail
                 n = 1 - neg_parts
+                # Three-way splits only from treebank lemmas: "oppgavefordeling" is not oppgave+ford+eling.
+                if n > 2 and not all(p in lemma_frequencies() for p in (modifier, *parts)):
+                    continue
                 mean = (mod_weight + tail_mean * (n - 1)) / n
                 candidates.append(((-n, mean), (modifier, *parts)))
     if not candidates:

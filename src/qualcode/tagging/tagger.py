@@ -32,7 +32,7 @@ from qualcode.nlp.lemmatizer import is_known_word
 from qualcode.nlp.stopwords import is_noise_answer
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.fuzzy import FuzzyIndex
-from qualcode.tagging.negation import negated_tokens
+from qualcode.tagging.negation import NEGATION_CUES, negated_tokens
 from qualcode.tagging.tokens import Tokens, views_from_doc
 
 SPANS_KEY = "qualcode"
@@ -232,9 +232,16 @@ class CodebookTagger:
         negated = negated_tokens(tokens)
         best: dict[tuple[int, int, int], Rule] = {}
         excluded: dict[int, set[int]] = {}
+        negated_categories: set[int] = set()
         for start, end, rule in self.matches(tokens, doc):
-            if any(i in negated for i in range(start, end)):
-                continue
+            # A phrase that holds its own cue ("ikke råd til") means what it says: not negated by it.
+            if any(i in negated for i in range(start, end)) and not any(
+                    tokens.lower[i] in NEGATION_CUES for i in range(start, end)):
+                if not self.poles:
+                    continue
+                # In a codebook with poles, a negated theme is still the theme, on its last pole:
+                # «partnerne leverte ikke» is task division as a barrier.
+                negated_categories.add(rule.category)
             if rule.category in self.excluded or rule.category in self.excluded_phrases:
                 if rule.category not in excluded:
                     excluded[rule.category] = self._excluded_tokens(tokens, rule.category)
@@ -254,6 +261,11 @@ class CodebookTagger:
         result.scores = {self.codebook.categories[ci].id: round(sum(w.values()), 6) for ci, w in per_category.items()}
         if self.poles and result.scores:
             result.polarity = self._polarity(tokens, negated, result.scores)
+            last = self.poles[-1][0]
+            for ci in negated_categories:
+                category = self.codebook.categories[ci].id
+                current = result.polarity.get(category)
+                result.polarity[category] = last if current in (None, last) else "mixed"
         return result
 
     def _polarity(self, tokens: Tokens, negated: set[int], scores: dict[str, float]) -> dict[str, str]:
