@@ -11,6 +11,7 @@ nlp.to_disk, copy the NDT licence as LICENSE, evaluate the written folder
 Usage: python package.py MODEL_DIR [--data-dir DIR] [--out DIR] [--train-log build/train.log]
 """
 import argparse
+import collections
 import datetime
 import json
 import os
@@ -27,6 +28,29 @@ sys.path.insert(0, HERE)
 import evaluate  # noqa: E402
 
 OUT = os.path.join(ROOT, "src", "qualcode", "models", "nb_qualcode_sm")
+
+
+def adapt_tokenizer(nlp, data_dir):
+    """Drop tokenizer special cases "xyz." that the NDT *train* files split more
+    often ("xyz" + sentence-final ".") than they keep as one token (e.g. "i.",
+    "Frp.", "jul."). Returns the removed keys."""
+    import glob
+    import convert
+    single, split = collections.Counter(), collections.Counter()
+    for path in glob.glob(os.path.join(data_dir, "ndt-nob-train-dev", "*.conll")):
+        if convert.is_dev(os.path.basename(path)[:-len(".conll")]):
+            continue
+        for _, sent in convert.read_conll(path):
+            forms = [t[1] for t in sent]
+            for i, w in enumerate(forms):
+                single[w] += 1
+                if w == "." and i > 0:
+                    split[forms[i - 1] + "."] += 1
+    rules = dict(nlp.tokenizer.rules)
+    removed = sorted(k for k in rules if k.endswith(".") and len(k) > 1 and split[k] > single[k])
+    if removed:
+        nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in removed}
+    return removed
 
 
 def dir_size(path):
@@ -148,6 +172,9 @@ def main():
         else:
             nlp.disable_pipe("senter")
             print("-> senter disabled, sentences from the parser")
+
+    removed = adapt_tokenizer(nlp, args.data_dir)
+    print(f"tokenizer: removed {len(removed)} special cases split in NDT train: {' '.join(removed)}")
 
     nlp.meta.update({
         "name": "qualcode_sm", "lang": "nb", "version": "0.1.0",

@@ -10,8 +10,10 @@ suggestion is offered again only when the evidence behind it has changed.
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -19,6 +21,7 @@ from spacy.tokens import Doc
 from sqlalchemy import Connection, delete, insert, select, update
 
 from qualcode.nlp import pipeline_info
+from qualcode.nlp.doccache import FORMAT as CACHE_FORMAT
 from qualcode.nlp.doccache import doc_from_bytes, doc_to_bytes, read_header
 from qualcode.store import Project, schema
 from qualcode.store.project import now
@@ -77,8 +80,12 @@ class Parsed:
     doc: Callable[[], Doc]
 
 
-def _from_cache(vocab, data: bytes) -> Parsed:
+def _from_cache(vocab, data: bytes, tagger: CodebookTagger | None = None) -> Parsed | None:
+    """The analysis in a cache entry; ``None`` when ``tagger`` can find nothing in it (no rule
+    fires on any of its words), which is most texts and costs one lookup per word."""
     header = read_header(data)
+    if tagger is not None and not tagger.could_match(header["w"], header["l"]):
+        return None
     return Parsed(views_from_cache(header["w"], header["s"], header["l"], header["b"]), lambda: doc_from_bytes(vocab, data))
 
 
@@ -86,38 +93,62 @@ def _from_doc(doc: Doc) -> Parsed:
     return Parsed(views_from_doc(doc), lambda: doc)
 
 
-def parsed_docs(project: Project, nlp: Language, texts: dict[str, str],
-                progress: Callable[[int], None] | None = None) -> tuple[dict[str, Parsed], int]:
-    """Analyses for ``{text_hash: text}``, from the parse cache or parsed now (and cached)."""
-    fingerprint = pipeline_info(nlp).fingerprint
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Bulk tagging makes millions of short-lived lists and no reference cycles; the cyclic
+    collector would re-scan every live object again and again (re-coding grew quadratically)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def tag_texts(project: Project, nlp: Language, tagger: CodebookTagger, texts: dict[str, str],
+              progress: Callable[[str, int, int], None] | None = None) -> tuple[dict[str, dict], int]:
+    """Suggestions for every ``{text_hash: text}``; returns them and how many texts were parsed now.
+
+    Texts the parse cache holds are tagged straight from it, chunk by chunk; the others are
+    parsed, cached and tagged. Nothing keeps all analyses in memory at once.
+    """
+    fingerprint = f"{pipeline_info(nlp).fingerprint}|{CACHE_FORMAT}"
     pc = schema.parse_cache
-    docs: dict[str, Parsed] = {}
     hashes = list(texts)
+    cached: set[str] = set()
     with project.read() as conn:
         for i in range(0, len(hashes), 900):
-            chunk = hashes[i:i + 900]
-            for row in conn.execute(select(pc.c.text_hash, pc.c.doc).where(pc.c.pipeline == fingerprint, pc.c.text_hash.in_(chunk))):
-                docs[row.text_hash] = _from_cache(nlp.vocab, row.doc)
-    if progress:
-        progress(len(docs))
-    missing = [h for h in hashes if h not in docs]
+            cached.update(conn.execute(select(pc.c.text_hash).where(
+                pc.c.pipeline == fingerprint, pc.c.text_hash.in_(hashes[i:i + 900]))).scalars())
+    missing = [h for h in hashes if h not in cached]
+    found: dict[str, dict] = {}
     parser = [name for name in nlp.pipe_names if not name.startswith("qualcode_codebook")]
     batch: list[dict] = []
-    with nlp.select_pipes(enable=parser):
-        for text_hash, doc in zip(missing, nlp.pipe((texts[h] for h in missing), batch_size=256)):
-            docs[text_hash] = _from_doc(doc)
-            batch.append({"text_hash": text_hash, "pipeline": fingerprint,
-                          "doc": doc_to_bytes(doc)})
-            if len(batch) >= 2000:
-                _store_cache(project, batch)
-                if progress:
-                    progress(len(batch))
-                batch = []
-    if batch:
-        _store_cache(project, batch)
-        if progress:
-            progress(len(batch))
-    return docs, len(missing)
+    with _gc_paused():
+        with nlp.select_pipes(enable=parser):
+            for n, (text_hash, doc) in enumerate(zip(missing, nlp.pipe((texts[h] for h in missing), batch_size=256)), 1):
+                found[text_hash] = suggest(texts[text_hash], _from_doc(doc), tagger)
+                batch.append({"text_hash": text_hash, "pipeline": fingerprint, "doc": doc_to_bytes(doc)})
+                if len(batch) >= 2000:
+                    _store_cache(project, batch)
+                    batch = []
+                if progress and n % 500 == 0:
+                    progress("parse", n, len(missing))
+        if batch:
+            _store_cache(project, batch)
+        # One streamed scan of this pipeline's cache beats hundreds of IN (…) look-ups.
+        wanted = cached - found.keys()
+        with project.read() as conn:
+            rows = conn.execution_options(yield_per=5000).execute(
+                select(pc.c.text_hash, pc.c.doc).where(pc.c.pipeline == fingerprint))
+            for n, (text_hash, data) in enumerate(rows, 1):
+                if text_hash in wanted:
+                    parsed = _from_cache(nlp.vocab, data, tagger)
+                    found[text_hash] = suggest(texts[text_hash], parsed, tagger) if parsed else {}
+                if progress and n % 5000 == 0:
+                    progress("tag", len(found), len(texts))
+    return found, len(missing)
 
 
 def _store_cache(project: Project, rows: list[dict]) -> None:
@@ -173,16 +204,8 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
                                 .where(d.c.current.is_(True), s.c.codable.is_(True)).order_by(s.c.id)).all()
     report = CodingReport(segments=len(segments))
     texts = {seg.text_hash: seg.text for seg in segments}
-    done = 0
-
-    def parsed(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress:
-            progress("parse", done, len(texts))
-
-    docs, report.parsed = parsed_docs(project, nlp, texts, parsed)
-    with project.transaction() as conn:
+    tagged, report.parsed = tag_texts(project, nlp, tagger, texts, progress)
+    with _gc_paused(), project.transaction() as conn:
         category_ids = upsert_codebook(conn, codebook)
         by_id = {v: k for k, v in category_ids.items()}
         existing: dict[tuple[int, str], list] = {}
@@ -191,10 +214,8 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
             existing.setdefault((row.segment_id, by_id[row.category_id]), []).append(row)
         stamp = now()
         inserts, deletes = [], []
-        tagged: dict[str, dict[str, dict]] = {}  # text hash → suggestions at offset 0: tag each text once
-        for n, seg in enumerate(segments):
-            if seg.text_hash not in tagged:
-                tagged[seg.text_hash] = suggest(seg.text, docs[seg.text_hash], tagger)
+        for seg in segments:
+            # Each distinct text was tagged once; evidence moves to where this segment sits.
             found = _shifted(tagged[seg.text_hash], seg.start)
             for category, entry in found.items():
                 rows = existing.pop((seg.id, category), [])
@@ -214,8 +235,6 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
                 elif open_suggestion.evidence_key != entry["key"] or open_suggestion.score != entry["score"]:
                     conn.execute(update(c).where(c.c.id == open_suggestion.id).values(updated_at=stamp, **values))
                     report.updated += 1
-            if progress and n % 2000 == 0:
-                progress("tag", n, len(segments))
         # Suggestions no rule supports any more go, unless a human touched them or wrote a memo.
         with_memo = set(conn.execute(select(schema.memos.c.coding_id).where(schema.memos.c.coding_id.is_not(None))).scalars())
         for rows in existing.values():
@@ -229,6 +248,4 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
         for i in range(0, len(inserts), 20_000):
             conn.execute(insert(c), inserts[i:i + 20_000])
         report.suggested, report.withdrawn = len(inserts), len(deletes)
-    if progress:
-        progress("tag", len(segments), len(segments))
     return report

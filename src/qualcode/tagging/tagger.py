@@ -33,7 +33,7 @@ from qualcode.nlp.stopwords import is_noise_answer
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.fuzzy import FuzzyIndex
 from qualcode.tagging.negation import NEGATION_CUES, negated_tokens
-from qualcode.tagging.tokens import Tokens, views_from_doc
+from qualcode.tagging.tokens import Tokens, _word, views_from_doc
 
 SPANS_KEY = "qualcode"
 WEIGHTS = {"term": 1.0, "phrase": 1.5, "compound": 0.8, "fuzzy": 0.6}
@@ -126,6 +126,7 @@ class CodebookTagger:
                     self.excluded[ci].add(word)
         self.fuzzy = FuzzyIndex(self.terms)
         self._candidates: dict[tuple, tuple[list[Rule], list]] = {}
+        self._by_word: dict[tuple[str, str], bool | list[tuple[str, ...]]] = {}
         self.prefixes = sorted((t for t in self.parts if len(t) >= 4), key=len, reverse=True)
         self.poles = [(name, set(pole.terms), [tuple(p.split()) for p in pole.phrases])
                       for name, pole in codebook.polarity.items()]
@@ -165,10 +166,10 @@ class CodebookTagger:
         for i, token_keys in enumerate(tokens.keys):
             if tokens.punct[i]:
                 continue
-            key = (token_keys, tokens.parts[i], tokens.alpha[i])
+            key = (token_keys, tokens.parts[i])
             candidates = cache.get(key)
             if candidates is None:
-                candidates = cache[key] = self._token_candidates(token_keys, tokens.parts[i], tokens.alpha[i], tokens.lower[i])
+                candidates = cache[key] = self._token_candidates(token_keys, tokens.parts[i], tokens.is_alpha(i), tokens.lower[i])
             single, phrases = candidates
             for rule in single:
                 found.append((i, i + 1, rule))
@@ -201,6 +202,33 @@ class CodebookTagger:
             single.extend(self._fuzzy(lower))
         return single, phrases
 
+    def could_match(self, words: list[str], lemmas: list[str]) -> bool:
+        """False when no rule can fire on these words (a quick test before full tagging).
+
+        A word that fires a rule on its own decides at once; a phrase counts only if all its
+        words occur in the text; token patterns decide on the words they name.
+        """
+        memo = self._by_word
+        pending: list[tuple[str, ...]] = []
+        for pair in zip(words, lemmas):
+            hit = memo.get(pair)
+            if hit is None:
+                lower, keys, parts, punct, alpha = _word(*pair)
+                single, phrases = self._token_candidates(keys, parts, alpha, lower) if not punct else ([], [])
+                hit = memo[pair] = True if single else [w for w, _ in phrases]
+            if hit is True:
+                return True
+            pending.extend(hit)
+        if not pending and not self.pattern_rules:
+            return False
+        present = {k for pair in zip(words, lemmas) for k in _word(*pair)[1]}
+        if any(all(w in present for w in phrase) for phrase in pending):
+            return True
+        return bool(self.pattern_rules) and self._patterns_possible_words(present)
+
+    def _patterns_possible_words(self, words: set[str]) -> bool:
+        return any(all(words & required for required in sets) for sets in self.pattern_literals)
+
     def _patterns_possible(self, tokens: Tokens) -> bool:
         words = set().union(*tokens.keys) if len(tokens) else set()
         return any(all(words & required for required in sets) for sets in self.pattern_literals)
@@ -227,13 +255,16 @@ class CodebookTagger:
         if self.codebook is None:
             raise ValueError("the qualcode_codebook component has no codebook; call set_codebook() first")
         result = Tagging()
-        if is_noise_answer(text):
+        if len(text) < 40 and is_noise_answer(text):
+            return result
+        matches = self.matches(tokens, doc)
+        if not matches:
             return result
         negated = negated_tokens(tokens)
         best: dict[tuple[int, int, int], Rule] = {}
         excluded: dict[int, set[int]] = {}
         negated_categories: set[int] = set()
-        for start, end, rule in self.matches(tokens, doc):
+        for start, end, rule in matches:
             # A phrase that holds its own cue ("ikke råd til") means what it says: not negated by it.
             if any(i in negated for i in range(start, end)) and not any(
                     tokens.lower[i] in NEGATION_CUES for i in range(start, end)):

@@ -7,7 +7,6 @@ codebook's token pattern could match.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -23,32 +22,64 @@ def _word(text: str, lemma: str) -> tuple[str, frozenset[str], tuple[str, ...], 
     return lower, frozenset((lower, lemma_lower)), split_compound(lemma_lower), not any(ch.isalnum() for ch in text), text.isalpha()
 
 
-@dataclass(slots=True)
 class Tokens:
-    """The tokens of one text, attribute by attribute."""
+    """The tokens of one text, attribute by attribute (lists indexed like the tokens).
 
-    lower: list[str]
-    keys: list[frozenset[str]]  # lower-cased lemma and word form: what terms are matched against
-    parts: list[tuple[str, ...]]  # compound parts of the lemma
-    punct: list[bool]  # punctuation or white space: never evidence
-    alpha: list[bool]
-    sent_start: list[bool]
-    start: list[int]  # character offsets in the text
-    end: list[int]
+    ``keys``, ``parts`` and ``punct`` are what matching reads and are built at once; word
+    forms, sentence starts and offsets are only needed when something matched, so they are
+    built on first use.
+    """
+
+    __slots__ = ("_info", "_words", "_spaces", "_sent_starts", "keys", "parts", "punct", "_lower", "_start", "_end")
+
+    def __init__(self, words: list[str], spaces: list[bool], lemmas: list[str], sent_starts: list[bool]) -> None:
+        self._info = info = [_word(w, lemma) for w, lemma in zip(words, lemmas)]
+        self._words, self._spaces, self._sent_starts = words, spaces, sent_starts
+        self.keys: list[frozenset[str]] = [i[1] for i in info]  # lower-cased lemma and form: what terms match
+        self.parts: list[tuple[str, ...]] = [i[2] for i in info]  # compound parts of the lemma
+        self.punct: list[bool] = [i[3] for i in info]  # punctuation or white space: never evidence
+        self._lower = self._start = self._end = None
 
     def __len__(self) -> int:
-        return len(self.lower)
+        return len(self._info)
+
+    @property
+    def lower(self) -> list[str]:
+        if self._lower is None:
+            self._lower = [i[0] for i in self._info]
+        return self._lower
+
+    @property
+    def alpha(self) -> list[bool]:
+        return [i[4] for i in self._info]
+
+    def is_alpha(self, i: int) -> bool:
+        return self._info[i][4]
+
+    @property
+    def sent_start(self) -> list[bool]:
+        return self._sent_starts
+
+    @property
+    def start(self) -> list[int]:
+        """Character offset of each token in the text."""
+        if self._start is None:
+            starts, pos = [], 0
+            for word, space in zip(self._words, self._spaces):
+                starts.append(pos)
+                pos += len(word) + (1 if space else 0)
+            self._start = starts
+        return self._start
+
+    @property
+    def end(self) -> list[int]:
+        if self._end is None:
+            self._end = [s + len(w) for s, w in zip(self.start, self._words)]
+        return self._end
 
     @classmethod
     def build(cls, words: list[str], spaces: list[bool], lemmas: list[str], sent_starts: list[bool]) -> "Tokens":
-        info = [_word(w, lemma) for w, lemma in zip(words, lemmas)]
-        starts, pos = [], 0
-        for word, space in zip(words, spaces):
-            starts.append(pos)
-            pos += len(word) + (1 if space else 0)
-        return cls([i[0] for i in info], [i[1] for i in info], [i[2] for i in info],
-                   [i[3] for i in info], [i[4] for i in info], list(sent_starts), starts,
-                   [s + len(w) for s, w in zip(starts, words)])
+        return cls(words, spaces, lemmas, sent_starts)
 
 
 def views_from_doc(doc: Doc) -> Tokens:
