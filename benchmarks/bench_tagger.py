@@ -1,0 +1,95 @@
+"""Tagger benchmarks (issue 4).
+
+1. Throughput: ``nlp.pipe`` over the sample interviews' sentences with and without the codebook
+   tagger, alternating runs in one process; the tagger's cost is reported relative to parsing.
+2. Re-coding: a generated project with 100,000 distinct sentence segments is coded once (which
+   parses and caches them), then a codebook edit is re-coded from the cache several times;
+   reported: seconds, the speed-up over parsing again, and words per minute.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+from pathlib import Path
+
+from benchmarks.common import measure, median, save
+
+THROUGHPUT = """
+import json, time, statistics
+from benchmarks.generate import interview_turns
+from qualcode.nlp import load_pipeline
+from qualcode.tagging import load_codebook
+texts = [t.split(":", 1)[1].strip() for t in interview_turns()] * 6
+bare = load_pipeline()
+tagged = load_pipeline()
+tagged.add_pipe("qualcode_codebook").set_codebook(load_codebook("codebooks/elevutbytte.yaml"))
+words = sum(len(t.split()) for t in texts)
+list(bare.pipe(texts[:50])); list(tagged.pipe(texts[:50]))
+bare_s, tagged_s = [], []
+for _ in range(5):
+    t = time.perf_counter(); list(bare.pipe(texts, batch_size=256)); bare_s.append(time.perf_counter() - t)
+    t = time.perf_counter(); list(tagged.pipe(texts, batch_size=256)); tagged_s.append(time.perf_counter() - t)
+b, g = statistics.median(bare_s), statistics.median(tagged_s)
+print(json.dumps({"words": words, "texts": len(texts), "pipeline": bare.meta["qualcode"]["name"],
+                  "bare_seconds": b, "tagged_seconds": g, "overhead": g / b - 1}))
+"""
+
+RECODE = """
+import json, time, statistics
+from pathlib import Path
+from benchmarks.generate import write_sentence_transcripts
+from qualcode.store import Project
+from qualcode.ingest import ingest_files
+from qualcode.nlp import load_pipeline
+from qualcode.tagging import load_codebook
+from qualcode.tagging.apply import code_project
+folder = Path({folder!r})
+paths = write_sentence_transcripts(folder / "t", {count})
+project = Project.create(folder / "p.qualcode", replace=True)
+ingest_files(project, paths)
+nlp = load_pipeline()
+codebook = load_codebook("codebooks/elevutbytte.yaml")
+t = time.perf_counter(); first = code_project(project, codebook, nlp); parse_seconds = time.perf_counter() - t
+runs = []
+for term in ["nysgjerrighet", "problemløsning", "refleksjon"]:
+    codebook.categories[0].terms.append(term)  # a codebook edit
+    t = time.perf_counter(); report = code_project(project, codebook, nlp); runs.append(time.perf_counter() - t)
+    assert report.parsed == 0
+from sqlalchemy import text
+with project.read() as conn:
+    words = sum(len(t.split()) for (t,) in conn.execute(text("select text from segments where codable")))
+print(json.dumps({{"segments": first.segments, "parsed_first": first.parsed, "words": words,
+                  "parse_and_code_seconds": parse_seconds, "recode_seconds": runs,
+                  "pipeline": nlp.meta["qualcode"]["name"]}}))
+"""
+
+
+def main(runs: int = 3, count: int = 100_000) -> dict:
+    results = {}
+    res = measure(THROUGHPUT, runs)
+    results["throughput"] = {
+        "runs": runs, "texts": res[0]["texts"], "words": res[0]["words"], "pipeline": res[0]["pipeline"],
+        "median_bare_seconds": round(median(res, "bare_seconds"), 3),
+        "median_tagged_seconds": round(median(res, "tagged_seconds"), 3),
+        "median_tagger_overhead_percent": round(100 * median(res, "overhead"), 1),
+        "bare_words_per_second": round(res[0]["words"] / median(res, "bare_seconds")),
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        res = measure(RECODE.format(folder=tmp, count=count), 1)[0]
+    recode = statistics.median(res["recode_seconds"])
+    results["recode"] = {
+        "segments": res["segments"], "words": res["words"], "pipeline": res["pipeline"],
+        "parse_and_code_seconds": round(res["parse_and_code_seconds"], 1),
+        "recode_runs_seconds": [round(x, 2) for x in res["recode_seconds"]],
+        "median_recode_seconds": round(recode, 2),
+        "speedup_over_parsing_again": round(res["parse_and_code_seconds"] / recode, 1),
+        "words_per_minute_cached": round(res["words"] / recode * 60),
+        "peak_rss_mb": round(res["peak_rss_mb"]),
+    }
+    save("tagger", results)
+    return results
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""The survey words behind a cloud: from a project (codings as reviewed) or straight from a file."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from sqlalchemy import select
+
+from qualcode.store import Project, schema
+from qualcode.tagging.codebook import Codebook
+from qualcode.wordcloud import WordEntry, entry_key
+
+
+class AnalysisError(ValueError):
+    """A question, filter or codebook that does not fit the project; the message says what to do."""
+
+
+@dataclass
+class WordSet:
+    entries: list[WordEntry]
+    n: int  # respondents with at least one codable word for the question, after filters
+    question: str
+
+
+def _matches(meta: dict, where: dict[str, str]) -> bool:
+    return all(str(meta.get(k, "")).strip().lower() == v.strip().lower() for k, v in where.items())
+
+
+def _keys(nlp: Language, texts: list[str]) -> dict[str, tuple[str, ...]]:
+    return {text: entry_key([(t.text, t.lemma_, t.is_stop) for t in doc])
+            for text, doc in zip(texts, nlp.pipe(texts, batch_size=512))}
+
+
+def project_words(project: Project, codebook: Codebook, question: str, where: dict[str, str] | None = None,
+                  nlp: Language | None = None) -> WordSet:
+    """Word entries of ``question`` with each word's primary category from the project's codings.
+
+    Rejected suggestions do not count; accepted and manual codings come before suggestions,
+    then the higher score, then codebook order.
+    """
+    from qualcode.nlp import load_pipeline
+
+    nlp = nlp or load_pipeline()
+    where = where or {}
+    s, d, r, c, cat, cb = (schema.segments, schema.documents, schema.respondents, schema.codings,
+                          schema.categories, schema.codebooks)
+    with project.read() as conn:
+        questions = set(conn.execute(select(s.c.question).join(d, d.c.id == s.c.document_id)
+                                     .where(d.c.current.is_(True), s.c.level == "word").distinct()).scalars())
+        if question not in questions:
+            raise AnalysisError(f"the project has no survey question '{question}'. Questions: "
+                                f"{', '.join(sorted(q for q in questions if q)) or 'none (ingest a survey first)'}.")
+        if conn.execute(select(cb.c.id).where(cb.c.key == codebook.id)).first() is None:
+            raise AnalysisError(f"the project has not been coded with '{codebook.id}'. "
+                                f"Run: qualcode code {project.location} --codebook {codebook.source}")
+        rows = conn.execute(select(s.c.id, s.c.text, s.c.respondent_id, r.c.meta.label("rmeta"), d.c.meta.label("dmeta"))
+                            .join(d, d.c.id == s.c.document_id).join(r, r.c.id == s.c.respondent_id)
+                            .where(d.c.current.is_(True), s.c.level == "word", s.c.codable.is_(True),
+                                   s.c.question == question)).all()
+        known = set(rows[0].rmeta) | set(rows[0].dmeta) if rows else set()
+        unknown = [k for k in where if k not in known]
+        if unknown:
+            raise AnalysisError(f"no metadata column {', '.join(repr(k) for k in unknown)}; columns: {', '.join(sorted(known))}.")
+        rows = [row for row in rows if _matches({**row.dmeta, **row.rmeta}, where)]
+        ids = [row.id for row in rows]
+        codings: dict[int, list] = defaultdict(list)
+        for i in range(0, len(ids), 900):
+            for row in conn.execute(select(c.c.segment_id, c.c.status, c.c.source, c.c.score, c.c.rule, cat.c.key)
+                                    .join(cat, cat.c.id == c.c.category_id).join(cb, cb.c.id == cat.c.codebook_id)
+                                    .where(cb.c.key == codebook.id, c.c.segment_id.in_(ids[i:i + 900]),
+                                           c.c.status != "rejected")):
+                codings[row.segment_id].append(row)
+    keys = _keys(nlp, sorted({row.text for row in rows}))
+    entries = []
+    for row in rows:
+        found = codings.get(row.id, [])
+        found.sort(key=lambda x: (x.status != "accepted", -(x.score or 0), codebook.order.get(x.key, 10**6)))
+        key = keys[row.text]
+        # A recognised typo ("engelks") merges with the term it stands for.
+        if len(key) == 1 and found and found[0].rule and found[0].rule.startswith("fuzzy:") and "," not in found[0].rule:
+            key = (found[0].rule.split(":", 1)[1],)
+        entries.append(WordEntry(row.respondent_id, row.text, key, found[0].key if found else None,
+                                 tuple(x.key for x in found)))
+    return WordSet(entries, len({row.respondent_id for row in rows}), question)
+
+
+def file_words(path: Path, columns: list[str], codebook: Codebook, nlp: Language | None = None,
+               id_column: str | None = None, where: dict[str, str] | None = None) -> WordSet:
+    """Word entries straight from a survey file (no project): the columns make one question."""
+    from qualcode.ingest.surveys import read_survey
+    from qualcode.tagging import codebook_pipeline
+    from qualcode.tagging.tagger import primary_category
+
+    doc = read_survey(path, id_column=id_column, open_columns=[f"svar={','.join(columns)}"])
+    nlp = nlp or codebook_pipeline(codebook)
+    if "qualcode_codebook" not in nlp.pipe_names:
+        nlp.add_pipe("qualcode_codebook").set_codebook(codebook)
+    where = where or {}
+    words = [(s, doc.text[s.start:s.end]) for s in doc.segments if s.level == "word" and s.codable
+             and _matches(doc.respondents[s.respondent].meta, where)]
+    unknown = [k for k in where if doc.respondents and k not in doc.respondents[0].meta]
+    if unknown:
+        raise AnalysisError(f"{path}: no metadata column {', '.join(repr(k) for k in unknown)}.")
+    texts = sorted({t for _, t in words})
+    tagged = {}
+    for text, parsed in zip(texts, nlp.pipe(texts, batch_size=512)):
+        scores = parsed._.qc_scores or {}
+        key = entry_key([(t.text, t.lemma_, t.is_stop) for t in parsed])
+        rules = [s.id_ for s in parsed.spans["qualcode"]]
+        if len(key) == 1 and len(rules) >= 1 and all(r.startswith("fuzzy:") for r in rules) and len({*rules}) == 1:
+            key = (rules[0].split(":", 1)[1],)
+        tagged[text] = (key, primary_category(scores, codebook), tuple(scores))
+    entries = [WordEntry(s.respondent, t, *tagged[t]) for s, t in words]
+    return WordSet(entries, len({s.respondent for s, _ in words}), ",".join(columns))
