@@ -32,6 +32,10 @@ demo: $(STAMP)
 	$(BIN)/qualcode ls $(DEMO)
 	$(BIN)/qualcode code $(DEMO) --codebook codebooks/elevutbytte.yaml
 	$(BIN)/qualcode code $(DEMO) --codebook codebooks/erasmus_prioriteringer.yaml
+	$(BIN)/qualcode code $(DEMO) --codebook codebooks/laererutbytte.yaml > /dev/null
+	$(BIN)/qualcode code $(DEMO) --codebook codebooks/skoleutbytte.yaml > /dev/null
+	$(BIN)/qualcode report $(DEMO) --out out/report --title "Utbytte av Erasmus+ (eksempeldata)" \
+		--codebook codebooks/elevutbytte.yaml --codebook codebooks/erasmus_prioriteringer.yaml
 	@echo "Demo project: $(DEMO)"
 
 test: $(STAMP)

@@ -46,7 +46,7 @@ def category_counts(project: Project, codebook: Codebook) -> list[CountBlock]:
         if not ids:
             return []
         current = d.c.current.is_(True)
-        questions = [q for (q,) in conn.execute(select(distinct(s.c.question)).join(d, d.c.id == s.c.document_id)
+        questions = [q for (q,) in conn.execute(select(s.c.question).distinct().join(d, d.c.id == s.c.document_id)
                                                 .where(current, s.c.level == "word").order_by(s.c.question))]
         for question in questions:
             base = (s.c.question == question) & (s.c.level == "word") & s.c.codable.is_(True)

@@ -1,4 +1,4 @@
-"""Commands of the analysis step: wordcloud."""
+"""Commands of the analysis step: wordcloud, stats, report."""
 
 from __future__ import annotations
 
@@ -68,3 +68,107 @@ def wordcloud(
     if table:
         write_table(counts, table, cb)
         console.print(f"Wrote {table}: {len(counts)} words.")
+
+
+def _codebook_for(question: str, folder: Path) -> Path | None:
+    stem = question.split("_")[0].lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    path = folder / f"{stem}utbytte.yaml"
+    return path if path.is_file() else None
+
+
+@app.command()
+def report(
+    project: Annotated[Path, typer.Argument(help="The project file.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for report.html and the images.")] = Path("out/report"),
+    cloud: Annotated[Optional[list[str]], typer.Option("--cloud", help="QUESTION=CODEBOOK.yaml for a word cloud (repeatable); default: each survey question with a matching codebooks/<stem>utbytte.yaml.")] = None,
+    codebook: Annotated[Optional[list[Path]], typer.Option("--codebook", "-c", help="Codebook(s) for the interview tables and quotes (repeatable).")] = None,
+    by: Annotated[str, typer.Option("--by", help="Metadata to compare groups by; '' for none.")] = "skolenivå",
+    title: Annotated[str, typer.Option("--title", help="Report title.")] = "Analyserapport",
+    codebooks_dir: Annotated[Path, typer.Option("--codebooks-dir", help="Where default codebooks are looked up.")] = Path("codebooks"),
+) -> None:
+    """Write a self-contained HTML report: clouds, group comparisons, counts with N, quotes.
+
+    Example: qualcode report evaluering.qualcode --out out/report --codebook codebooks/erasmus_prioriteringer.yaml
+    """
+    from qualcode.analysis.report import build_report
+    from qualcode.analysis.words import AnalysisError
+    from qualcode.store.summary import project_summary
+
+    proj = open_project(project)
+    specs = parse_pairs(cloud, "--cloud") if cloud else {
+        q: str(p) for q in project_summary(proj).questions if (p := _codebook_for(q, codebooks_dir))}
+    clouds = {q: load_codebook_or_fail(Path(p)) for q, p in specs.items()}
+    interview = [load_codebook_or_fail(p) for p in (codebook or [codebooks_dir / "elevutbytte.yaml"])]
+    try:
+        files = build_report(proj, out, clouds, interview, by=by or None, title=title)
+    except AnalysisError as exc:
+        fail(str(exc))
+    console.print(f"Report: {files.html.resolve()}")
+    console.print(f"Images: {len(files.images)} files in {out}")
+
+
+@app.command()
+def stats(
+    project: Annotated[Path, typer.Argument(help="The project file.")],
+    codebook: CodebookOption = Path("codebooks/elevutbytte.yaml"),
+    question: Annotated[Optional[str], typer.Option("--question", "-q", help="Survey question; default: interviews.")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Compare groups by this metadata, e.g. skolenivå.")] = None,
+    cooccurrence_: Annotated[bool, typer.Option("--cooccurrence", help="Show how often categories occur together.")] = False,
+    kwic: Annotated[Optional[str], typer.Option("--kwic", help="Keyword in context for a word (or the start of one).")] = None,
+    quotes: Annotated[Optional[str], typer.Option("--quotes", help="Best quotes for a category id.")] = None,
+) -> None:
+    """Counts per category with N and %, by group, co-occurrence, keyword in context, quotes.
+
+    Examples:
+
+      qualcode stats evaluering.qualcode --codebook codebooks/elevutbytte.yaml --question elev_ord --by skolenivå
+
+      qualcode stats evaluering.qualcode --kwic klima
+
+      qualcode stats evaluering.qualcode --codebook codebooks/erasmus_prioriteringer.yaml --quotes miljo_klima
+    """
+    from rich.table import Table
+
+    from qualcode.analysis import stats as st
+    from qualcode.analysis.counts import category_counts
+    from qualcode.cli.tag_commands import print_counts
+
+    proj = open_project(project)
+    cb = load_codebook_or_fail(codebook)
+    if kwic:
+        table = Table(title=f"«{kwic}» i kontekst")
+        for column in ("", "", "", "kilde"):
+            table.add_column(column)
+        for line in st.keyword_in_context(proj, kwic):
+            table.add_row(line.left, f"[bold]{line.match}[/]", line.right, f"{line.document} {line.attribution}")
+        console.print(table)
+        return
+    if quotes:
+        if quotes not in cb.order:
+            fail(f"codebook '{cb.id}' has no category '{quotes}'; categories: {', '.join(cb.order)}.")
+        for q in st.best_quotes(proj, cb, quotes, limit=5):
+            console.print(f"«{q.text}» {q.attribution} [dim]{q.document}, {q.status}[/]")
+        return
+    if by:
+        try:
+            table_data = st.group_table(proj, cb, by, question)
+        except ValueError as exc:
+            fail(str(exc))
+        table = Table(title=f"{cb.name} etter {by} ({table_data.unit})")
+        table.add_column("kategori")
+        for g in table_data.groups:
+            table.add_column(f"{g} (N={table_data.n[g]})", justify="right")
+        for c in cb.categories:
+            table.add_row(f"[{c.color}]■[/] {c.label}", *[f"{table_data.counts[g].get(c.id, 0)} ({table_data.percent(g, c.id):.0f} %)" for g in table_data.groups])
+        console.print(table)
+    elif not cooccurrence_:
+        print_counts([b for b in category_counts(proj, cb) if (question is None) or b.title.endswith(f"'{question}'")])
+    if cooccurrence_:
+        pairs = st.cooccurrence(proj, cb, question)
+        table = Table(title="Samforekomst (enheter med begge kategorier)")
+        table.add_column("")
+        for c in cb.categories:
+            table.add_column(c.id[:12], justify="right")
+        for a in cb.categories:
+            table.add_row(a.id, *[str(pairs.get((a.id, b.id), 0)) for b in cb.categories])
+        console.print(table)
