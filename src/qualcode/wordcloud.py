@@ -140,7 +140,7 @@ def render_cloud(counts: list[WordCount], codebook: Codebook, *, title: str, n: 
         raise ValueError("no words to draw (after filters and noise removal)")
     color_of = {w.word: w.color for w in words}
     cloud = WordCloud(font_path=font_path(), width=width, height=height, background_color="white",
-                      random_state=LAYOUT_SEED, prefer_horizontal=1.0, max_words=max_words, margin=6,
+                      random_state=LAYOUT_SEED, prefer_horizontal=1.0, max_words=max_words, margin=14,
                       relative_scaling=0.6, min_font_size=11, collocations=False, normalize_plurals=False,
                       color_func=lambda word, **_: color_of[word])
     cloud.generate_from_frequencies({w.word: w.respondents for w in sorted(words, key=lambda w: w.word)})

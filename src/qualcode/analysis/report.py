@@ -54,16 +54,20 @@ def _group_section(table, codebook: Codebook) -> str:
     head = "".join(f'<th class="num">{_e(g)}<br><span class="note">N = {table.n[g]}</span></th><th class="barcell"></th>'
                    for g in table.groups)
     rows = []
+    # Bars share one scale, the table's largest share, so small interview shares stay visible.
+    top = max((table.percent(g, c.id) for g in table.groups for c in codebook.categories), default=0) or 1
     for c in codebook.categories:
         cells = ""
         for g in table.groups:
             pct = table.percent(g, c.id)
             cells += (f'<td class="num">{table.counts[g].get(c.id, 0)} ({pct:.0f} %)</td>'
-                      f'<td class="barcell"><span class="bar" style="width:{pct * 2.5:.0f}px;background:{c.color}"></span></td>')
+                      f'<td class="barcell"><span class="bar" style="width:{240 * pct / top:.0f}px;background:{c.color}"></span></td>')
         rows.append(f'<tr><td><span class="swatch" style="background:{c.color}"></span>{_e(c.label)}</td>{cells}</tr>')
-    return (f'<table><tr><th>Kategori</th>{head}</tr>{"".join(rows)}</table>'
-            f'<p class="note">Andel {"respondenter" if table.unit == "respondents" else "kodede segmenter"} per gruppe ({_e(table.by)}); '
-            f'en respondent telles én gang per kategori.</p>')
+    unit = ("Andel respondenter per gruppe ({by}); en respondent telles én gang per kategori."
+            if table.unit == "respondents" else
+            "Andel av gruppens kodbare intervjusegmenter ({by}) som har kategorien.")
+    return f'<table><tr><th>Kategori</th>{head}</tr>{"".join(rows)}</table><p class="note">{unit.format(by=_e(table.by))}</p>'
+
 
 
 def build_report(project: Project, out_dir: Path, clouds: dict[str, Codebook], interview_codebooks: list[Codebook],

@@ -25,7 +25,7 @@ from qualcode.nlp.textfiles import TextFileError, decode_text
 SURVEY_SUFFIXES = {".csv", ".xlsx", ".tsv"}
 ANSWER_JOINER = " | "
 _WORD_SPLIT = re.compile(r"[,;\n\r]+")
-_LIST_MARK = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])\s+")
+_LIST_MARK = re.compile(r"\s*(?:[-–•*]|\d{1,2}[.)])\s+")  # matched at each word's start
 _ID_NAME = re.compile(r"^(?:respondent(?:_?id)?|id|resp(?:ondent)?_?nr|nr|løpenummer|respondentid)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?P<stem>.*?)[ _\-.]*(?P<n>\d{1,2})$")
 
