@@ -11,6 +11,7 @@ at all. SQLite files run with foreign keys on and write-ahead logging.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -48,8 +49,12 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False)  # "skolenivå", not "skoleniv\u00e5", in the file
+
+
 def _engine(url: str) -> Engine:
-    engine = create_engine(url)
+    engine = create_engine(url, json_serializer=_json)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
 

@@ -1,0 +1,34 @@
+"""Start page: who is coding, with which codebook, and where the project stands."""
+
+import streamlit as st
+from common import codebooks, page, remember, t
+
+from qualcode.review.queue import overview
+
+ready = page("start", needs_setup=False)
+if ready:
+    proj, _, _ = ready
+    books = codebooks(proj)
+    keys = list(books)
+    current = st.session_state.get("codebook")
+    col1, col2 = st.columns(2)
+    coder = col1.text_input(t("coder"), value=st.session_state.get("coder", ""), help=t("coder_help"), key="coder_input")
+    codebook = col2.selectbox(t("codebook"), keys, index=keys.index(current) if current in keys else 0,
+                              format_func=lambda k: books[k][0], key="codebook_input")
+    remember(coder=coder.strip(), codebook=codebook)
+    ov = overview(proj, codebook)
+    st.subheader(t("overview"))
+    a, b, c, d = st.columns(4)
+    a.metric(t("documents"), sum(ov.documents.values()))
+    b.metric(t("respondents"), ov.respondents)
+    c.metric(t("units"), ov.codable)
+    d.metric(t("progress"), f"{ov.progress:.0%}", f"{ov.suggestions} {t('waiting')}", delta_color="off")
+    st.progress(ov.progress)
+    st.subheader(t("per_category"))
+    top = max((n for *_, n in ov.per_category), default=1) or 1
+    rows = "".join(
+        f'<tr><td><span style="display:inline-block;width:12px;height:12px;background:{color};margin-right:6px"></span>'
+        f'{label}</td><td style="text-align:right;padding:0 8px">{n}</td><td><span style="display:inline-block;height:12px;'
+        f'width:{240 * n / top:.0f}px;background:{color}"></span></td></tr>'
+        for _, label, color, n in ov.per_category)
+    st.html(f"<table>{rows}</table>")

@@ -1,0 +1,133 @@
+"""Shared set-up for the review app's pages: the project, language, coder and codebook.
+
+The app is a thin shell: every action calls a function from ``qualcode`` that has its own
+tests. The project comes from the ``QUALCODE_PROJECT`` environment variable (``qualcode app
+PROJECT`` sets it). Coder, codebook and language live in the URL, so a reload keeps them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from qualcode.store import Project
+
+TEXT = {
+    "nb": {
+        "app": "qualcode – gjennomgang", "start": "Start", "coder": "Kodernavn", "codebook": "Kodebok",
+        "coder_help": "Navnet lagres med hver beslutning.", "need_setup": "Velg kodernavn og kodebok på startsiden først.",
+        "no_project": "Ingen prosjekt er åpnet. Start appen med: qualcode app PROSJEKT.qualcode",
+        "no_codebook": "Prosjektet er ikke kodet ennå. Kjør: qualcode code PROSJEKT --codebook codebooks/elevutbytte.yaml",
+        "overview": "Oversikt", "documents": "Dokumenter", "respondents": "Respondenter", "units": "Kodbare enheter",
+        "progress": "Gjennomgått", "waiting": "forslag venter", "per_category": "Segmenter per kategori",
+        "review": "Gjennomgang", "status": "Status", "category": "Kategori", "document": "Dokument", "all": "Alle",
+        "order": "Rekkefølge", "order_document": "Dokumentrekkefølge", "order_score": "Lavest skår først (mest usikker)",
+        "order_score_desc": "Høyest skår først", "meta_filter": "Metadatafilter (nøkkel=verdi)", "score": "Skår",
+        "empty_queue": "Ingen segmenter passer filtrene.", "of": "av", "previous": "Forrige", "next": "Neste",
+        "accept": "Godta", "reject": "Avvis", "reset": "Angre", "change_to": "Endre til", "evidence": "Belegg",
+        "accepted": "godtatt", "rejected": "avvist", "suggested": "forslag", "source_auto": "regel", "source_manual": "manuell",
+        "source_model": "modell", "add_code": "Legg til kode", "excerpt": "Tekstutdrag (lim inn den delen som skal kodes; tomt = hele segmentet)",
+        "excerpt_missing": "Utdraget finnes ikke i segmentet.", "memo": "Notat", "save_memo": "Lagre notat", "memos": "Notater",
+        "context_before": "Før", "context_after": "Etter", "speaker": "Taler", "saved": "Lagret.",
+        "document_view": "Dokument", "choose_document": "Velg dokument", "click_hint": "Klikk på en farget kode for å åpne den i gjennomgangen.",
+        "codebook_view": "Kodebok", "terms": "Termer", "add_term": "Legg til term", "remove_term": "Fjern term",
+        "term": "Term", "kind": "Type", "recoded": "Kodet på nytt fra lagrede analyser", "description": "Beskrivelse",
+        "clouds": "Ordskyer", "question": "Spørsmål", "no_survey": "Prosjektet har ingen spørreundersøkelse.",
+        "group_by": "Sammenlign etter", "language": "Språk", "shortcuts": "Hurtigtaster: A godta · X avvis · N neste · P forrige",
+        "polarity": "Polaritet",
+    },
+    "en": {
+        "app": "qualcode – review", "start": "Start", "coder": "Coder name", "codebook": "Codebook",
+        "coder_help": "Stored with every decision.", "need_setup": "Choose a coder name and a codebook on the start page first.",
+        "no_project": "No project is open. Start the app with: qualcode app PROJECT.qualcode",
+        "no_codebook": "The project has not been coded yet. Run: qualcode code PROJECT --codebook codebooks/elevutbytte.yaml",
+        "overview": "Overview", "documents": "Documents", "respondents": "Respondents", "units": "Codable units",
+        "progress": "Reviewed", "waiting": "suggestions waiting", "per_category": "Segments per category",
+        "review": "Review", "status": "Status", "category": "Category", "document": "Document", "all": "All",
+        "order": "Order", "order_document": "Document order", "order_score": "Lowest score first (least certain)",
+        "order_score_desc": "Highest score first", "meta_filter": "Metadata filter (key=value)", "score": "Score",
+        "empty_queue": "No segments match the filters.", "of": "of", "previous": "Previous", "next": "Next",
+        "accept": "Accept", "reject": "Reject", "reset": "Undo", "change_to": "Change to", "evidence": "Evidence",
+        "accepted": "accepted", "rejected": "rejected", "suggested": "suggested", "source_auto": "rule", "source_manual": "manual",
+        "source_model": "model", "add_code": "Add code", "excerpt": "Excerpt (paste the part to code; empty = the whole segment)",
+        "excerpt_missing": "The excerpt is not in the segment.", "memo": "Memo", "save_memo": "Save memo", "memos": "Memos",
+        "context_before": "Before", "context_after": "After", "speaker": "Speaker", "saved": "Saved.",
+        "document_view": "Document", "choose_document": "Choose a document", "click_hint": "Click a coloured code to open it in review.",
+        "codebook_view": "Codebook", "terms": "Terms", "add_term": "Add term", "remove_term": "Remove term",
+        "term": "Term", "kind": "Kind", "recoded": "Re-coded from the stored parses", "description": "Description",
+        "clouds": "Word clouds", "question": "Question", "no_survey": "The project has no survey.",
+        "group_by": "Compare by", "language": "Language", "shortcuts": "Shortcuts: A accept · X reject · N next · P previous",
+        "polarity": "Polarity",
+    },
+}
+
+
+def lang() -> str:
+    return st.session_state.get("lang", st.query_params.get("lang", "nb"))
+
+
+def t(key: str) -> str:
+    return TEXT.get(lang(), TEXT["nb"]).get(key, key)
+
+
+@st.cache_resource
+def _open(path: str) -> Project:
+    return Project.open(path)
+
+
+def project() -> Project | None:
+    path = os.environ.get("QUALCODE_PROJECT")
+    if not path or not Path(path).exists():
+        return None
+    return _open(path)
+
+
+def codebooks(proj: Project) -> dict[str, tuple[str, str | None]]:
+    """Codebooks the project was coded with: key → (name, source file)."""
+    from sqlalchemy import select
+
+    from qualcode.store import schema
+
+    with proj.read() as conn:
+        return {row.key: (row.name, row.source_path) for row in
+                conn.execute(select(schema.codebooks.c.key, schema.codebooks.c.name, schema.codebooks.c.source_path)
+                             .order_by(schema.codebooks.c.id))}
+
+
+def remember(**values: str) -> None:
+    """Keep choices in the session and in the URL (so a reload or a new tab keeps them)."""
+    for key, value in values.items():
+        st.session_state[key] = value
+        if value:
+            st.query_params[key] = value
+
+
+def page(title_key: str, needs_setup: bool = True) -> tuple[Project, str, str] | None:
+    """Common page start: config, sidebar language, and the chosen project, codebook and coder."""
+    st.set_page_config(page_title=t("app"), layout="wide")
+    for key in ("coder", "codebook", "lang"):
+        if key not in st.session_state and key in st.query_params:
+            st.session_state[key] = st.query_params[key]
+    with st.sidebar:
+        choice = st.radio(t("language"), ["nb", "en"], index=0 if lang() == "nb" else 1, horizontal=True,
+                          format_func=lambda x: {"nb": "Norsk (bokmål)", "en": "English"}[x], key="lang_choice")
+        if choice != lang():
+            remember(lang=choice)
+            st.rerun()
+    st.title(t(title_key))
+    proj = project()
+    if proj is None:
+        st.error(t("no_project"))
+        return None
+    books = codebooks(proj)
+    if not books:
+        st.warning(t("no_codebook"))
+        return None
+    coder, codebook = st.session_state.get("coder", ""), st.session_state.get("codebook", "")
+    if needs_setup and (not coder or codebook not in books):
+        st.info(t("need_setup"))
+        return None
+    remember(coder=coder, codebook=codebook, lang=lang())
+    return proj, codebook or next(iter(books)), coder

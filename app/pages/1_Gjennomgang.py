@@ -1,0 +1,112 @@
+"""Review queue: one segment at a time, its context, evidence in colour; every decision saved at once."""
+
+import html
+
+import streamlit as st
+from common import page, t
+
+from qualcode.review import accept, add_manual_coding, add_memo, change_category, reject, reset
+from qualcode.review.queue import QueueFilter, queue, segment_card
+from qualcode.store import schema
+
+ready = page("review")
+if ready:
+    proj, codebook, coder = ready
+    from sqlalchemy import select
+
+    with proj.read() as conn:
+        cats = conn.execute(select(schema.categories.c.id, schema.categories.c.key, schema.categories.c.label)
+                            .join(schema.codebooks, schema.codebooks.c.id == schema.categories.c.codebook_id)
+                            .where(schema.codebooks.c.key == codebook, schema.categories.c.active.is_(True))
+                            .order_by(schema.categories.c.position)).all()
+        docs = conn.execute(select(schema.documents.c.id, schema.documents.c.name)
+                            .where(schema.documents.c.current.is_(True)).order_by(schema.documents.c.name)).all()
+    labels = {row.key: row.label for row in cats}
+    cat_ids = {row.key: row.id for row in cats}
+    with st.sidebar:
+        status = st.selectbox(t("status"), ["suggested", "accepted", "rejected", None], key="f_status",
+                              format_func=lambda s: t(s) if s else t("all"))
+        category = st.selectbox(t("category"), [None, *labels], format_func=lambda k: labels.get(k, t("all")), key="f_category")
+        doc_names = {row.id: row.name for row in docs}
+        document = st.selectbox(t("document"), [None, *doc_names], format_func=lambda i: doc_names.get(i, t("all")), key="f_document")
+        meta_text = st.text_input(t("meta_filter"), key="f_meta", placeholder="skolenivå=videregående")
+        low, high = st.slider(t("score"), 0.0, 5.0, (0.0, 5.0), 0.1, key="f_score")
+        order = st.radio(t("order"), ["document", "score", "score_desc"], key="f_order", format_func=lambda o: t(f"order_{o}"))
+        st.caption(t("shortcuts"))
+    where = dict(part.split("=", 1) for part in meta_text.split(",") if "=" in part)
+    where = {k.strip(): v.strip() for k, v in where.items()}
+    ids = queue(proj, QueueFilter(codebook, status=status, category=category, document_id=document, where=where,
+                                  min_score=low if low > 0 else None, max_score=high if high < 5 else None, order=order))
+    if not ids:
+        st.info(t("empty_queue"))
+        st.stop()
+    wanted = st.query_params.get("segment")
+    if wanted and wanted.isdigit() and int(wanted) in ids:
+        st.session_state.position = ids.index(int(wanted))
+    position = min(st.session_state.get("position", 0), len(ids) - 1)
+
+    def go(step: int) -> None:
+        st.session_state.position = max(0, min(len(ids) - 1, position + step))
+        st.query_params["segment"] = str(ids[st.session_state.position])
+
+    card = segment_card(proj, ids[position], codebook)
+    st.query_params["segment"] = str(card.id)
+    nav1, nav2, nav3 = st.columns([1, 1, 6])
+    nav1.button(t("previous"), on_click=go, args=(-1,), shortcut="P", key="prev", disabled=position == 0)
+    nav2.button(t("next"), on_click=go, args=(1,), shortcut="N", key="next", disabled=position >= len(ids) - 1)
+    nav3.caption(f"{position + 1} {t('of')} {len(ids)} · {html.escape(card.document)} · "
+                 + " · ".join(f"{k}: {v}" for k, v in card.meta.items() if k in ("rolle", "skoletype", "respondent", "skole")))
+    if card.previous:
+        st.html(f'<div style="color:#777;font-size:.92em"><b>{t("context_before")}:</b> {html.escape(card.previous)}</div>')
+    speaker = f"<b>{html.escape(card.speaker)}:</b> " if card.speaker else ""
+    st.html(f'<div class="segment" style="font-size:1.15em;line-height:1.6;padding:.6em .8em;border:1px solid #ddd;'
+            f'border-radius:6px;margin:.4em 0">{speaker}{card.highlighted()}</div>')
+    if card.next:
+        st.html(f'<div style="color:#777;font-size:.92em"><b>{t("context_after")}:</b> {html.escape(card.next)}</div>')
+
+    first_open = next((cv.id for cv in card.codings if cv.status == "suggested"), None)
+    for cv in card.codings:
+        cols = st.columns([4, 1, 1, 2])
+        evidence = ", ".join(dict.fromkeys(e[2] for e in cv.evidence)) if cv.evidence else ""
+        pole = f" · {t('polarity')}: {cv.polarity}" if cv.polarity else ""
+        cols[0].html(f'<span style="display:inline-block;width:12px;height:12px;background:{cv.color};margin-right:6px"></span>'
+                     f'<b>{html.escape(cv.label)}</b> — {t(cv.status)} · {t("source_" + cv.source)}'
+                     f'{f" · {cv.score:.2f}" if cv.score is not None else ""}{pole}'
+                     f'<br><span style="color:#666;font-size:.9em">{t("evidence")}: {html.escape(evidence)} '
+                     f'({html.escape(cv.rule or "")}){" · " + html.escape(cv.coder) if cv.coder else ""}</span>')
+        if cv.status != "accepted":
+            cols[1].button(t("accept"), key=f"accept_{cv.id}", on_click=accept, args=(proj, cv.id, coder), type="primary",
+                           shortcut="A" if cv.id == first_open else None)
+        else:
+            cols[1].button(t("reset"), key=f"reset_{cv.id}", on_click=reset, args=(proj, cv.id, coder))
+        if cv.status != "rejected":
+            cols[2].button(t("reject"), key=f"reject_{cv.id}", on_click=reject, args=(proj, cv.id, coder),
+                           shortcut="X" if cv.id == first_open else None)
+        else:
+            cols[2].button(t("reset"), key=f"unreject_{cv.id}", on_click=reset, args=(proj, cv.id, coder))
+        target = cols[3].selectbox(t("change_to"), [None, *[k for k in labels if k != cv.category]], key=f"change_{cv.id}",
+                                   format_func=lambda k: labels.get(k, "—"), label_visibility="collapsed")
+        if target:
+            change_category(proj, cv.id, cat_ids[target], coder)
+            del st.session_state[f"change_{cv.id}"]
+            st.rerun()
+
+    with st.expander(t("add_code")):
+        excerpt = st.text_input(t("excerpt"), key=f"excerpt_{card.id}")
+        new_category = st.selectbox(t("category"), list(labels), format_func=labels.get, key=f"new_cat_{card.id}")
+        if st.button(t("add_code"), key=f"add_{card.id}"):
+            start = card.text.find(excerpt.strip()) if excerpt.strip() else 0
+            if start < 0:
+                st.error(t("excerpt_missing"))
+            else:
+                length = len(excerpt.strip()) or len(card.text)
+                add_manual_coding(proj, card.id, cat_ids[new_category], coder, card.start + start, card.start + start + length)
+                st.rerun()
+    with st.expander(f"{t('memos')} ({len(card.memos)})"):
+        for who, text in card.memos:
+            st.text(f"{who}: {text}")
+        memo = st.text_area(t("memo"), key=f"memo_{card.id}")
+        if st.button(t("save_memo"), key=f"save_memo_{card.id}") and memo.strip():
+            add_memo(proj, coder, memo.strip(), segment_id=card.id)
+            st.toast(t("saved"))
+            st.rerun()

@@ -1,0 +1,60 @@
+"""Codebook view: categories, colours, definitions and terms; add or remove a term and re-code at once."""
+
+import time
+from pathlib import Path
+
+import streamlit as st
+from common import codebooks, page, t
+
+from qualcode.tagging import CodebookError, load_codebook
+from qualcode.tagging.apply import code_project
+from qualcode.tagging.edit import RULE_KEYS, add_term, remove_term
+
+
+@st.cache_resource
+def _nlp():
+    from qualcode.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+ready = page("codebook_view")
+if ready:
+    proj, codebook, coder = ready
+    name, source = codebooks(proj)[codebook]
+    if not source or not Path(source).exists():
+        st.warning(f"{source}: not found; the codebook file is needed to edit terms.")
+        st.stop()
+    cb = load_codebook(source)
+    st.caption(f"{cb.name} · {source}")
+
+    def edit(action, category: str, key: str, widget: str) -> None:
+        term = st.session_state.get(widget, "").strip()
+        if not term:
+            return
+        try:
+            updated = action(source, category, term, key)
+            start = time.perf_counter()
+            report = code_project(proj, updated, _nlp())
+            st.session_state.flash = (f"{t('recoded')}: {report.segments} segmenter, {report.suggested} nye, "
+                                      f"{report.withdrawn} trukket, {time.perf_counter() - start:.1f} s")
+            st.session_state[widget] = ""
+        except CodebookError as exc:
+            st.session_state.flash = f"⚠ {exc}"
+
+    if "flash" in st.session_state:
+        st.success(st.session_state.pop("flash"))
+    for category in cb.categories:
+        with st.expander(category.label):
+            st.html(f'<span style="display:inline-block;width:14px;height:14px;background:{category.color}"></span> '
+                    f'<code>{category.id}</code> · {category.color}')
+            st.write(f"**{t('description')}:** {category.description}")
+            for key in RULE_KEYS:
+                values = getattr(category, key)
+                if values:
+                    st.text(f"{key}: " + ", ".join(values))
+            c1, c2, c3, c4 = st.columns([3, 2, 1, 1])
+            c1.text_input(t("term"), key=f"term_{category.id}")
+            kind = c2.selectbox(t("kind"), RULE_KEYS, key=f"kind_{category.id}")
+            c3.button(t("add_term"), key=f"add_{category.id}", on_click=edit, args=(add_term, category.id, kind, f"term_{category.id}"))
+            c4.button(t("remove_term"), key=f"remove_{category.id}", on_click=edit, args=(remove_term, category.id, kind, f"term_{category.id}"))

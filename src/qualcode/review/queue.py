@@ -1,0 +1,220 @@
+"""The review queue and what the app shows of a segment: context, codings, evidence, progress.
+
+Everything the Streamlit app displays comes from here, so it is tested without the app.
+Text is always HTML-escaped before it is highlighted: a transcript holding ``<script>`` or
+``**markdown**`` shows exactly as typed.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, func, select
+
+from qualcode.store import Project, schema
+
+s, d, c, cat, cb, r, m = (schema.segments, schema.documents, schema.codings, schema.categories,
+                          schema.codebooks, schema.respondents, schema.memos)
+
+
+@dataclass
+class QueueFilter:
+    """Which segments the queue holds and in what order."""
+
+    codebook: str
+    status: str | None = "suggested"  # suggested | accepted | rejected | None (any)
+    category: str | None = None
+    document_id: int | None = None
+    where: dict[str, str] = field(default_factory=dict)  # document or respondent metadata
+    min_score: float | None = None
+    max_score: float | None = None
+    source: str | None = None  # auto | manual | model
+    order: str = "document"  # document | score (lowest first: the least certain) | score_desc
+
+
+def queue(project: Project, f: QueueFilter) -> list[int]:
+    """Segment ids in review order."""
+    conditions = [cb.c.key == f.codebook, d.c.current.is_(True)]
+    if f.status:
+        conditions.append(c.c.status == f.status)
+    if f.category:
+        conditions.append(cat.c.key == f.category)
+    if f.document_id:
+        conditions.append(s.c.document_id == f.document_id)
+    if f.min_score is not None:
+        conditions.append(c.c.score >= f.min_score)
+    if f.max_score is not None:
+        conditions.append(c.c.score <= f.max_score)
+    if f.source:
+        conditions.append(c.c.source == f.source)
+    score = func.min(c.c.score)
+    order = {"score": [score.asc(), s.c.id], "score_desc": [score.desc(), s.c.id]}.get(f.order, [s.c.document_id, s.c.position])
+    query = (select(s.c.id).join(c, c.c.segment_id == s.c.id).join(cat, cat.c.id == c.c.category_id)
+             .join(cb, cb.c.id == cat.c.codebook_id).join(d, d.c.id == s.c.document_id)
+             .outerjoin(r, r.c.id == s.c.respondent_id).where(and_(*conditions))
+             .group_by(s.c.id, s.c.document_id, s.c.position).order_by(*order))
+    with project.read() as conn:
+        ids = list(conn.execute(query).scalars())
+        if not f.where:
+            return ids
+        # Metadata filters in Python: the same on SQLite and PostgreSQL, whatever the JSON dialect.
+        keep = set()
+        rows = conn.execute(select(s.c.id, d.c.meta, r.c.meta.label("rmeta")).join(d, d.c.id == s.c.document_id)
+                            .outerjoin(r, r.c.id == s.c.respondent_id).where(s.c.id.in_(ids)))
+        for seg_id, dmeta, rmeta in rows:
+            meta = {**(dmeta or {}), **(rmeta or {})}
+            if all(str(meta.get(k, "")).strip().lower() == v.strip().lower() for k, v in f.where.items()):
+                keep.add(seg_id)
+    return [i for i in ids if i in keep]
+
+
+@dataclass
+class CodingView:
+    id: int
+    category: str
+    label: str
+    color: str
+    status: str
+    source: str
+    score: float | None
+    rule: str | None
+    coder: str | None
+    polarity: str | None
+    evidence: list[list]  # [[start, end, text, rule]] in document offsets
+
+
+@dataclass
+class SegmentCard:
+    """One segment as the review page shows it."""
+
+    id: int
+    text: str
+    start: int
+    speaker: str | None
+    document_id: int
+    document: str
+    meta: dict
+    previous: str | None
+    next: str | None
+    codings: list[CodingView]
+    memos: list[tuple[str, str]]  # (coder, text)
+
+    def highlighted(self) -> str:
+        """The segment as HTML, every evidence word marked in its category colour."""
+        return highlight(self.text, self.start, [(e[0], e[1], cv.color, f"{cv.label}: {e[3]}")
+                                                  for cv in self.codings if cv.status != "rejected" for e in cv.evidence or []])
+
+
+def segment_card(project: Project, segment_id: int, codebook: str) -> SegmentCard:
+    """A segment with its neighbours, metadata, codings of ``codebook`` and memos."""
+    with project.read() as conn:
+        seg = conn.execute(select(s, d.c.name, d.c.meta.label("dmeta")).join(d, d.c.id == s.c.document_id)
+                           .where(s.c.id == segment_id)).one()
+        meta = dict(seg.dmeta)
+        if seg.respondent_id:
+            meta.update(conn.execute(select(r.c.meta).where(r.c.id == seg.respondent_id)).scalar() or {})
+            meta["respondent"] = conn.execute(select(r.c.external_id).where(r.c.id == seg.respondent_id)).scalar()
+        # Context: the turn before and after (for a sentence, around its turn).
+        anchor = seg.parent_id or seg.id
+        anchor_pos = conn.execute(select(s.c.position).where(s.c.id == anchor)).scalar()
+        level = conn.execute(select(s.c.level).where(s.c.id == anchor)).scalar()
+        around = {}
+        for name, cmp, direction in (("previous", s.c.position < anchor_pos, s.c.position.desc()),
+                                     ("next", s.c.position > anchor_pos, s.c.position.asc())):
+            row = conn.execute(select(s.c.speaker, s.c.text).where(s.c.document_id == seg.document_id, s.c.level == level, cmp)
+                               .order_by(direction).limit(1)).first()
+            around[name] = f"{row.speaker}: {row.text}" if row and row.speaker else (row.text if row else None)
+        codings = [CodingView(row.id, row.key, row.label, row.color, row.status, row.source, row.score, row.rule,
+                              row.coder, row.polarity, row.evidence or [])
+                   for row in conn.execute(select(c.c.id, cat.c.key, cat.c.label, cat.c.color, c.c.status, c.c.source,
+                                                  c.c.score, c.c.rule, c.c.coder, c.c.polarity, c.c.evidence)
+                                           .join(cat, cat.c.id == c.c.category_id).join(cb, cb.c.id == cat.c.codebook_id)
+                                           .where(c.c.segment_id == segment_id, cb.c.key == codebook)
+                                           .order_by(c.c.score.desc().nullslast(), cat.c.position))]
+        memos = [(row.coder, row.text) for row in conn.execute(
+            select(m.c.coder, m.c.text).where(m.c.segment_id == segment_id).order_by(m.c.id))]
+    return SegmentCard(seg.id, seg.text, seg.start, seg.speaker, seg.document_id, seg.name, meta,
+                       around["previous"], around["next"], codings, memos)
+
+
+def highlight(text: str, offset: int, spans: list[tuple[int, int, str, str]]) -> str:
+    """Escape ``text`` and wrap each span (document offsets) in a coloured ``<mark>``.
+
+    >>> highlight("<b>engelsk</b>", 0, [(3, 10, "#7FBC41", "Språk")])
+    '&lt;b&gt;<mark style="background:#7FBC41;color:#fff;padding:0 .15em;border-radius:3px" title="Språk">engelsk</mark>&lt;/b&gt;'
+    """
+    spans = sorted((max(0, a - offset), min(len(text), b - offset), color, title) for a, b, color, title in spans
+                   if b - offset > 0 and a - offset < len(text))
+    out, pos = [], 0
+    for start, end, color, title in spans:
+        if start < pos:  # overlapping evidence: the first one keeps the colour
+            continue
+        out.append(html.escape(text[pos:start]))
+        out.append(f'<mark style="background:{color};color:#fff;padding:0 .15em;border-radius:3px" '
+                   f'title="{html.escape(title, quote=True)}">{html.escape(text[start:end])}</mark>')
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+@dataclass
+class Overview:
+    documents: dict[str, int]
+    respondents: int
+    codable: int
+    suggestions: int  # suggestions still waiting
+    decided: int  # accepted + rejected (+ manual)
+    per_category: list[tuple[str, str, str, int]]  # (key, label, color, segments with the category)
+
+    @property
+    def progress(self) -> float:
+        total = self.suggestions + self.decided
+        return self.decided / total if total else 0.0
+
+
+def overview(project: Project, codebook: str) -> Overview:
+    """Documents, respondents, N, review progress and counts per category."""
+    from qualcode.store.summary import project_summary
+
+    summary = project_summary(project)
+    with project.read() as conn:
+        statuses = dict(conn.execute(select(c.c.status, func.count()).join(cat, cat.c.id == c.c.category_id)
+                                     .join(cb, cb.c.id == cat.c.codebook_id).where(cb.c.key == codebook)
+                                     .group_by(c.c.status)).all())
+        per = conn.execute(select(cat.c.key, cat.c.label, cat.c.color, func.count(func.distinct(c.c.segment_id)))
+                           .select_from(cat).join(cb, cb.c.id == cat.c.codebook_id)
+                           .outerjoin(c, and_(c.c.category_id == cat.c.id, c.c.status != "rejected"))
+                           .where(cb.c.key == codebook, cat.c.active.is_(True))
+                           .group_by(cat.c.id).order_by(cat.c.position)).all()
+    return Overview(summary.documents, summary.respondents, summary.codable, statuses.get("suggested", 0),
+                    statuses.get("accepted", 0) + statuses.get("rejected", 0), [tuple(row) for row in per])
+
+
+def document_html(project: Project, document_id: int, codebook: str, link: str = "?segment={id}") -> str:
+    """The whole document with every coding of ``codebook`` coloured; each coded segment links to review."""
+    with project.read() as conn:
+        text = conn.execute(select(d.c.text).where(d.c.id == document_id)).scalar()
+        rows = conn.execute(select(c.c.segment_id, c.c.start, c.c.end, c.c.evidence, cat.c.color, cat.c.label, c.c.status)
+                            .join(cat, cat.c.id == c.c.category_id).join(cb, cb.c.id == cat.c.codebook_id)
+                            .join(s, s.c.id == c.c.segment_id)
+                            .where(s.c.document_id == document_id, cb.c.key == codebook, c.c.status != "rejected")
+                            .order_by(c.c.start)).all()
+    spans = []
+    for row in rows:
+        evidence = row.evidence or [[row.start, row.end, "", "manual"]]
+        spans += [(e[0], e[1], row.color, f"{row.label} ({row.status}) #{row.segment_id}") for e in evidence]
+    body = highlight(text, 0, spans)
+    # Each mark becomes a link into the review queue for its segment.
+    return _link_marks(body, link)
+
+
+def _link_marks(body: str, link: str) -> str:
+    import re
+
+    def repl(match: re.Match[str]) -> str:
+        segment = re.search(r"#(\d+)\"", match.group(0))
+        href = link.format(id=segment.group(1)) if segment else "#"
+        return f'<a href="{href}" target="_self" style="text-decoration:none">{match.group(0)}</a>'
+
+    return re.sub(r"<mark [^>]*>.*?</mark>", repl, body)

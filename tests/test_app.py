@@ -1,0 +1,152 @@
+"""The review app, page by page, with Streamlit's AppTest on a real project (no browser)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+import pytest
+from sqlalchemy import select
+
+from qualcode.ingest import ingest_files
+from qualcode.store import Project, schema
+from qualcode.tagging import load_codebook
+from qualcode.tagging.apply import code_project
+from tests.conftest import ROOT
+
+AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
+APP = ROOT / "app"
+sys.path.insert(0, str(APP))  # the pages import app/common.py, as `streamlit run app/Hjem.py` allows
+
+TRANSCRIPT = """---
+rolle: lærer
+skoletype: videregående skole
+skolenivå: videregående
+---
+I: Hva fikk elevene ut av utvekslingen?
+Lærer: Elevene fikk nye venner og ble mye flinkere i engelsk.
+I: Noe mer?
+Lærer: En elev skrev <script>alert(1)</script> og **fet skrift** i chatten, og de lærte om klima og bærekraft.
+Lærer: De ble tryggere på seg selv og fikk god selvtillit.
+"""
+
+
+@pytest.fixture()
+def project(tmp_path, nlp, monkeypatch):
+    (tmp_path / "intervju.md").write_text(TRANSCRIPT, encoding="utf-8")
+    codebook_file = tmp_path / "elevutbytte.yaml"
+    shutil.copy(ROOT / "codebooks" / "elevutbytte.yaml", codebook_file)
+    proj = Project.create(tmp_path / "app.qualcode")
+    ingest_files(proj, [tmp_path / "intervju.md"])
+    code_project(proj, load_codebook(codebook_file), nlp)
+    monkeypatch.setenv("QUALCODE_PROJECT", str(tmp_path / "app.qualcode"))
+    return proj
+
+
+def run(page: str, **state) -> AppTest:
+    at = AppTest.from_file(str(APP / page), default_timeout=60)
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at.run()
+
+
+def codings(project):
+    c, cat = schema.codings, schema.categories
+    with project.read() as conn:
+        return conn.execute(select(c.c.id, c.c.status, c.c.coder, c.c.source, cat.c.key, c.c.segment_id)
+                            .join(cat, cat.c.id == c.c.category_id).order_by(c.c.id)).all()
+
+
+def test_start_page_sets_coder_and_shows_overview(project):
+    at = run("Hjem.py")
+    assert not at.exception
+    at.text_input(key="coder_input").input("Kari").run()
+    assert at.session_state["coder"] == "Kari" and at.session_state["codebook"] == "elevutbytte"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Dokumenter"] == "1" and metrics["Gjennomgått"] == "0%"
+    assert "Sosial inkludering" in " ".join(h.proto.body for h in at.html)
+
+
+def test_english_interface(project):
+    at = run("Hjem.py", lang="en")
+    assert at.title[0].value == "Start" and any(m.label == "Documents" for m in at.metric)
+
+
+def test_pages_ask_for_a_coder_first(project):
+    at = run("pages/1_Gjennomgang.py")
+    assert "Velg kodernavn" in at.info[0].value
+
+
+def test_review_accept_reject_change_saved_at_once(project):
+    at = run("pages/1_Gjennomgang.py", coder="Kari", codebook="elevutbytte")
+    assert not at.exception
+    before = {row.id: row.status for row in codings(project)}
+    first, second = [k for k in before][:2]
+    at.button(key=f"accept_{first}").click().run()
+    at.button(key=f"reject_{second}").click().run()
+    after = {row.id: (row.status, row.coder) for row in codings(project)}
+    assert after[first] == ("accepted", "Kari") and after[second] == ("rejected", "Kari")
+    with project.read() as conn:
+        log = conn.execute(select(schema.decisions.c.action, schema.decisions.c.coder)).all()
+    assert [tuple(x) for x in log] == [("accept", "Kari"), ("reject", "Kari")]
+    # A second session (a reload, another tab) sees the same decisions.
+    again = run("pages/1_Gjennomgang.py", coder="Ola", codebook="elevutbytte", f_status=None)
+    assert any(b.key == f"reset_{first}" for b in again.button)
+
+
+def test_change_category_and_manual_code_and_memo(project):
+    at = run("pages/1_Gjennomgang.py", coder="Kari", codebook="elevutbytte")
+    rows = codings(project)
+    target = rows[0]
+    other = "medborgerskap" if target.key != "medborgerskap" else "sprakferdigheter"
+    at.selectbox(key=f"change_{target.id}").select(other).run()
+    after = codings(project)
+    assert any(r.id == target.id and r.status == "rejected" for r in after)
+    assert any(r.source == "manual" and r.key == other and r.coder == "Kari" for r in after)
+    segment = target.segment_id
+    at = run("pages/1_Gjennomgang.py", coder="Kari", codebook="elevutbytte", f_status=None)
+    at.text_input(key=f"excerpt_{segment}").input("nye venner").run()
+    at.selectbox(key=f"new_cat_{segment}").select("sosial_inkludering").run()
+    at.button(key=f"add_{segment}").click().run()
+    manual = [r for r in codings(project) if r.source == "manual" and r.key == "sosial_inkludering"]
+    assert manual and manual[0].coder == "Kari"
+    at.text_area(key=f"memo_{segment}").input("Godt sitat om vennskap.").run()
+    at.button(key=f"save_memo_{segment}").click().run()
+    with project.read() as conn:
+        assert conn.execute(select(schema.memos.c.text, schema.memos.c.coder)).first() == ("Godt sitat om vennskap.", "Kari")
+
+
+def test_text_is_shown_as_typed(project):
+    at = run("pages/1_Gjennomgang.py", coder="Kari", codebook="elevutbytte", f_category="medborgerskap")
+    segment = next(h.proto.body for h in at.html if 'class="segment"' in h.proto.body)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in segment and "<script>" not in segment
+    assert "**fet skrift**" in segment and "<strong>" not in segment
+
+
+def test_filters_and_order(project):
+    at = run("pages/1_Gjennomgang.py", coder="Kari", codebook="elevutbytte", f_meta="skolenivå=grunnskole")
+    assert at.info and "Ingen segmenter" in at.info[0].value
+    at = run("pages/1_Gjennomgang.py", coder="Kari", codebook="elevutbytte", f_order="score")
+    assert not at.exception
+
+
+def test_document_view_colours_and_links(project):
+    at = run("pages/2_Dokument.py", coder="Kari", codebook="elevutbytte")
+    body = " ".join(h.proto.body for h in at.html)
+    assert "<mark" in body and "#7FBC41" in body and "Gjennomgang?segment=" in body
+
+
+def test_codebook_view_adds_a_term_and_recodes(project, tmp_path):
+    at = run("pages/3_Kodebok.py", coder="Kari", codebook="elevutbytte")
+    assert not at.exception
+    at.text_input(key="term_sosial_inkludering").input("chatten").run()
+    at.button(key="add_sosial_inkludering").click().run()
+    assert "chatten" in load_codebook(tmp_path / "elevutbytte.yaml").category("sosial_inkludering").terms
+    assert any("Kodet på nytt" in s.value for s in at.success)
+    assert any(r.key == "sosial_inkludering" for r in codings(project))
+
+
+def test_cloud_page(project, tmp_path):
+    at = run("pages/4_Ordsky.py", coder="Kari", codebook="elevutbytte")
+    assert not at.exception
+    assert "spørreundersøkelse" in at.info[0].value  # this project has interviews only
