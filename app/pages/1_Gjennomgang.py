@@ -37,10 +37,14 @@ if ready:
     where = {k.strip(): v.strip() for k, v in where.items()}
     ids = queue(proj, QueueFilter(codebook, status=status, category=category, document_id=document, where=where,
                                   min_score=low if low > 0 else None, max_score=high if high < 5 else None, order=order))
+    wanted = st.query_params.get("segment")
+    if wanted and wanted.isdigit() and int(wanted) not in ids:
+        # The segment in the URL stays on screen after a reload even when its decisions took it
+        # out of the filtered queue: the analyst sees what was just decided.
+        ids = [int(wanted), *ids]
     if not ids:
         st.info(t("empty_queue"))
         st.stop()
-    wanted = st.query_params.get("segment")
     if wanted and wanted.isdigit() and int(wanted) in ids:
         st.session_state.position = ids.index(int(wanted))
     position = min(st.session_state.get("position", 0), len(ids) - 1)

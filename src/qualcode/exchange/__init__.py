@@ -1,0 +1,15 @@
+"""Exchange: REFI-QDA (.qdpx projects, .qdc codebooks) in and out, Excel and CSV out, pseudonymised.
+
+>>> from qualcode.exchange import export_qdpx, import_refi
+>>> export_qdpx(project, Path("evaluering.qdpx"))                         # doctest: +SKIP
+>>> report = import_refi(project, Path("fra_nvivo.qdpx"))                  # doctest: +SKIP
+>>> report.dropped                                                          # doctest: +SKIP
+['2 picture sources (qualcode keeps text only)', …]
+"""
+
+from qualcode.exchange.common import TAGGER, ExchangeError
+from qualcode.exchange.pseudonymise import NameList, Pseudonymiser, load_names
+from qualcode.exchange.refi import ExportReport, export_qdc, export_qdpx
+
+__all__ = ["TAGGER", "ExchangeError", "ExportReport", "NameList", "Pseudonymiser", "export_qdc", "export_qdpx",
+           "load_names"]

@@ -1,0 +1,259 @@
+"""Pseudonymised exports: persons, places and schools replaced consistently ("Person 1", "Skole A").
+
+>>> names = NameList(persons=["Marte Haugland"], schools=["Brekkestrand ungdomsskole"])
+>>> p = Pseudonymiser(names)
+>>> p.text("Marte Haugland jobber på Brekkestrand ungdomsskole. Martes elever reiste.")
+'Person 1 jobber på Skole A. Person 1s elever reiste.'
+
+The names come from a list the analyst edits (YAML, see :func:`load_names`), from the ``skole``
+metadata of the documents, and from the pipeline's named entities when it has an ``ner``
+component. A person's first or last name alone, and a school's place name alone ("Brekkestrand"),
+get the same pseudonym as the full name. Numbers and letters follow the order in which the names
+first occur in the project, so every export of the same project uses the same pseudonyms. The
+project itself is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import select
+
+from qualcode.exchange.common import ExchangeError
+from qualcode.store import Project, schema
+
+KINDS = ("person", "school", "place")
+_KEYS = {"personer": "persons", "persons": "persons", "skoler": "schools", "schools": "schools",
+         "steder": "places", "places": "places", "behold": "keep", "keep": "keep"}
+SCHOOL_META_KEYS = ("skole", "school")
+_NER_KINDS = {"PER": "person", "PERSON": "person", "LOC": "place", "GPE": "place", "GPE_LOC": "place",
+              "GPE_ORG": "place"}
+_SCHOOL_WORD = re.compile(r"skole|skule|gymnas|school", re.IGNORECASE)
+
+
+@dataclass
+class NameList:
+    """Names to replace, by kind, and words never to replace (``keep``), as the analyst lists them."""
+
+    persons: list[str] = field(default_factory=list)
+    schools: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    keep: list[str] = field(default_factory=list)
+
+
+def load_names(path: str | Path) -> NameList:
+    """Read a names file::
+
+        personer: [Marte Haugland, Ola Nordmann]
+        skoler: [Brekkestrand ungdomsskole]
+        steder: [Zielnowo]
+        behold: [Polen, Erasmus]     # never replaced, even if the name finder flags them
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ExchangeError(f"{path}: no such names file. Write one with the keys personer, skoler, steder "
+                            f"and behold, each a list of names.") from None
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark else ""
+        raise ExchangeError(f"{path}{line}: not valid YAML ({getattr(exc, 'problem', exc)}).") from None
+    if not isinstance(data, dict):
+        raise ExchangeError(f"{path} line 1: a names file is a mapping of personer, skoler, steder and behold "
+                            f"to lists of names.")
+    names = NameList()
+    for key, values in data.items():
+        attr = _KEYS.get(str(key).lower())
+        if attr is None:
+            raise ExchangeError(f"{path}: unknown key '{key}'; use personer, skoler, steder or behold.")
+        if isinstance(values, str):
+            values = [values]
+        if not isinstance(values, list) or not all(isinstance(v, (str, int)) for v in values):
+            raise ExchangeError(f"{path}: '{key}' must be a list of names (one '- Name' per line).")
+        getattr(names, attr).extend(" ".join(str(v).split()) for v in values if str(v).strip())
+    return names
+
+
+class OffsetMap:
+    """Moves offsets in an original text to the pseudonymised one. An offset inside a replaced
+    name moves to the start of its pseudonym (``start``) or to the end of it (``end``)."""
+
+    def __init__(self, replacements: list[tuple[int, int, str]]) -> None:
+        self._starts = [s for s, _, _ in replacements]
+        self._ends = [e for _, e, _ in replacements]
+        self._new_starts: list[int] = []
+        self._shift = [0]  # shift after the first i replacements
+        for s, e, new in replacements:
+            self._new_starts.append(s + self._shift[-1])
+            self._shift.append(self._shift[-1] + len(new) - (e - s))
+        self._lengths = [len(new) for _, _, new in replacements]
+
+    def start(self, offset: int) -> int:
+        return self._map(offset, at_end=False)
+
+    def end(self, offset: int) -> int:
+        return self._map(offset, at_end=True)
+
+    def _map(self, offset: int, at_end: bool) -> int:
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and self._starts[i] < offset < self._ends[i]:
+            return self._new_starts[i] + (self._lengths[i] if at_end else 0)
+        if i >= 0 and offset == self._starts[i]:
+            return self._new_starts[i]
+        return offset + self._shift[i + 1]
+
+
+class Pseudonymiser:
+    """Replaces the names it knows; ``Pseudonymiser.for_project`` learns them from a project."""
+
+    def __init__(self, names: NameList, found: Iterable[tuple[str, str]] = (), order: Iterable[str] = ()) -> None:
+        """``found`` adds ``(kind, name)`` pairs (metadata, named entities); ``order`` is text in
+        which the names first occur, which decides their numbers."""
+        keep = set(names.keep)
+        canonical: dict[str, str] = {}  # name → kind
+        listed = [("person", n) for n in names.persons] + [("school", n) for n in names.schools] + \
+                 [("place", n) for n in names.places]
+        for kind, value in listed + list(found):
+            if value and value not in keep and value not in canonical:
+                canonical[value] = kind
+        self._surface = self._aliases(canonical, keep)
+        alternatives = sorted(self._surface, key=len, reverse=True)
+        # A name stands alone (no letter glued on either side); a genitive -s may follow it.
+        self._pattern = (re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, alternatives)) + r")(?=s?(?![\w]))")
+                         if alternatives else None)
+        self._pseudonyms: dict[str, str] = {}
+        self._counts = {kind: 0 for kind in KINDS}
+        for text in order:
+            for match in self._matches(text):
+                self._pseudonym(self._surface[match.group(0)])
+        for name, kind in canonical.items():  # listed names that never occur still get one
+            self._pseudonym((kind, name))
+
+    @staticmethod
+    def _aliases(canonical: dict[str, str], keep: set[str]) -> dict[str, tuple[str, str]]:
+        surface = {name: (kind, name) for name, kind in canonical.items()}
+        parts: dict[str, set[tuple[str, str]]] = {}
+        for name, kind in canonical.items():
+            words = name.split()
+            if kind == "person" and len(words) > 1:
+                aliases = words
+            elif kind == "school" and len(words) > 1:
+                # "Brekkestrand ungdomsskole" → "Brekkestrand": the capitalised words before the school word
+                stem = []
+                for word in words:
+                    if not word[:1].isupper() or _SCHOOL_WORD.search(word):
+                        break
+                    stem.append(word)
+                aliases = [" ".join(stem)] if stem and len(stem) < len(words) else []
+            else:
+                aliases = []
+            for alias in aliases:
+                if len(alias) >= 3 and alias[:1].isupper() and alias not in keep:
+                    parts.setdefault(alias, set()).add((kind, name))
+        for alias, owners in parts.items():
+            if alias in surface:
+                continue
+            # A first name two listed persons share says too much to leave, and too little to number.
+            surface[alias] = next(iter(owners)) if len(owners) == 1 else ("person", "[navn]")
+        return surface
+
+    def _pseudonym(self, owner: tuple[str, str]) -> str:
+        kind, name = owner
+        if name == "[navn]":
+            return name
+        if name not in self._pseudonyms:
+            self._counts[kind] += 1
+            n = self._counts[kind]
+            self._pseudonyms[name] = {"person": f"Person {n}", "school": f"Skole {_letters(n)}",
+                                      "place": f"Sted {_letters(n)}"}[kind]
+        return self._pseudonyms[name]
+
+    def _matches(self, text: str) -> Iterable[re.Match[str]]:
+        return self._pattern.finditer(text) if self._pattern is not None and text else ()
+
+    @property
+    def pseudonyms(self) -> dict[str, str]:
+        """Every name and the pseudonym that replaces it (for the analyst's key, kept apart)."""
+        return dict(self._pseudonyms)
+
+    def replacements(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, pseudonym)`` for every name in ``text``, in order."""
+        return [(m.start(), m.end(), self._pseudonym(self._surface[m.group(0)])) for m in self._matches(text)]
+
+    def text(self, text: str) -> str:
+        return self.text_with_offsets(text)[0]
+
+    def text_with_offsets(self, text: str) -> tuple[str, OffsetMap]:
+        """The pseudonymised text and the map from old offsets to new ones."""
+        replacements = self.replacements(text)
+        pieces, pos = [], 0
+        for start, end, new in replacements:
+            pieces += [text[pos:start], new]
+            pos = end
+        pieces.append(text[pos:])
+        return "".join(pieces), OffsetMap(replacements)
+
+    def value(self, value: Any) -> Any:
+        """A metadata value: strings are pseudonymised, numbers and dates kept."""
+        return self.text(value) if isinstance(value, str) else value
+
+    def meta(self, meta: dict[str, Any]) -> dict[str, Any]:
+        return {key: self.value(value) for key, value in meta.items()}
+
+    @classmethod
+    def for_project(cls, project: Project, names: NameList | None = None, nlp=None) -> "Pseudonymiser":
+        """Learn the names of a project: the list, ``skole`` metadata and (when ``nlp`` has an
+        ``ner`` component) the persons, places and schools it finds in the documents."""
+        names = names or NameList()
+        d, m = schema.documents, schema.memos
+        with project.read() as conn:
+            documents = conn.execute(select(d.c.text, d.c.meta).where(d.c.current.is_(True)).order_by(d.c.id)).all()
+            memos = list(conn.execute(select(m.c.text).order_by(m.c.id)).scalars())
+            respondent_meta = list(conn.execute(select(schema.respondents.c.meta).order_by(schema.respondents.c.id)).scalars())
+        found: list[tuple[str, str]] = []
+        for meta in [doc.meta for doc in documents] + respondent_meta:
+            for key in SCHOOL_META_KEYS:
+                if isinstance(meta.get(key), str) and meta[key].strip():
+                    found.append(("school", " ".join(meta[key].split())))
+        if nlp is not None and "ner" in nlp.pipe_names:
+            found.extend(entities(nlp, [doc.text for doc in documents]))
+        order = []
+        for doc in documents:
+            order.extend(str(v) for v in doc.meta.values() if isinstance(v, str))
+            order.append(doc.text)
+        return cls(names, found, order + memos)
+
+
+def entities(nlp, texts: list[str]) -> list[tuple[str, str]]:
+    """``(kind, name)`` of the persons, places and schools a pipeline's ``ner`` finds."""
+    result = []
+    with nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in ("tok2vec", "ner", "transformer")]):
+        for doc in nlp.pipe(texts):
+            for ent in doc.ents:
+                name = " ".join(ent.text.split())
+                if not name[:1].isupper() or len(name) < 2:
+                    continue
+                kind = _NER_KINDS.get(ent.label_)
+                if ent.label_ in ("ORG", "GPE_ORG") and _SCHOOL_WORD.search(name):
+                    kind = "school"
+                if kind:
+                    result.append((kind, name))
+    return result
+
+
+def _letters(n: int) -> str:
+    """1 → A, 26 → Z, 27 → AA."""
+    letters = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
