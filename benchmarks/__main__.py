@@ -2,9 +2,9 @@
 
 import sys
 
-from benchmarks import bench_ingest, bench_tagger
+from benchmarks import bench_app, bench_ingest, bench_tagger
 
-BENCHES = {"ingest": bench_ingest.main, "tagger": bench_tagger.main}
+BENCHES = {"ingest": bench_ingest.main, "tagger": bench_tagger.main, "app": bench_app.main}
 names = sys.argv[1:] or ["all"]
 for name in BENCHES if names == ["all"] else names:
     print(f"== {name}")

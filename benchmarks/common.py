@@ -19,7 +19,10 @@ def measure(code: str, runs: int = 3) -> list[dict]:
     wrapped = code + "\nimport resource, json as _j\nprint(_j.dumps({'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
     results = []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", wrapped], capture_output=True, text=True, check=True).stdout
+        done = subprocess.run([sys.executable, "-c", wrapped], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"benchmark run failed:\n{done.stderr[-3000:]}")
+        out = done.stdout
         merged: dict = {}
         for line in out.splitlines():
             if line.startswith("{"):

@@ -99,8 +99,9 @@ def slug(text: str, taken: set[str] | None = None) -> str:
 
     ``taken`` ids are avoided (``_2``, ``_3`` …) and the new id is added to it.
     """
-    folded = unicodedata.normalize("NFKD", text.translate(_FOLD)).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_")[:56] or "kode"
+    words = re.sub(r"[\W_]+", "_", text.translate(_FOLD).lower())
+    folded = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "_", folded).strip("_")[:56] or "kode"
     if not base[0].isalpha():
         base = f"k_{base}"
     result, n = base, 2

@@ -1,0 +1,332 @@
+"""Read a REFI-QDA file (``.qdc`` codebook or ``.qdpx`` project) into plain data, checking it whole.
+
+>>> refi = read_refi(Path("fra_nvivo.qdpx"))       # doctest: +SKIP
+>>> [s.name for s in refi.sources], refi.dropped     # doctest: +SKIP
+
+Everything that can be wrong with the file is found here, before an import writes anything: a
+zip without ``project.qde``, XML that fails the REFI-QDA schema, a missing source file, a
+selection outside its text. ``dropped`` lists what the file holds that qualcode does not keep.
+Offsets are Unicode code points from 0, end exclusive, in the text as qualcode stores it
+(Windows line ends become ``\\n`` and the offsets move with them).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+
+from lxml import etree
+
+from qualcode.exchange.common import CODEBOOK_NS, PROJECT_NS, ExchangeError, parse_xml_datetime, schema_errors
+
+_VALUE_TAGS = ("TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue")
+_OTHER_SOURCES = {"PictureSource": "picture", "PDFSource": "PDF", "AudioSource": "audio", "VideoSource": "video"}
+
+
+@dataclass
+class RefiCode:
+    guid: str
+    name: str
+    codable: bool
+    color: str | None
+    description: str
+    children: list["RefiCode"] = field(default_factory=list)
+
+
+@dataclass
+class RefiCoding:
+    guid: str
+    code: str  # the code's GUID
+    user: str | None  # user GUID
+    created: datetime | None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RefiSelection:
+    guid: str
+    start: int
+    end: int
+    user: str | None
+    created: datetime | None
+    description: str
+    codings: list[RefiCoding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RefiSource:
+    guid: str
+    name: str
+    text: str
+    description: str
+    created: datetime | None
+    selections: list[RefiSelection] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    values: dict[str, object] = field(default_factory=dict)  # variable GUID → value
+
+
+@dataclass
+class RefiNote:
+    guid: str
+    name: str
+    text: str
+    user: str | None
+    created: datetime | None
+
+
+@dataclass
+class RefiFile:
+    """A REFI-QDA file as plain data; ``kind`` is ``codebook`` or ``project``."""
+
+    path: Path
+    kind: str
+    origin: str
+    codes: list[RefiCode]
+    users: dict[str, str] = field(default_factory=dict)  # GUID → name
+    variables: dict[str, tuple[str, str]] = field(default_factory=dict)  # GUID → (name, REFI type)
+    sources: list[RefiSource] = field(default_factory=list)
+    notes: dict[str, RefiNote] = field(default_factory=dict)
+    case_values: dict[str, dict[str, object]] = field(default_factory=dict)  # source GUID → variable GUID → value
+    project_notes: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+    def all_codes(self) -> list[RefiCode]:
+        result, stack = [], list(reversed(self.codes))
+        while stack:
+            code = stack.pop()
+            result.append(code)
+            stack.extend(reversed(code.children))
+        return result
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def _children(element: etree._Element, name: str) -> list[etree._Element]:
+    return [child for child in element if _local(child) == name]
+
+
+def _child_text(element: etree._Element, name: str) -> str:
+    found = _children(element, name)
+    return (found[0].text or "").strip() if found else ""
+
+
+def _parse(data: bytes, where: str, kind: str) -> etree._Element:
+    try:
+        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+    except etree.XMLSyntaxError as exc:
+        raise ExchangeError(f"{where} line {exc.lineno}: not well-formed XML ({exc.msg}). "
+                            f"Export the file again from the program that made it.") from None
+    expected = PROJECT_NS if kind == "project" else CODEBOOK_NS
+    namespace = etree.QName(root).namespace
+    if namespace != expected:
+        raise ExchangeError(f"{where}: the XML namespace is '{namespace}', not '{expected}'. qualcode reads "
+                            f"REFI-QDA 1.0–1.5 files; export again choosing the current REFI-QDA format.")
+    errors = schema_errors(root, kind)
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise ExchangeError(f"{where} {errors[0]}{more}. The file does not follow the REFI-QDA schema; "
+                            f"export it again, or ask the program's makers about it.")
+    return root
+
+
+def _codes(element: etree._Element, dropped: Counter) -> list[RefiCode]:
+    result = []
+    for code in _children(element, "Code"):
+        dropped["notes on codes"] += len(_children(code, "NoteRef"))
+        result.append(RefiCode(code.get("guid"), code.get("name", "").strip() or "(uten navn)",
+                               code.get("isCodable", "true").strip() in ("true", "1"), code.get("color"),
+                               _child_text(code, "Description"), _codes(code, dropped)))
+    return result
+
+
+def _value(holder: etree._Element) -> tuple[str, object] | None:
+    refs = _children(holder, "VariableRef")
+    for tag in _VALUE_TAGS:
+        found = _children(holder, tag)
+        if refs and found and found[0].text is not None:
+            text = found[0].text.strip()
+            if tag == "IntegerValue":
+                return refs[0].get("targetGUID"), int(text)
+            if tag == "FloatValue":
+                return refs[0].get("targetGUID"), float(text)
+            if tag == "BooleanValue":
+                return refs[0].get("targetGUID"), text in ("true", "1")
+            return refs[0].get("targetGUID"), text
+    return None
+
+
+class _Normalised:
+    """Text with Windows line ends made ``\\n``, and the offsets moved to match."""
+
+    def __init__(self, text: str) -> None:
+        self.removed = [i for i, ch in enumerate(text) if ch == "\r" and text[i + 1:i + 2] == "\n"]
+        self.text = text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def offset(self, position: int) -> int:
+        return position - bisect_left(self.removed, position)
+
+
+def _decode(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ExchangeError(f"{where}: not UTF-8 text (byte {exc.start}). REFI-QDA sources are UTF-8; "
+                            f"export the project again.") from None
+
+
+class _Zip:
+    """The ``.qdpx`` archive; ``sources/`` is looked up case-insensitively, as some programs write ``Sources/``."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            self.archive = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError) as exc:
+            reason = "no such file" if isinstance(exc, FileNotFoundError) else "not a zip archive"
+            raise ExchangeError(f"{path}: {reason}. A .qdpx file is the zip a REFI-QDA export writes; "
+                                f"check that you picked the right file.") from None
+        self.path = path
+        self.names = {name.lower(): name for name in self.archive.namelist()}
+
+    def project(self) -> tuple[str, bytes]:
+        top = [n for n in self.archive.namelist() if "/" not in n.strip("/") and n.lower().endswith(".qde")]
+        chosen = self.names.get("project.qde") or (top[0] if len(top) == 1 else None)
+        if chosen is None:
+            raise ExchangeError(f"{self.path}: holds no project.qde at its top level, so it is not a REFI-QDA "
+                                f"project. Export the project again as REFI-QDA (.qdpx).")
+        return chosen, self.archive.read(chosen)
+
+    def internal(self, url: str, where: str) -> bytes:
+        name = PurePosixPath(url.split("internal://", 1)[1]).name
+        member = self.names.get(f"sources/{name}".lower())
+        if member is None:
+            raise ExchangeError(f"{where}: refers to {url}, but sources/{name} is not in the file. "
+                                f"The export is incomplete; export the project again.")
+        return self.archive.read(member)
+
+
+def read_refi(path: Path) -> RefiFile:
+    """Read and check a ``.qdc`` or ``.qdpx`` file (see the module docstring)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".qdc":
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise ExchangeError(f"{path}: no such file.") from None
+        root = _parse(data, str(path), "codebook")
+        dropped: Counter = Counter()
+        refi = RefiFile(path, "codebook", root.get("origin", ""), _codes(_children(root, "Codes")[0], dropped))
+        if _children(root, "Sets"):
+            dropped["code sets"] += len(_children(_children(root, "Sets")[0], "Set"))
+        refi.dropped = _describe(dropped)
+        return refi
+    if suffix != ".qdpx":
+        raise ExchangeError(f"{path}: qualcode imports REFI-QDA codebooks (.qdc) and projects (.qdpx), "
+                            f"not '{path.suffix or path.name}'.")
+    archive = _Zip(path)
+    name, data = archive.project()
+    where = f"{path} ({name})"
+    root = _parse(data, where, "project")
+    return _project(root, path, archive, where)
+
+
+def _project(root: etree._Element, path: Path, archive: _Zip, where: str) -> RefiFile:
+    dropped: Counter = Counter()
+    books = _children(root, "CodeBook")
+    codes = _codes(_children(books[0], "Codes")[0], dropped) if books else []
+    refi = RefiFile(path, "project", root.get("origin", ""), codes)
+    for users in _children(root, "Users"):
+        for user in _children(users, "User"):
+            refi.users[user.get("guid")] = (user.get("name") or user.get("id") or "").strip() or "unknown"
+    for variables in _children(root, "Variables"):
+        for variable in _children(variables, "Variable"):
+            refi.variables[variable.get("guid")] = (variable.get("name", "").strip(), variable.get("typeOfVariable"))
+    for notes in _children(root, "Notes"):
+        for note in _children(notes, "Note"):
+            text = _child_text(note, "PlainTextContent")
+            if not text and note.get("plainTextPath", "").startswith("internal://"):
+                text = _decode(archive.internal(note.get("plainTextPath"), f"{where} note {note.get('guid')}"),
+                               note.get("plainTextPath")).strip()
+            text = text or _child_text(note, "Description")
+            refi.notes[note.get("guid")] = RefiNote(note.get("guid"), note.get("name", ""), text,
+                                                    note.get("creatingUser") or note.get("modifyingUser"),
+                                                    parse_xml_datetime(note.get("creationDateTime")))
+            dropped["selections inside notes"] += len(_children(note, "PlainTextSelection"))
+    refi.project_notes = [ref.get("targetGUID") for ref in _children(root, "NoteRef")]
+    for sources in _children(root, "Sources"):
+        for element in sources:
+            kind = _local(element)
+            if kind == "TextSource":
+                refi.sources.append(_text_source(element, archive, where, dropped))
+            elif kind in _OTHER_SOURCES:
+                dropped[f"{_OTHER_SOURCES[kind]} sources (qualcode keeps text only)"] += 1
+    for cases in _children(root, "Cases"):
+        for case in _children(cases, "Case"):
+            values = dict(v for v in (_value(h) for h in _children(case, "VariableValue")) if v)
+            refs = [ref.get("targetGUID") for ref in _children(case, "SourceRef")]
+            for ref in refs:
+                refi.case_values.setdefault(ref, {}).update(values)
+            if _children(case, "SelectionRef") or (values and not refs):
+                dropped["cases of selections or of no source (e.g. survey respondents), with their variables"] += 1
+            dropped["codes on cases"] += len(_children(case, "CodeRef"))
+    for part, label in (("Links", "links"), ("Sets", "sets"), ("Graphs", "graphs")):
+        for holder in _children(root, part):
+            dropped[label] += len(holder)
+    if _child_text(root, "Description"):
+        dropped["the project description"] += 1
+    refi.dropped = _describe(dropped)
+    return refi
+
+
+def _text_source(element: etree._Element, archive: _Zip, where: str, dropped: Counter) -> RefiSource:
+    name = (element.get("name") or "").strip() or element.get("guid")
+    here = f"{where} source '{name}'"
+    plain = element.get("plainTextPath")
+    if _children(element, "PlainTextContent"):
+        text = _children(element, "PlainTextContent")[0].text or ""
+    elif plain and plain.startswith("internal://"):
+        text = _decode(archive.internal(plain, here), f"{archive.path} {plain}")
+    elif plain:
+        raise ExchangeError(f"{here}: the text is outside the file ({plain}). Export the project again with "
+                            f"the sources embedded.")
+    else:
+        raise ExchangeError(f"{here}: has neither PlainTextContent nor a plainTextPath, so it has no text.")
+    if element.get("richTextPath"):
+        dropped["formatted (.docx) versions of text sources; qualcode keeps the plain text"] += 1
+    normal = _Normalised(text)
+    source = RefiSource(element.get("guid"), name, normal.text, _child_text(element, "Description"),
+                        parse_xml_datetime(element.get("creationDateTime")),
+                        notes=[ref.get("targetGUID") for ref in _children(element, "NoteRef")],
+                        values=dict(v for v in (_value(h) for h in _children(element, "VariableValue")) if v))
+    dropped["codings of whole sources (not of a selection)"] += len(_children(element, "Coding"))
+    for sel in _children(element, "PlainTextSelection"):
+        start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
+        if not 0 <= start <= end <= len(text):
+            raise ExchangeError(f"{here}: selection {sel.get('guid')} runs from {start} to {end}, outside the "
+                                f"text ({len(text)} characters). The file does not match its sources; export "
+                                f"it again.")
+        start, end = normal.offset(start), normal.offset(end)
+        if start == end:
+            dropped["empty selections"] += 1
+            continue
+        selection = RefiSelection(sel.get("guid"), start, end, sel.get("creatingUser") or sel.get("modifyingUser"),
+                                  parse_xml_datetime(sel.get("creationDateTime")), _child_text(sel, "Description"),
+                                  notes=[ref.get("targetGUID") for ref in _children(sel, "NoteRef")])
+        for coding in _children(sel, "Coding"):
+            ref = _children(coding, "CodeRef")[0]
+            selection.codings.append(RefiCoding(coding.get("guid"), ref.get("targetGUID"), coding.get("creatingUser"),
+                                                parse_xml_datetime(coding.get("creationDateTime")),
+                                                [n.get("targetGUID") for n in _children(coding, "NoteRef")]))
+        source.selections.append(selection)
+    return source
+
+
+def _describe(dropped: Counter) -> list[str]:
+    return [f"{n} {what}" for what, n in dropped.items() if n]
