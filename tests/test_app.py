@@ -150,3 +150,37 @@ def test_cloud_page(project, tmp_path):
     at = run("pages/4_Ordsky.py", coder="Kari", codebook="elevutbytte")
     assert not at.exception
     assert "spørreundersøkelse" in at.info[0].value  # this project has interviews only
+
+
+def test_undo_a_decision(project):
+    at = run("pages/1_Gjennomgang.py", coder="Kari", codebook="elevutbytte")
+    first = codings(project)[0].id
+    at.button(key=f"accept_{first}").click().run()
+    at.button(key=f"reset_{first}").click().run()
+    assert {r.id: r.status for r in codings(project)}[first] == "suggested"
+    with project.read() as conn:
+        actions = [a for (a,) in conn.execute(select(schema.decisions.c.action).order_by(schema.decisions.c.id))]
+    assert actions == ["accept", "reset"]  # the log keeps both steps
+
+
+def test_codebook_view_removes_a_term_and_recodes(project, tmp_path):
+    at = run("pages/3_Kodebok.py", coder="Kari", codebook="elevutbytte")
+    at.text_input(key="term_personlig_utvikling").input("selvtillit").run()
+    at.button(key="remove_personlig_utvikling").click().run()
+    assert "selvtillit" not in load_codebook(tmp_path / "elevutbytte.yaml").category("personlig_utvikling").terms
+    assert any("Kodet på nytt" in s.value for s in at.success)
+
+
+def test_cloud_page_with_a_survey(tmp_path, nlp, monkeypatch):
+    (tmp_path / "svar.csv").write_text("id;skolenivå;ord1;ord2\nR1;grunnskole;engelsk;vennskap\n"
+                                       "R2;videregående;venner;glede\nR3;grunnskole;mestring;klima\n", encoding="utf-8")
+    codebook_file = tmp_path / "elevutbytte.yaml"
+    shutil.copy(ROOT / "codebooks" / "elevutbytte.yaml", codebook_file)
+    proj = Project.create(tmp_path / "sky.qualcode")
+    ingest_files(proj, [tmp_path / "svar.csv"], survey={"id_column": "id", "open_columns": ["elev=ord1,ord2"]})
+    code_project(proj, load_codebook(codebook_file), nlp)
+    monkeypatch.setenv("QUALCODE_PROJECT", str(tmp_path / "sky.qualcode"))
+    at = run("pages/4_Ordsky.py", coder="Kari", codebook="elevutbytte")
+    assert not at.exception and len(at.get("image")) == 1
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["Kategori", "grunnskole (N=2)", "videregående (N=1)"]

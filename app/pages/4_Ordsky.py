@@ -25,7 +25,7 @@ if ready:
     try:
         words = project_words(proj, cb, question, where)
         cloud = render_cloud(count_words(words.entries, cb), cb, title=question, n=words.n)
-        st.image(cloud.png, use_container_width=True)
+        st.image(cloud.png, width="stretch")
         if by:
             table = group_table(proj, cb, by, question)
             st.dataframe({t("category"): [c.label for c in cb.categories],

@@ -1,0 +1,92 @@
+"""Human decisions: the audit log, errors, and two coders writing at the same time."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import func, select
+
+from qualcode.ingest import ingest_files
+from qualcode.review import DecisionError, accept, add_manual_coding, add_memo, reject
+from qualcode.store import Project, schema
+from qualcode.tagging import load_codebook
+from qualcode.tagging.apply import code_project
+from tests.conftest import ROOT
+
+TEXT = "K: Elevene fikk nye venner.\nK: De ble flinkere i engelsk.\nK: De lærte om klima.\nK: De fikk selvtillit.\n" * 10
+
+
+@pytest.fixture()
+def project(tmp_path, nlp):
+    (tmp_path / "i.txt").write_text(TEXT, encoding="utf-8")
+    proj = Project.create(tmp_path / "r.qualcode")
+    ingest_files(proj, [tmp_path / "i.txt"])
+    code_project(proj, load_codebook(ROOT / "codebooks" / "elevutbytte.yaml"), nlp)
+    return proj
+
+
+def coding_ids(project):
+    with project.read() as conn:
+        return list(conn.execute(select(schema.codings.c.id).order_by(schema.codings.c.id)).scalars())
+
+
+def test_two_coders_at_the_same_time(project):
+    """Two connections (two app sessions) decide concurrently; every decision is stored and logged."""
+    ids = coding_ids(project)
+    other = Project.open(project.location)
+    errors = []
+
+    def work(proj, coder, chosen, decide):
+        try:
+            for coding_id in chosen:
+                decide(proj, coding_id, coder)
+        except Exception as exc:  # noqa: BLE001  the test reports any failure below
+            errors.append(exc)
+
+    a = threading.Thread(target=work, args=(project, "Kari", ids[0::2], accept))
+    b = threading.Thread(target=work, args=(other, "Ola", ids[1::2], reject))
+    a.start(), b.start(), a.join(), b.join()
+    assert errors == []
+    with project.read() as conn:
+        rows = dict(conn.execute(select(schema.codings.c.id, schema.codings.c.coder)).all())
+        logged = conn.execute(select(func.count()).select_from(schema.decisions)).scalar()
+    assert all(rows[i] == "Kari" for i in ids[0::2]) and all(rows[i] == "Ola" for i in ids[1::2])
+    assert logged == len(ids)
+
+
+def test_decisions_need_a_coder_and_a_real_coding(project):
+    with pytest.raises(DecisionError, match="coder name"):
+        accept(project, coding_ids(project)[0], " ")
+    with pytest.raises(DecisionError, match="no coding 999999"):
+        reject(project, 999999, "Kari")
+    with pytest.raises(DecisionError, match="outside segment"):
+        add_manual_coding(project, 1, 1, "Kari", start=0, end=10_000)
+    with pytest.raises(DecisionError, match="memo needs text"):
+        add_memo(project, "Kari", "  ", segment_id=1)
+
+
+def test_human_decisions_survive_recoding_and_codebook_edits(project, nlp, tmp_path):
+    """Accepted, rejected, manual codings and memos survive a re-run and a codebook edit;
+    a rejected suggestion is not offered again on the same evidence."""
+    ids = coding_ids(project)
+    accept(project, ids[0], "Kari")
+    reject(project, ids[1], "Kari")
+    manual = add_manual_coding(project, 1, 1, "Kari")
+    add_memo(project, "Kari", "Viktig", coding_id=ids[2])
+    with project.read() as conn:
+        before = {r.id: (r.status, r.coder) for r in conn.execute(select(schema.codings))}
+    codebook = load_codebook(ROOT / "codebooks" / "elevutbytte.yaml")
+    code_project(project, codebook, nlp)
+    # An edit that removes every rule behind the memo'd and decided suggestions.
+    for category in codebook.categories:
+        category.terms, category.compound_terms, category.phrases, category.patterns = ["xyz"], [], [], []
+    code_project(project, codebook, nlp)
+    with project.read() as conn:
+        after = {r.id: (r.status, r.coder) for r in conn.execute(select(schema.codings))}
+        memos = conn.execute(select(schema.memos.c.text, schema.memos.c.coding_id)).all()
+    for coding_id in (ids[0], ids[1], manual, ids[2]):
+        assert after[coding_id] == before[coding_id]
+    assert [tuple(m) for m in memos] == [("Viktig", ids[2])]
+    rejected_segment_rows = [r for r in after if r != ids[1] and after[r][0] == "suggested"]
+    assert ids[1] in after and not any(r == ids[1] for r in rejected_segment_rows)
