@@ -33,12 +33,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
-from qualcode.exchange.common import MACHINE_CODERS, TAGGER
+from qualcode.review.judgements import MACHINE_CODERS, judgements
 from qualcode.store import Project, schema
 
 MACHINES = {name: source for source, name in MACHINE_CODERS.items()}  # "tagger" → codings with source "auto"
-_YES = {"accept", "manual", "import"}
-_DECIDED = _YES | {"reject", "reset"}
 
 
 class AgreementError(ValueError):
@@ -121,7 +119,7 @@ def krippendorff_alpha(data: Sequence[Sequence[Hashable | None]]) -> float:
     missing value. Units with fewer than two values are left out (``nan`` if no variation).
 
     >>> round(krippendorff_alpha([[1, 1, 0, 0, 1, 0], [1, 0, 0, 0, 1, 1]]), 4)
-    0.375
+    0.3889
     """
     coincidences: Counter = Counter()
     for values in zip(*data):
@@ -154,22 +152,13 @@ def _known_coders(conn: Connection) -> list[str]:
     return sorted(names) + sorted(machines)
 
 
-def _judgements(conn: Connection, coder: str) -> tuple[set[int], set[int]]:
+def _judgements(conn: Connection, coder: str, yes: dict, decided: dict) -> tuple[set[int], set[int]]:
     """Ids of the codings ``coder`` says yes to, and of every coding they decided on."""
-    c, d = schema.codings, schema.decisions
     if coder in MACHINES:
-        ids = set(conn.execute(select(c.c.id).where(c.c.source == MACHINES[coder])).scalars())
+        ids = set(conn.execute(select(schema.codings.c.id).where(schema.codings.c.source == MACHINES[coder])).scalars())
         return ids, ids
-    last: dict[int, str] = {}
-    rows = conn.execute(select(d.c.coding_id, d.c.action).where(d.c.coder == coder, d.c.coding_id.is_not(None),
-                                                               d.c.action.in_(_DECIDED)).order_by(d.c.at, d.c.id))
-    for coding_id, action in rows:
-        last[coding_id] = action
-    yes = {cid for cid, action in last.items() if action in _YES}
-    # Codings that carry the coder's name but left no trace in the log (written by another tool).
-    held = set(conn.execute(select(c.c.id).where(c.c.coder == coder, c.c.status == "accepted")).scalars())
-    yes |= held - set(last)
-    return yes, set(last) | held
+    said_yes = {coding_id for coding_id, coders in yes.items() if coder in coders}
+    return said_yes, said_yes | decided.get(coder, set())
 
 
 def agreement(project: Project, coder_a: str, coder_b: str, codebook: str | None = None) -> Agreement:
@@ -183,9 +172,11 @@ def agreement(project: Project, coder_a: str, coder_b: str, codebook: str | None
         for coder in (coder_a, coder_b):
             if coder not in known:
                 raise AgreementError(f"{project.location}: no coder '{coder}' in this project. Coders: "
-                                     f"{', '.join(known) or 'none yet'} ('tagger' stands for the codebook's suggestions).")
-        yes_a, seen_a = _judgements(conn, coder_a)
-        yes_b, seen_b = _judgements(conn, coder_b)
+                                     f"{', '.join(known) or 'none yet'} ('tagger' stands for the codebook's "
+                                     f"suggestions).")
+        yes, decided = judgements(conn)
+        yes_a, seen_a = _judgements(conn, coder_a, yes, decided)
+        yes_b, seen_b = _judgements(conn, coder_b, yes, decided)
         wanted = seen_a | seen_b
         codings = {row.id: row for row in conn.execute(
             select(c.c.id, c.c.start, c.c.end, s.c.document_id, cat.c.key, cb.c.key.label("book"))
@@ -195,8 +186,9 @@ def agreement(project: Project, coder_a: str, coder_b: str, codebook: str | None
         labels = dict(conn.execute(select(cat.c.key, cat.c.label).join(cb, cb.c.id == cat.c.codebook_id)
                                    .where(cb.c.key == codebook).order_by(cat.c.position)).all())
         documents = dict(conn.execute(select(d.c.id, d.c.name).where(d.c.current.is_(True)).order_by(d.c.id)).all())
-        worked = [{codings[i].document_id for i in seen if i in codings and codings[i].book == codebook}
-                  if coder not in MACHINES else set(documents) for coder, seen in ((coder_a, seen_a), (coder_b, seen_b))]
+        worked = [set(documents) if coder in MACHINES else
+                  {codings[i].document_id for i in seen if i in codings and codings[i].book == codebook}
+                  for coder, seen in ((coder_a, seen_a), (coder_b, seen_b))]
         shared = sorted(set(documents) & worked[0] & worked[1])
         if not shared:
             raise AgreementError(f"'{coder_a}' and '{coder_b}' have not both coded any current document with "

@@ -25,10 +25,6 @@ PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 NAMESPACE = uuid.UUID("945448d1-0891-5813-a940-0f26350d4ffd")  # uuid5(URL, "…qualcode#refi-qda")
 
-# Codings nobody has decided on belong to the machine that suggested them.
-TAGGER = "tagger"
-MACHINE_CODERS = {"auto": TAGGER, "model": "model"}
-
 
 class ExchangeError(ValueError):
     """A file that cannot be imported or written; names the file and what to do. Nothing was saved."""

@@ -34,8 +34,9 @@ BOLD = Font(bold=True)
 
 def coding_table(snap: Snapshot) -> tuple[list[str], list[list]]:
     """Column names and one row per coding, metadata columns last (document, then respondent)."""
-    document_vars = [name for name, _, scope in snap.variables if scope == "document"]
-    respondent_vars = [name for name, _, scope in snap.variables if scope == "respondent"]
+    names = [name for name, _, _ in snap.variables]
+    document_vars = [n for n in names if any(n in d.meta for d in snap.documents)]
+    respondent_vars = [n for n in names if any(n in r.meta for r in snap.respondents.values())]
     docs = {d.id: d for d in snap.documents}
     books = {b.id: b for b in snap.codebooks}
     labels = {(b.id, c.id): c.label for b in snap.codebooks for c in b.categories}
@@ -51,7 +52,8 @@ def coding_table(snap: Snapshot) -> tuple[list[str], list[list]]:
                     + [_cell(doc.meta.get(name)) for name in document_vars]
                     + [_cell(respondent.meta.get(name)) if respondent else None for name in respondent_vars])
     # A variable may share a name with a fixed column ("status", "start"); say which is which.
-    meta_columns = [f"{name} (metadata)" if name in CODING_COLUMNS else name for name in document_vars + respondent_vars]
+    meta_columns = [f"{name} (metadata)" if name in CODING_COLUMNS else name for name in document_vars] + \
+        [f"{name} (respondent)" if name in CODING_COLUMNS + document_vars else name for name in respondent_vars]
     return CODING_COLUMNS + meta_columns, rows
 
 

@@ -6,11 +6,11 @@
 'Person 1 jobber på Skole A. Person 1s elever reiste.'
 
 The names come from a list the analyst edits (YAML, see :func:`load_names`), from the ``skole``
-metadata of the documents, and from the pipeline's named entities when it has an ``ner``
-component. A person's first or last name alone, and a school's place name alone ("Brekkestrand"),
-get the same pseudonym as the full name. Numbers and letters follow the order in which the names
-first occur in the project, so every export of the same project uses the same pseudonyms. The
-project itself is never changed.
+metadata of the documents, and from the pipeline's named entities when it has a name finder
+(``ner``, or an ``entity_ruler``). A person's first or last name alone, and a school's place name
+alone ("Brekkestrand"), get the same pseudonym as the full name. Numbers and letters follow the
+order in which the names first occur in the project, so every export of the same project uses
+the same pseudonyms. The project itself is never changed.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import yaml
 from sqlalchemy import select
 
 from qualcode.exchange.common import ExchangeError
+from qualcode.ingest.transcripts import ROLE_WORDS
 from qualcode.store import Project, schema
 
 KINDS = ("person", "school", "place")
@@ -35,6 +36,7 @@ SCHOOL_META_KEYS = ("skole", "school")
 _NER_KINDS = {"PER": "person", "PERSON": "person", "LOC": "place", "GPE": "place", "GPE_LOC": "place",
               "GPE_ORG": "place"}
 _SCHOOL_WORD = re.compile(r"skole|skule|gymnas|school", re.IGNORECASE)
+_ROLE = re.compile(rf"(?:{ROLE_WORDS})(?:\s*\d{{1,2}})?", re.IGNORECASE)  # speaker roles: "Lærer 2", "Rektor"
 
 
 @dataclass
@@ -125,6 +127,9 @@ class Pseudonymiser:
         for kind, value in listed + list(found):
             if value and value not in keep and value not in canonical:
                 canonical[value] = kind
+        # A name found alone ("Henrik", "Kvitberg") that is a word of a longer name is that name.
+        words = {word for name in canonical if " " in name for word in name.split()}
+        canonical = {name: kind for name, kind in canonical.items() if " " in name or name not in words}
         self._surface = self._aliases(canonical, keep)
         alternatives = sorted(self._surface, key=len, reverse=True)
         # A name stands alone (no letter glued on either side); a genitive -s may follow it.
@@ -210,22 +215,25 @@ class Pseudonymiser:
         return {key: self.value(value) for key, value in meta.items()}
 
     @classmethod
-    def for_project(cls, project: Project, names: NameList | None = None, nlp=None) -> "Pseudonymiser":
-        """Learn the names of a project: the list, ``skole`` metadata and (when ``nlp`` has an
-        ``ner`` component) the persons, places and schools it finds in the documents."""
+    def for_project(cls, project: Project, names: NameList | None = None, nlp=None) -> Pseudonymiser:
+        """Learn the names of a project: the list, ``skole`` metadata and (when ``nlp`` has a
+        name finder such as ``ner``) the persons, places and schools it finds in the documents."""
         names = names or NameList()
         d, m = schema.documents, schema.memos
         with project.read() as conn:
-            documents = conn.execute(select(d.c.text, d.c.meta).where(d.c.current.is_(True)).order_by(d.c.id)).all()
+            documents = conn.execute(select(d.c.text, d.c.meta, d.c.kind).where(d.c.current.is_(True))
+                                     .order_by(d.c.id)).all()
             memos = list(conn.execute(select(m.c.text).order_by(m.c.id)).scalars())
-            respondent_meta = list(conn.execute(select(schema.respondents.c.meta).order_by(schema.respondents.c.id)).scalars())
+            r = schema.respondents
+            respondent_meta = list(conn.execute(select(r.c.meta).order_by(r.c.id)).scalars())
         found: list[tuple[str, str]] = []
         for meta in [doc.meta for doc in documents] + respondent_meta:
             for key in SCHOOL_META_KEYS:
                 if isinstance(meta.get(key), str) and meta[key].strip():
                     found.append(("school", " ".join(meta[key].split())))
-        if nlp is not None and "ner" in nlp.pipe_names:
-            found.extend(entities(nlp, [doc.text for doc in documents]))
+        if nlp is not None and name_finders(nlp):
+            # Survey answers are single words the name finder mistakes for names; names are in interviews.
+            found.extend(entities(nlp, [doc.text for doc in documents if doc.kind != "survey"]))
         order = []
         for doc in documents:
             order.extend(str(v) for v in doc.meta.values() if isinstance(v, str))
@@ -233,15 +241,21 @@ class Pseudonymiser:
         return cls(names, found, order + memos)
 
 
+def name_finders(nlp) -> list[str]:
+    """The pipeline's components that find named entities (``ner``, an ``entity_ruler`` …)."""
+    return [name for name in nlp.pipe_names if "doc.ents" in nlp.get_pipe_meta(name).assigns]
+
+
 def entities(nlp, texts: list[str]) -> list[tuple[str, str]]:
-    """``(kind, name)`` of the persons, places and schools a pipeline's ``ner`` finds."""
+    """``(kind, name)`` of the persons, places and schools the pipeline's name finders find."""
     result = []
-    with nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in ("tok2vec", "ner", "transformer")]):
+    needed = name_finders(nlp) + [name for name in nlp.pipe_names if name in ("tok2vec", "transformer")]
+    with nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in needed]):
         for doc in nlp.pipe(texts):
             for ent in doc.ents:
                 name = " ".join(ent.text.split())
-                if not name[:1].isupper() or len(name) < 2:
-                    continue
+                if not name[:1].isupper() or len(name) < 2 or _ROLE.fullmatch(name):
+                    continue  # "Lærer 2" and "Koordinator" are speakers' roles, not names
                 kind = _NER_KINDS.get(ent.label_)
                 if ent.label_ in ("ORG", "GPE_ORG") and _SCHOOL_WORD.search(name):
                     kind = "school"

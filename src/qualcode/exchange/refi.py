@@ -6,7 +6,8 @@
 The ``.qdpx`` is a zip with ``project.qde`` (namespace ``urn:QDA-XML:project:1.0``) at its root
 and every document as UTF-8 ``sources/<guid>.txt``. Codings are ``PlainTextSelection``s whose
 ``startPosition``/``endPosition`` count Unicode code points from 0, end exclusive; each carries
-its coder and date. Users are the coders (suggestions nobody has decided on belong to the user
+its coder and date. Each codebook is a folder (a code that is not codable) holding its categories.
+Users are the coders (suggestions nobody has decided on belong to the user
 ``tagger``), variables and cases come from the metadata (one case per interview, one per survey
 respondent), memos become notes. GUIDs are derived from stable keys, so exporting the same
 project twice gives the same file, byte for byte.
@@ -43,7 +44,7 @@ from qualcode.exchange.common import (
     xml_datetime,
 )
 from qualcode.exchange.pseudonymise import Pseudonymiser
-from qualcode.exchange.snapshot import Snapshot, read_snapshot
+from qualcode.exchange.snapshot import Coding, Document, Memo, Snapshot, read_snapshot
 from qualcode.store import Project
 from qualcode.tagging.codebook import Codebook
 
@@ -80,12 +81,13 @@ def _snippet(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def add_codes(parent: etree._Element, ns: str, codebooks: list[Codebook]) -> int:
-    """The code tree: categories under their parents; one folder per codebook when there are several."""
+def add_codes(parent: etree._Element, ns: str, codebooks: list[Codebook], folders: bool) -> int:
+    """The code tree: categories under their parents, with ``folders`` inside one non-codable
+    code per codebook (an import makes each folder a codebook again)."""
     count = 0
     for book in codebooks:
         container = parent
-        if len(codebooks) > 1:
+        if folders:
             container = _el(parent, ns, "Code", guid=codebook_guid(book.id), name=book.name, isCodable="false")
             if book.description.strip():
                 _el(container, ns, "Description", book.description.strip())
@@ -122,6 +124,89 @@ def _value(parent: etree._Element, variable: str, kind: str, value: object) -> N
         _el(holder, PROJECT_NS, "TextValue", str(value))
 
 
+# document id → (start, end) → (code GUID, coder) → the coding
+Spans = dict[int, dict[tuple[int, int], dict[tuple[str, str], Coding]]]
+
+
+def _selections(snap: Snapshot) -> Spans:
+    """One selection per distinct span, holding one coding per code and coder (the earliest)."""
+    known = {(b.id, c.id) for b in snap.codebooks for c in b.categories}
+    spans: Spans = defaultdict(dict)
+    for c in snap.codings:
+        if (c.codebook, c.category) not in known:
+            continue
+        held = spans[c.document_id].setdefault((c.start, c.end), {})
+        key = (code_guid(c.codebook, c.category), c.coder)
+        if key not in held or c.updated_at < held[key].updated_at:
+            held[key] = c
+    return spans
+
+
+def _notes(snap: Snapshot, spans: Spans, sources: dict[int, str]) -> tuple[list[tuple[str, Memo]], dict]:
+    """Each memo as a note, and where its ``NoteRef`` goes: on the memo author's coding, on the
+    selection of a segment (made if the segment has none), on a source, or on the project."""
+    where = {c.id: (document_id, span) for document_id, by_span in spans.items()
+             for span, held in by_span.items() for c in held.values()}
+    notes, refs, seen = [], defaultdict(list), set()
+    for memo in snap.memos:
+        if memo.coding_id in where:
+            document_id, span = where[memo.coding_id]
+            held = [c for c in spans[document_id][span].values() if c.id == memo.coding_id]
+            coding = next((c for c in held if c.coder == memo.coder), held[0])
+            target = ("coding", coding.id, coding.coder)
+            anchor = coding_guid(selection_guid(sources[document_id], *span),
+                                 code_guid(coding.codebook, coding.category), coding.coder)
+        elif memo.segment_id in snap.segments:
+            seg = snap.segments[memo.segment_id]
+            spans[seg.document_id].setdefault((seg.start, seg.end), {})
+            target = ("selection", seg.document_id, (seg.start, seg.end))
+            anchor = selection_guid(sources[seg.document_id], seg.start, seg.end)
+        elif memo.document_id in sources:
+            target, anchor = ("source", memo.document_id), sources[memo.document_id]
+        else:
+            target, anchor = ("project",), "project"
+        note = guid("note", anchor, memo.coder, xml_datetime(memo.created_at))
+        while note in seen:  # two memos by one coder in the same second on the same thing
+            note = guid("note", note)
+        seen.add(note)
+        notes.append((note, memo))
+        refs[target].append(note)
+    return notes, refs
+
+
+def _text_source(holder: etree._Element, doc: Document, source: str, spans: Spans, refs: dict,
+                 snap: Snapshot) -> tuple[etree._Element, dict[int, list[str]]]:
+    """The ``TextSource`` with its selections and codings; returns it and the selections of
+    each survey respondent."""
+    ns = PROJECT_NS
+    element = _el(holder, ns, "TextSource", guid=source, name=doc.name, plainTextPath=f"internal://{source}.txt",
+                  creationDateTime=xml_datetime(doc.ingested_at))
+    by_respondent: dict[int, list[str]] = defaultdict(list)
+    for (start, end), held in sorted(spans[doc.id].items()):
+        sel_guid = selection_guid(source, start, end)
+        codings = sorted(held.values(), key=lambda c: (c.updated_at, c.codebook, c.category, c.coder))
+        first = codings[0] if codings else None
+        selection = _el(element, ns, "PlainTextSelection", guid=sel_guid, name=_snippet(doc.text[start:end]),
+                        startPosition=start, endPosition=end, creatingUser=user_guid(first.coder) if first else None,
+                        creationDateTime=xml_datetime(first.updated_at if first else doc.ingested_at))
+        for c in codings:
+            code = code_guid(c.codebook, c.category)
+            coding = _el(selection, ns, "Coding", guid=coding_guid(sel_guid, code, c.coder),
+                         creatingUser=user_guid(c.coder), creationDateTime=xml_datetime(c.updated_at))
+            _el(coding, ns, "CodeRef", targetGUID=code)
+            for note in refs.get(("coding", c.id, c.coder), []):
+                _el(coding, ns, "NoteRef", targetGUID=note)
+            segment = snap.segments.get(c.segment_id)
+            respondent = segment.respondent_id if segment is not None else None
+            if respondent is not None and sel_guid not in by_respondent[respondent]:
+                by_respondent[respondent].append(sel_guid)
+        for note in refs.get(("selection", doc.id, (start, end)), []):
+            _el(selection, ns, "NoteRef", targetGUID=note)
+    for note in refs.get(("source", doc.id), []):
+        _el(element, ns, "NoteRef", targetGUID=note)
+    return element, by_respondent
+
+
 def project_element(snap: Snapshot) -> tuple[etree._Element, dict[str, str]]:
     """``project.qde`` as an element, and the source texts by file name."""
     ns = PROJECT_NS
@@ -134,122 +219,63 @@ def project_element(snap: Snapshot) -> tuple[etree._Element, dict[str, str]]:
         root.set("creationDateTime", xml_datetime(snap.created_at))
     if modified:
         root.set("modifiedDateTime", xml_datetime(modified))
-    coders = snap.coders
-    if coders:
+    if snap.coders:
         users = _el(root, ns, "Users")
-        for name in coders:
+        for name in snap.coders:
             _el(users, ns, "User", guid=user_guid(name), name=name)
-    if snap.codebooks and any(b.categories for b in snap.codebooks):
-        add_codes(_el(_el(root, ns, "CodeBook"), ns, "Codes"), ns, [b for b in snap.codebooks if b.categories])
+    books = [b for b in snap.codebooks if b.categories]
+    if books:
+        add_codes(_el(_el(root, ns, "CodeBook"), ns, "Codes"), ns, books, True)
+    # A survey column may share its name with a document variable; the variable is one.
     kinds = {name: VARIABLE_TYPES.get(kind, "Text") for name, kind, _ in snap.variables}
     if snap.variables:
         holder = _el(root, ns, "Variables")
-        for name, kind, scope in snap.variables:
+        for name, _, scope in snap.variables:
             variable = _el(holder, ns, "Variable", guid=variable_guid(name), name=name, typeOfVariable=kinds[name])
             _el(variable, ns, "Description", f"{'Respondent' if scope == 'respondent' else 'Document'} metadata")
-    document_vars = [name for name, _, scope in snap.variables if scope == "document"]
-    respondent_vars = [name for name, _, scope in snap.variables if scope == "respondent"]
 
     sources = {d.id: source_guid(d.name, d.text) for d in snap.documents}
-    codebook_of = {b.id: b for b in snap.codebooks}
-    # One selection per distinct span: its codings, and the notes on the segment it covers.
-    selections: dict[int, dict[tuple[int, int], dict]] = defaultdict(dict)
-    for c in snap.codings:
-        if c.category not in {cat.id for cat in codebook_of[c.codebook].categories}:
-            continue
-        sel = selections[c.document_id].setdefault((c.start, c.end), {"codings": {}, "notes": []})
-        key = (code_guid(c.codebook, c.category), c.coder)
-        if key not in sel["codings"] or c.updated_at < sel["codings"][key].updated_at:
-            sel["codings"][key] = c
-    coding_selection = {}
-    for document_id, spans in selections.items():
-        for span, sel in spans.items():
-            for c in sel["codings"].values():
-                coding_selection[c.id] = (document_id, span)
+    spans = _selections(snap)
+    notes, refs = _notes(snap, spans, sources)
+    cases, holder = _el(root, ns, "Cases"), _el(root, ns, "Sources")
+    case_names: set[str] = set()
 
-    notes, note_refs = [], defaultdict(list)  # note_refs: target → [note guid]
-    seen: set[str] = set()
-    for memo in snap.memos:
-        if memo.coding_id is not None and memo.coding_id in coding_selection:
-            document_id, span = coding_selection[memo.coding_id]
-            coding = next(c for c in selections[document_id][span]["codings"].values() if c.id == memo.coding_id)
-            target = ("coding", memo.coding_id)
-            anchor = coding_guid(selection_guid(sources[document_id], *span), code_guid(coding.codebook, coding.category),
-                                 coding.coder)
-        elif memo.segment_id is not None and memo.segment_id in snap.segments:
-            seg = snap.segments[memo.segment_id]
-            span = (seg.start, seg.end)
-            selections[seg.document_id].setdefault(span, {"codings": {}, "notes": []})
-            target = ("selection", seg.document_id, span)
-            anchor = selection_guid(sources[seg.document_id], *span)
-        elif memo.document_id is not None and memo.document_id in sources:
-            target, anchor = ("source", memo.document_id), sources[memo.document_id]
-        else:
-            target, anchor = ("project",), "project"
-        note = guid("note", anchor, memo.coder, xml_datetime(memo.created_at))
-        while note in seen:  # two memos by one coder in the same second on the same thing
-            note = guid("note", note)
-        seen.add(note)
-        notes.append((note, memo))
-        note_refs[target].append(note)
+    def case(name: str, document: str, key: tuple, values: list[tuple[str, object]]) -> etree._Element:
+        unique = name if name not in case_names else f"{name} ({document})"  # informant R1, respondent R1
+        case_names.add(unique)
+        element = _el(cases, ns, "Case", guid=guid("case", *key), name=unique)
+        for variable, value in values:
+            _value(element, variable, kinds[variable], value)
+        return element
 
-    cases = _el(root, ns, "Cases")
     files: dict[str, str] = {}
-    holder = _el(root, ns, "Sources")
     for doc in snap.documents:
         source = sources[doc.id]
         files[f"{source}.txt"] = doc.text
-        element = _el(holder, ns, "TextSource", guid=source, name=doc.name, plainTextPath=f"internal://{source}.txt",
-                      creationDateTime=xml_datetime(doc.ingested_at))
-        respondent_selections = defaultdict(list)
-        for (start, end), sel in sorted(selections[doc.id].items()):
-            sel_guid = selection_guid(source, start, end)
-            codings = sorted(sel["codings"].values(), key=lambda c: (c.updated_at, c.codebook, c.category, c.coder))
-            first = codings[0] if codings else None
-            sel_el = _el(element, ns, "PlainTextSelection", guid=sel_guid, name=_snippet(doc.text[start:end]),
-                         startPosition=start, endPosition=end,
-                         creatingUser=user_guid(first.coder) if first else None,
-                         creationDateTime=xml_datetime(first.updated_at) if first else xml_datetime(doc.ingested_at))
-            for c in codings:
-                code = code_guid(c.codebook, c.category)
-                coding = _el(sel_el, ns, "Coding", guid=coding_guid(sel_guid, code, c.coder),
-                             creatingUser=user_guid(c.coder), creationDateTime=xml_datetime(c.updated_at))
-                _el(coding, ns, "CodeRef", targetGUID=code)
-                for note in note_refs.get(("coding", c.id), []):
-                    _el(coding, ns, "NoteRef", targetGUID=note)
-                respondent = snap.segments[c.segment_id].respondent_id if c.segment_id in snap.segments else None
-                if respondent is not None and sel_guid not in respondent_selections[respondent]:
-                    respondent_selections[respondent].append(sel_guid)
-            for note in note_refs.get(("selection", doc.id, (start, end)), []):
-                _el(sel_el, ns, "NoteRef", targetGUID=note)
-        for note in note_refs.get(("source", doc.id), []):
-            _el(element, ns, "NoteRef", targetGUID=note)
-        values = [(name, doc.meta[name]) for name in document_vars if doc.meta.get(name) not in (None, "")]
+        element, by_respondent = _text_source(holder, doc, source, spans, refs, snap)
+        values = [(name, doc.meta[name]) for name in kinds if doc.meta.get(name) not in (None, "")]
         for name, value in values:
             _value(element, name, kinds[name], value)
-        if doc.kind != "survey" and values:
-            case = _el(cases, ns, "Case", guid=guid("case", source), name=str(doc.meta.get("informant") or doc.name))
-            for name, value in values:
-                _value(case, name, kinds[name], value)
-            _el(case, ns, "SourceRef", targetGUID=source)
+        if doc.kind != "survey" and values:  # the informant
+            _el(case(str(doc.meta.get("informant") or doc.name), doc.name, (source,), values),
+                ns, "SourceRef", targetGUID=source)
         for respondent in sorted((r for r in snap.respondents.values() if r.document_id == doc.id), key=lambda r: r.id):
-            case = _el(cases, ns, "Case", guid=guid("case", source, respondent.external_id), name=respondent.external_id)
-            for name in respondent_vars:
-                if respondent.meta.get(name) not in (None, ""):
-                    _value(case, name, kinds[name], respondent.meta[name])
-            for sel_guid in respondent_selections[respondent.id]:
-                _el(case, ns, "SelectionRef", targetGUID=sel_guid)
-    if not len(cases):
-        root.remove(cases)
-    if not len(holder):
-        root.remove(holder)
+            answers = [(name, respondent.meta[name]) for name in kinds if respondent.meta.get(name) not in (None, "")]
+            if answers or by_respondent[respondent.id]:
+                element = case(respondent.external_id, doc.name, (source, respondent.external_id), answers)
+                for sel_guid in by_respondent[respondent.id]:
+                    _el(element, ns, "SelectionRef", targetGUID=sel_guid)
+    for empty in (cases, holder):
+        if not len(empty):
+            root.remove(empty)
     if notes:
         holder = _el(root, ns, "Notes")
         for note, memo in notes:
-            element = _el(holder, ns, "Note", guid=note, name=_snippet(memo.text, 50), creatingUser=user_guid(memo.coder),
-                          creationDateTime=xml_datetime(memo.created_at), modifiedDateTime=xml_datetime(memo.updated_at))
+            element = _el(holder, ns, "Note", guid=note, name=_snippet(memo.text, 50),
+                          creatingUser=user_guid(memo.coder), creationDateTime=xml_datetime(memo.created_at),
+                          modifiedDateTime=xml_datetime(memo.updated_at))
             _el(element, ns, "PlainTextContent", memo.text)
-        for note in note_refs.get(("project",), []):
+        for note in refs.get(("project",), []):
             _el(root, ns, "NoteRef", targetGUID=note)
     return root, files
 
@@ -297,7 +323,7 @@ def export_qdpx(project: Project, out: Path, *, statuses: tuple[str, ...] = ("su
 
 def codebook_element(codebooks: list[Codebook]) -> etree._Element:
     root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS}, origin=f"qualcode {__version__}")
-    add_codes(_el(root, CODEBOOK_NS, "Codes"), CODEBOOK_NS, codebooks)
+    add_codes(_el(root, CODEBOOK_NS, "Codes"), CODEBOOK_NS, codebooks, len(codebooks) > 1)
     return root
 
 

@@ -17,17 +17,19 @@ decision.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, insert, select
 
-from qualcode.exchange.common import TAGGER, code_guid, codebook_guid, slug, text_digest
+from qualcode.exchange.common import ExchangeError, code_guid, codebook_guid, slug, text_digest
 from qualcode.exchange.refi_read import RefiCode, RefiFile, RefiSelection, read_refi
 from qualcode.ingest.model import ParsedDocument
 from qualcode.ingest.store import _write_document
 from qualcode.ingest.transcripts import segment_transcript
+from qualcode.review.judgements import TAGGER, judgements
 from qualcode.store import Project, schema
 from qualcode.store.project import now
 from qualcode.tagging.apply import upsert_codebook
@@ -59,6 +61,9 @@ class ImportReport:
 def import_refi(project: Project, path: Path, *, codebook_id: str | None = None) -> ImportReport:
     """Import a ``.qdc`` or ``.qdpx`` (see the module docstring); ``codebook_id`` names the
     codebook its codes go into (default: from the file name)."""
+    if codebook_id is not None and not re.fullmatch(r"[a-z][a-z0-9_]*", codebook_id):
+        raise ExchangeError(f"--codebook-id '{codebook_id}': a codebook id is lower-case ASCII letters, digits and _ "
+                            f"(e.g. '{slug(codebook_id)}').")
     refi = read_refi(Path(path))
     report = ImportReport(Path(path), dropped=list(refi.dropped))
     with project.transaction() as conn:
@@ -164,10 +169,18 @@ def _import_project(conn: Connection, refi: RefiFile, codes: dict[str, int], rep
     stamp = now()
     coders: dict[str, None] = {}
     counts = defaultdict(int)
+    # What is there already: every span a coding covers, and who said yes to it.
+    yes, _ = judgements(conn)
+    spans: set[tuple[int, int, int, int]] = set()  # (document, category, start, end)
+    held: set[tuple[int, int, int, int, str]] = set()  # … and a coder who said yes to it
+    s = schema.segments
+    for row in conn.execute(select(c.c.id, s.c.document_id, c.c.category_id, c.c.start, c.c.end)
+                            .join(s, s.c.id == c.c.segment_id)):
+        spans.add((row.document_id, row.category_id, row.start, row.end))
+        held.update((row.document_id, row.category_id, row.start, row.end, coder) for coder in yes.get(row.id, ()))
 
     def user(guid_: str | None) -> str:
-        name = refi.users.get(guid_ or "", UNKNOWN_CODER)
-        return name
+        return refi.users.get(guid_ or "", UNKNOWN_CODER)
 
     def memo(note_guid: str, **target) -> None:
         note = refi.notes.get(note_guid)
@@ -200,8 +213,8 @@ def _import_project(conn: Connection, refi: RefiFile, codes: dict[str, int], rep
                 continue
             name = source.name if source.name not in names else f"{source.name} (REFI-QDA)"
             names.add(name)
-            meta = {refi.variables[g][0]: v for g, v in {**refi.case_values.get(source.guid, {}), **source.values}.items()
-                    if g in refi.variables and refi.variables[g][0]}
+            values = {**refi.case_values.get(source.guid, {}), **source.values}
+            meta = {refi.variables[g][0]: v for g, v in values.items() if g in refi.variables and refi.variables[g][0]}
             kind = "interview" if any(s.speaker for s in segments) else "document"
             document_id = _write_document(conn, ParsedDocument(
                 path=Path(f"{refi.path.name}/{name}"), name=name, kind=kind, text=source.text, meta=meta,
@@ -210,13 +223,16 @@ def _import_project(conn: Connection, refi: RefiFile, codes: dict[str, int], rep
             report.documents_added.append(name)
         segments = _segments_for(conn, document_id)
         if source.description:
-            add_memo(UNKNOWN_CODER, source.description, source.created or stamp, document_id=document_id)
+            add_memo(user(source.user), source.description, source.created or stamp, document_id=document_id)
         for note in source.notes:
             memo(note, document_id=document_id)
         for selection in source.selections:
             pieces = _place(segments, selection)
             if len(pieces) > 1:
                 counts["selections across several turns (split at the turn boundaries)"] += 1
+            elif not pieces:
+                counts["selections outside every turn or paragraph (a speaker label, blank lines), with their "
+                       "codings"] += 1
             for coding in selection.codings:
                 category_id = codes.get(coding.code)
                 if category_id is None:
@@ -226,12 +242,12 @@ def _import_project(conn: Connection, refi: RefiFile, codes: dict[str, int], rep
                 suggestion = own_export and coder == TAGGER
                 at = coding.created or selection.created or stamp
                 for segment_id, start, end in pieces:
-                    same = conn.execute(select(c.c.id, c.c.coder, c.c.status).where(
-                        c.c.segment_id == segment_id, c.c.category_id == category_id, c.c.start == start,
-                        c.c.end == end)).all()
-                    if any(suggestion or (r.coder == coder and r.status == "accepted") for r in same):
+                    span = (document_id, category_id, start, end)
+                    if (span in spans) if suggestion else (span + (coder,) in held):
                         report.codings_existing += 1
                         continue
+                    spans.add(span)
+                    held.add(span + (coder,))
                     coding_id = conn.execute(insert(c).values(
                         segment_id=segment_id, category_id=category_id, start=start, end=end,
                         source="auto" if suggestion else "manual", status="suggested" if suggestion else "accepted",
@@ -256,8 +272,12 @@ def _import_project(conn: Connection, refi: RefiFile, codes: dict[str, int], rep
                     memo(note, segment_id=segment_id)
     for note in refi.project_notes:
         memo(note)
-    referenced = {n for s in refi.sources for n in s.notes} | set(refi.project_notes) | \
-        {n for s in refi.sources for sel in s.selections for n in sel.notes + [x for cd in sel.codings for x in cd.notes]}
+    referenced = set(refi.project_notes)
+    for source in refi.sources:
+        referenced.update(source.notes)
+        for selection in source.selections:
+            referenced.update(selection.notes)
+            referenced.update(note for coding in selection.codings for note in coding.notes)
     for note in refi.notes.values():  # journals and other free-standing notes: project memos
         if note.guid not in referenced:
             memo(note.guid)

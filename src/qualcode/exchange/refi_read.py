@@ -34,7 +34,7 @@ class RefiCode:
     codable: bool
     color: str | None
     description: str
-    children: list["RefiCode"] = field(default_factory=list)
+    children: list[RefiCode] = field(default_factory=list)
 
 
 @dataclass
@@ -64,6 +64,7 @@ class RefiSource:
     name: str
     text: str
     description: str
+    user: str | None  # user GUID
     created: datetime | None
     selections: list[RefiSelection] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -302,6 +303,7 @@ def _text_source(element: etree._Element, archive: _Zip, where: str, dropped: Co
         dropped["formatted (.docx) versions of text sources; qualcode keeps the plain text"] += 1
     normal = _Normalised(text)
     source = RefiSource(element.get("guid"), name, normal.text, _child_text(element, "Description"),
+                        element.get("creatingUser") or element.get("modifyingUser"),
                         parse_xml_datetime(element.get("creationDateTime")),
                         notes=[ref.get("targetGUID") for ref in _children(element, "NoteRef")],
                         values=dict(v for v in (_value(h) for h in _children(element, "VariableValue")) if v))

@@ -15,8 +15,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from qualcode.exchange.common import MACHINE_CODERS, stored_codebooks, utc
+from qualcode.exchange.common import stored_codebooks, utc
 from qualcode.exchange.pseudonymise import Pseudonymiser
+from qualcode.review.judgements import MACHINE_CODERS, judgements
 from qualcode.store import Project, schema
 from qualcode.tagging.codebook import Codebook
 
@@ -100,16 +101,14 @@ class Snapshot:
         return list(dict.fromkeys([c.coder for c in self.codings] + [m.coder for m in self.memos]))
 
 
-def coder_of(source: str, status: str, coder: str | None) -> str:
-    """Who stands behind a coding: the human who accepted or made it, else the machine."""
-    if coder and (status != "suggested" or source == "manual"):
-        return coder
-    return MACHINE_CODERS.get(source, MACHINE_CODERS["auto"])
-
-
 def read_snapshot(project: Project, statuses: tuple[str, ...] = ("suggested", "accepted"),
                   codebooks: list[str] | None = None, pseudonymiser: Pseudonymiser | None = None) -> Snapshot:
-    """Read what an export needs; ``codebooks`` (keys) limits the codings, ``statuses`` too."""
+    """Read what an export needs; ``codebooks`` (keys) limits the codings.
+
+    Codings are judgements: with ``"accepted"`` in ``statuses``, one per human coder whose last
+    word on a coding is yes (so two coders who reviewed the same suggestion give two), dated
+    when they said it; with ``"suggested"``, one per open suggestion, by the tagger.
+    """
     books = stored_codebooks(project, codebooks)
     d, s, c, cat, cb, m, r = (schema.documents, schema.segments, schema.codings, schema.categories,
                               schema.codebooks, schema.memos, schema.respondents)
@@ -121,12 +120,14 @@ def read_snapshot(project: Project, statuses: tuple[str, ...] = ("suggested", "a
                                        s.c.question).where(s.c.document_id.in_(current))).all() if current else []
         coding_rows = conn.execute(
             select(c, s.c.document_id, cat.c.key.label("category"), cb.c.key.label("codebook"))
-            .join(s, s.c.id == c.c.segment_id).join(cat, cat.c.id == c.c.category_id).join(cb, cb.c.id == cat.c.codebook_id)
-            .where(c.c.status.in_(statuses), cb.c.key.in_([b.id for b in books]))
+            .join(s, s.c.id == c.c.segment_id).join(cat, cat.c.id == c.c.category_id)
+            .join(cb, cb.c.id == cat.c.codebook_id)
+            .where(cb.c.key.in_([b.id for b in books]))
             .order_by(s.c.document_id, c.c.start, c.c.end, c.c.id)).all()
         memo_rows = conn.execute(select(m, s.c.document_id.label("segment_document"))
                                  .outerjoin(s, s.c.id == m.c.segment_id).order_by(m.c.id)).all()
         coding_documents = dict(conn.execute(select(c.c.id, s.c.document_id).join(s, s.c.id == c.c.segment_id)).all())
+        yes, _ = judgements(conn)
         respondents = conn.execute(select(r).where(r.c.document_id.in_(current))).all() if current else []
         variables = [tuple(v) for v in conn.execute(select(schema.variables.c.name, schema.variables.c.type,
                                                            schema.variables.c.scope).order_by(schema.variables.c.id))]
@@ -139,12 +140,17 @@ def read_snapshot(project: Project, statuses: tuple[str, ...] = ("suggested", "a
         variables=variables)
     old = 0
     for row in coding_rows:
+        said: list[tuple[str, str, datetime]] = []
+        if "accepted" in statuses:
+            said += [("accepted", coder, at) for coder, at in sorted(yes.get(row.id, {}).items())]
+        if "suggested" in statuses and row.status == "suggested" and row.source in MACHINE_CODERS:
+            said.append(("suggested", MACHINE_CODERS[row.source], row.updated_at))
         if row.document_id not in current:
-            old += 1
+            old += len(said)
             continue
-        snap.codings.append(Coding(row.id, row.document_id, row.segment_id, row.codebook, row.category, row.start,
-                                   row.end, row.source, row.status, coder_of(row.source, row.status, row.coder),
-                                   row.score, row.created_at, row.updated_at))
+        for status, coder, at in said:
+            snap.codings.append(Coding(row.id, row.document_id, row.segment_id, row.codebook, row.category, row.start,
+                                       row.end, row.source, status, coder, row.score, row.created_at, at))
     if old:
         snap.notes.append(f"{old} codings on older versions of re-ingested documents are not exported")
     for row in memo_rows:

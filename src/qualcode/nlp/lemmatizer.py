@@ -73,3 +73,49 @@ class NorwegianLookupLemmatizer:
             if self.overwrite or not token.lemma_:
                 token.lemma_ = lemmatize_word(token.text)
         return doc
+
+
+UNINFLECTED_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
+
+
+@Language.factory("qualcode_lemma_lexicon")
+def make_lemma_lexicon(nlp: Language, name: str) -> "LexiconBackedLemmas":
+    return LexiconBackedLemmas()
+
+
+class LexiconBackedLemmas:
+    """Backs a trained lemmatizer with the lexicon: an invented lemma gives way to a known one.
+
+    Edit-tree lemmatizers sometimes make up words for unseen forms ("utvekslinger" →
+    "utvekslinge") or leave a form as it is ("Vennskapene"). When the predicted lemma is not a
+    dictionary form NDT or simplemma knows, but the lookup lemma of the word is, the lookup wins. Known lemmas, which may depend on context
+    ("bedre" as a verb or an adjective), are never touched. It also writes punctuation lemmas as
+    the punctuation itself and lower-cases the lemma of a capitalised common word.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            lemma = token.lemma_
+            if token.is_punct and lemma.startswith("$"):
+                token.lemma_ = token.text  # NDT writes punctuation lemmas as "$.", "$,"
+                continue
+            if token.pos_ in UNINFLECTED_POS:
+                token.lemma_ = token.lower_  # "via" is a preposition, not the verb "vie"
+                continue
+            if lemma[:1].isupper() and token.pos_ != "PROPN" and not token.text.isupper():
+                lemma = token.lemma_ = lemma.lower()  # "Elevene" at a sentence start is still "elev"
+            if not token.is_alpha or not lemma or is_known_lemma(lemma):
+                continue
+            lookup = lemmatize_word(token.text)
+            if lookup.lower() != lemma.lower() and is_known_lemma(lookup):
+                token.lemma_ = lookup
+        return doc
+
+
+@lru_cache(maxsize=200_000)
+def is_known_lemma(word: str) -> bool:
+    """True if ``word`` is a dictionary form: "vennskap" is, "Vennskapene" and "utvekslinge" are not."""
+    from qualcode.nlp.compounds import lemma_frequencies
+
+    lower = word.lower()
+    return lower in lemma_frequencies() or (is_known_word(lower) and lemmatize_word(lower) == lower)

@@ -94,7 +94,10 @@ def _version(nlp: Language, kind: str, resolved: str) -> str:
         from qualcode import __version__
 
         return f"qualcode-lookup-{__version__}"
-    return f"{nlp.meta.get('name', resolved)}-{nlp.meta.get('version', '0')}"
+    from qualcode import __version__
+
+    # qualcode's lexicon backs the lemmatizer, so its version is part of the analysis too.
+    return f"{nlp.meta.get('name', resolved)}-{nlp.meta.get('version', '0')}+qualcode-{__version__}"
 
 
 def load_pipeline(name: str | None = None) -> Language:
@@ -105,6 +108,9 @@ def load_pipeline(name: str | None = None) -> Language:
     ['elev', 'få', 'ny', 'venn']
     """
     nlp, resolved, kind, reason = _resolve(name)
+    lemmatizers = [n for n, pipe in nlp.pipeline if n in ("lemmatizer", "trainable_lemmatizer")]
+    if lemmatizers and "qualcode_lemma_lexicon" not in nlp.pipe_names:
+        nlp.add_pipe("qualcode_lemma_lexicon", after=lemmatizers[-1])
     apply_stop_words(nlp)
     register_extensions()
     nlp.meta["qualcode"] = asdict(
