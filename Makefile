@@ -36,6 +36,8 @@ demo: $(STAMP)
 	$(BIN)/qualcode code $(DEMO) --codebook codebooks/skoleutbytte.yaml > /dev/null
 	$(BIN)/qualcode report $(DEMO) --out out/report --title "Utbytte av Erasmus+ (eksempeldata)" \
 		--codebook codebooks/elevutbytte.yaml --codebook codebooks/erasmus_prioriteringer.yaml
+	$(BIN)/qualcode export $(DEMO) --format qdpx --out out/demo.qdpx
+	$(BIN)/qualcode export $(DEMO) --format xlsx --pseudonymise --out out/demo_pseudonymisert.xlsx
 	@echo "Demo project: $(DEMO)"
 
 test: $(STAMP)
