@@ -46,6 +46,7 @@ def is_dev(stem: str) -> bool:
 def main(data_dir: Path, out_dir: Path) -> None:
     form_lemma: dict[str, Counter[str]] = defaultdict(Counter)
     lemma_freq: Counter[str] = Counter()
+    nouns: set[str] = set()
     files = sorted((data_dir / "ndt-nob-train-dev").glob("*.conll"))
     train = [f for f in files if not is_dev(f.stem)]
     for path in train:
@@ -61,6 +62,8 @@ def main(data_dir: Path, out_dir: Path) -> None:
             # prepositions and pronouns out stops "undervisning" splitting into under+visning.
             if cols[3] in CONTENT_POS and "prop" not in cols[5].split("|"):
                 lemma_freq[lemma] += 1
+                if cols[3] == "subst":
+                    nouns.add(lemma)
     with open(out_dir / "ndt_form_lemma.tsv", "w", encoding="utf-8") as out:
         out.write("# form\tlemma — most frequent NDT lemma per lower-cased form (train split)\n")
         for form in sorted(form_lemma):
@@ -71,6 +74,9 @@ def main(data_dir: Path, out_dir: Path) -> None:
         out.write("# lemma\tcount — content-word (noun, adjective, verb) lemma frequencies, NDT train split\n")
         for lemma, count in sorted(lemma_freq.items()):
             out.write(f"{lemma}\t{count}\n")
+    with open(out_dir / "ndt_noun_lemmas.txt", "w", encoding="utf-8") as out:
+        out.write("# common-noun lemmas of the NDT train split, one per line\n")
+        out.write("\n".join(sorted(nouns)) + "\n")
     print(f"{len(train)} train files of {len(files)}; {len(form_lemma)} forms, {len(lemma_freq)} lemmas")
 
 

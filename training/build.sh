@@ -24,7 +24,7 @@ $NICE $PY -m spacy train config.cfg -o build/model \
     --paths.train build/corpus/train.spacy --paths.dev build/corpus/dev.spacy ${TRAIN_ARGS:-} \
     > build/train.log 2>&1 || { tail -30 build/train.log; exit 1; }
 echo $(( $(date +%s) - start )) > build/train_seconds
-tail -5 build/train.log
+tail -3 build/train.log
 
 echo "== 3/4 evaluate model-best"
 $NICE $PY evaluate.py build/model/model-best --corpus build/corpus --data-dir "$DATA" \

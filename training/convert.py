@@ -335,7 +335,7 @@ def guess_spaces(words):
         if w in NO_SPACE_AFTER:
             spaces[i] = False
         if i > 0 and w in NO_SPACE_BEFORE:
-            spaces[i - 1] = False if words[i - 1] not in NO_SPACE_BEFORE or True else spaces[i - 1]
+            spaces[i - 1] = False
         if w == '"':
             if quote_open:
                 if i > 0:
@@ -516,7 +516,7 @@ def main():
             split[which].append(make_doc(nlp.vocab, group))
     for which, docs in split.items():
         DocBin(docs=docs, store_user_data=False).to_disk(os.path.join(args.out_dir, f"{which}.spacy"))
-        print(f"{which}: {len(files) if False else ''}{n_sents[which]} sentences, "
+        print(f"{which}: {n_sents[which]} sentences, "
               f"{n_tokens[which]} tokens, {len(docs)} docs")
 
     ud_path = os.path.join(args.data_dir, "ud-nob", "no_bokmaal-ud-dev.conllu")

@@ -75,7 +75,7 @@ class NorwegianLookupLemmatizer:
         return doc
 
 
-UNINFLECTED_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
+INFLECTED_POS = frozenset({"NOUN", "VERB", "ADJ"})
 
 
 @Language.factory("qualcode_lemma_lexicon")
@@ -89,27 +89,36 @@ class LexiconBackedLemmas:
     Edit-tree lemmatizers sometimes make up words for unseen forms ("utvekslinger" →
     "utvekslinge") or leave a form as it is ("Vennskapene"). When the predicted lemma is not a
     dictionary form NDT or simplemma knows, but the lookup lemma of the word is, the lookup wins. Known lemmas, which may depend on context
-    ("bedre" as a verb or an adjective), are never touched. It also writes punctuation lemmas as
-    the punctuation itself and lower-cases the lemma of a capitalised common word.
+    ("bedre" as a verb or an adjective), are never touched, and only nouns, verbs and adjectives
+    are looked at: closed classes and names keep the model's lemma. A sentence-initial word whose
+    lemma came out capitalised gets the lower-case lemma when that is a known one.
     """
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
+            if token.pos_ not in INFLECTED_POS or not token.is_alpha or not token.lemma_:
+                continue  # closed classes and names keep the model's lemma ("en", "seg", "Stortinget")
             lemma = token.lemma_
-            if token.is_punct and lemma.startswith("$"):
-                token.lemma_ = token.text  # NDT writes punctuation lemmas as "$.", "$,"
+            if lemma[:1].isupper() and token.is_sent_start and is_known_lemma(lemma.lower()):
+                lemma = token.lemma_ = lemma.lower()  # "Elevene" opening a sentence is still "elev"
+            if token.pos_ == "NOUN" and token.lower_ != lemma.lower() and token.lower_ in noun_lemmas():
+                token.lemma_ = token.lower_  # "glede" is a noun lemma itself, not a form of "gle"
                 continue
-            if token.pos_ in UNINFLECTED_POS:
-                token.lemma_ = token.lower_  # "via" is a preposition, not the verb "vie"
-                continue
-            if lemma[:1].isupper() and token.pos_ != "PROPN" and not token.text.isupper():
-                lemma = token.lemma_ = lemma.lower()  # "Elevene" at a sentence start is still "elev"
-            if not token.is_alpha or not lemma or is_known_lemma(lemma):
+            if is_known_lemma(lemma):
                 continue
             lookup = lemmatize_word(token.text)
             if lookup.lower() != lemma.lower() and is_known_lemma(lookup):
                 token.lemma_ = lookup
         return doc
+
+
+@lru_cache(maxsize=1)
+def noun_lemmas() -> frozenset[str]:
+    """Common-noun lemmas of the NDT train split."""
+    from importlib import resources as res
+
+    text = res.files("qualcode.nlp").joinpath("data/ndt_noun_lemmas.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=200_000)
