@@ -56,23 +56,25 @@ def project_words(project: Project, codebook: Codebook, question: str, where: di
         if conn.execute(select(cb.c.id).where(cb.c.key == codebook.id)).first() is None:
             raise AnalysisError(f"the project has not been coded with '{codebook.id}'. "
                                 f"Run: qualcode code {project.location} --codebook {codebook.source}")
-        rows = conn.execute(select(s.c.id, s.c.text, s.c.respondent_id, r.c.meta.label("rmeta"), d.c.meta.label("dmeta"))
-                            .join(d, d.c.id == s.c.document_id).join(r, r.c.id == s.c.respondent_id)
-                            .where(d.c.current.is_(True), s.c.level == "word", s.c.codable.is_(True),
-                                   s.c.question == question)).all()
-        known = set(rows[0].rmeta) | set(rows[0].dmeta) if rows else set()
+        # Three plain queries, no per-row JSON or IN (…) look-ups: a survey may have 100,000 respondents.
+        base = (d.c.current.is_(True), s.c.level == "word", s.c.codable.is_(True), s.c.question == question)
+        rows = conn.execute(select(s.c.id, s.c.text, s.c.respondent_id, s.c.document_id)
+                            .join(d, d.c.id == s.c.document_id).where(*base)).all()
+        doc_meta = dict(conn.execute(select(d.c.id, d.c.meta).where(d.c.id.in_({row.document_id for row in rows}))).all())
+        respondent_meta = {} if not where else dict(conn.execute(
+            select(r.c.id, r.c.meta).join(d, d.c.id == r.c.document_id).where(d.c.current.is_(True))).all())
+        known = set(next(iter(respondent_meta.values()), {})) | set(next(iter(doc_meta.values()), {}))
         unknown = [k for k in where if k not in known]
         if unknown:
             raise AnalysisError(f"no metadata column {', '.join(repr(k) for k in unknown)}; columns: {', '.join(sorted(known))}.")
-        rows = [row for row in rows if _matches({**row.dmeta, **row.rmeta}, where)]
-        ids = [row.id for row in rows]
+        if where:
+            rows = [row for row in rows if _matches({**doc_meta[row.document_id], **respondent_meta[row.respondent_id]}, where)]
         codings: dict[int, list] = defaultdict(list)
-        for i in range(0, len(ids), 900):
-            for row in conn.execute(select(c.c.segment_id, c.c.status, c.c.source, c.c.score, c.c.rule, cat.c.key)
-                                    .join(cat, cat.c.id == c.c.category_id).join(cb, cb.c.id == cat.c.codebook_id)
-                                    .where(cb.c.key == codebook.id, c.c.segment_id.in_(ids[i:i + 900]),
-                                           c.c.status != "rejected")):
-                codings[row.segment_id].append(row)
+        for row in conn.execute(select(c.c.segment_id, c.c.status, c.c.source, c.c.score, c.c.rule, cat.c.key)
+                                .join(cat, cat.c.id == c.c.category_id).join(cb, cb.c.id == cat.c.codebook_id)
+                                .join(s, s.c.id == c.c.segment_id).join(d, d.c.id == s.c.document_id)
+                                .where(cb.c.key == codebook.id, c.c.status != "rejected", *base)):
+            codings[row.segment_id].append(row)
     keys = _keys(nlp, sorted({row.text for row in rows}))
     entries = []
     for row in rows:
