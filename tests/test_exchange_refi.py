@@ -19,7 +19,7 @@ from qualcode.exchange.codebook_yaml import write_codebook_yaml
 from qualcode.exchange.common import stored_codebooks
 from qualcode.store import Project, schema
 from qualcode.tagging import CodebookError, load_codebook
-from tests.conftest import SHARED
+from tests.conftest import ROOT, SHARED
 from tests.exchange_data import build_project, copy_project, snapshot, suggestions
 
 NS = {"q": "urn:QDA-XML:project:1.0", "c": "urn:QDA-XML:codebook:1.0"}
@@ -27,7 +27,11 @@ runner = CliRunner()
 
 
 def xsd(name: str) -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(SHARED / "refi-qda" / name)))
+    """The standard's schema from ../shared/refi-qda, or the identical copy the package ships."""
+    path = SHARED / "refi-qda" / name
+    if not path.is_file():
+        path = ROOT / "src" / "qualcode" / "exchange" / "schemas" / name
+    return etree.XMLSchema(etree.parse(str(path)))
 
 
 def qde(path: Path) -> etree._Element:
