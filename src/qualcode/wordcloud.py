@@ -172,7 +172,7 @@ def render_cloud(counts: list[WordCount], codebook: Codebook, *, title: str, n: 
             x += 28 + int(small.getlength(label)) + 28
         y += 30
     buffer = io.BytesIO()
-    canvas.save(buffer, format="PNG", optimize=True)
+    canvas.save(buffer, format="PNG")
 
     # -- SVG: the same, with the cloud's own SVG nested and the font embedded --
     inner = cloud.to_svg(embed_font=False)

@@ -34,6 +34,27 @@ def _keys(nlp: Language, texts: list[str]) -> dict[str, tuple[str, ...]]:
             for text, doc in zip(texts, nlp.pipe(texts, batch_size=512))}
 
 
+def _cached_keys(project: Project, texts: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Merge keys from the lemmas ``qualcode code`` already cached (by any pipeline that parsed the text), so a
+    cloud needs no pipeline and no parsing. ``texts`` maps text hash → text."""
+    from qualcode.nlp import stop_words
+    from qualcode.nlp.doccache import read_header
+
+    stops = stop_words()
+    keys: dict[str, tuple[str, ...]] = {}
+    pc = schema.parse_cache
+    hashes = list(texts)
+    with project.read() as conn:
+        for i in range(0, len(hashes), 900):
+            for text_hash, data in conn.execute(select(pc.c.text_hash, pc.c.doc).where(pc.c.text_hash.in_(hashes[i:i + 900]))):
+                try:
+                    header = read_header(data)
+                except ValueError:
+                    continue  # an entry of an older cache format
+                keys[texts[text_hash]] = entry_key([(w, l, w.lower() in stops) for w, l in zip(header["w"], header["l"])])
+    return keys
+
+
 def project_words(project: Project, codebook: Codebook, question: str, where: dict[str, str] | None = None,
                   nlp: Language | None = None) -> WordSet:
     """Word entries of ``question`` with each word's primary category from the project's codings.
@@ -43,7 +64,6 @@ def project_words(project: Project, codebook: Codebook, question: str, where: di
     """
     from qualcode.nlp import load_pipeline
 
-    nlp = nlp or load_pipeline()
     where = where or {}
     s, d, r, c, cat, cb = (schema.segments, schema.documents, schema.respondents, schema.codings,
                           schema.categories, schema.codebooks)
@@ -58,7 +78,7 @@ def project_words(project: Project, codebook: Codebook, question: str, where: di
                                 f"Run: qualcode code {project.location} --codebook {codebook.source}")
         # Three plain queries, no per-row JSON or IN (…) look-ups: a survey may have 100,000 respondents.
         base = (d.c.current.is_(True), s.c.level == "word", s.c.codable.is_(True), s.c.question == question)
-        rows = conn.execute(select(s.c.id, s.c.text, s.c.respondent_id, s.c.document_id)
+        rows = conn.execute(select(s.c.id, s.c.text, s.c.text_hash, s.c.respondent_id, s.c.document_id)
                             .join(d, d.c.id == s.c.document_id).where(*base)).all()
         doc_meta = dict(conn.execute(select(d.c.id, d.c.meta).where(d.c.id.in_({row.document_id for row in rows}))).all())
         respondent_meta = {} if not where else dict(conn.execute(
@@ -75,7 +95,10 @@ def project_words(project: Project, codebook: Codebook, question: str, where: di
                                 .join(s, s.c.id == c.c.segment_id).join(d, d.c.id == s.c.document_id)
                                 .where(cb.c.key == codebook.id, c.c.status != "rejected", *base)):
             codings[row.segment_id].append(row)
-    keys = _keys(nlp, sorted({row.text for row in rows}))
+    keys = _cached_keys(project, {row.text_hash: row.text for row in rows}) if nlp is None else {}
+    missing = sorted({row.text for row in rows} - keys.keys())
+    if missing:
+        keys.update(_keys(nlp or load_pipeline(), missing))
     entries = []
     for row in rows:
         found = codings.get(row.id, [])
