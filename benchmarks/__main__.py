@@ -1,10 +1,11 @@
-"""``python -m benchmarks [ingest|tagger|app|cloud|all]``."""
+"""``python -m benchmarks [ingest|tagger|app|cloud|assist|all]``."""
 
 import sys
 
-from benchmarks import bench_app, bench_cloud, bench_ingest, bench_tagger
+from benchmarks import bench_app, bench_assist, bench_cloud, bench_ingest, bench_tagger
 
-BENCHES = {"ingest": bench_ingest.main, "tagger": bench_tagger.main, "app": bench_app.main, "cloud": bench_cloud.main}
+BENCHES = {"ingest": bench_ingest.main, "tagger": bench_tagger.main, "app": bench_app.main, "cloud": bench_cloud.main,
+           "assist": bench_assist.main}
 names = sys.argv[1:] or ["all"]
 for name in BENCHES if names == ["all"] else names:
     print(f"== {name}")

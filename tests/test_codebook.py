@@ -95,3 +95,13 @@ def test_every_shipped_codebook_is_valid_and_has_examples(path):
     for category in cb.categories:
         assert category.description, f"{path.name}: {category.id} has no description"
         assert category.examples.positive and category.examples.negative, f"{path.name}: {category.id} lacks examples"
+
+
+def test_adding_a_term_to_a_flow_list_keeps_the_others(tmp_path):
+    from qualcode.tagging.edit import add_term, remove_term
+
+    path = write(tmp_path, VALID.replace("terms: [engelsk]", "terms: [engelsk, uttale]  # språk"))
+    codebook = add_term(path, "sprak", "tysk")
+    assert codebook.category("sprak").terms == ["engelsk", "uttale", "tysk"]
+    assert [line.strip() for line in path.read_text(encoding="utf-8").splitlines()].count("terms:") == 1
+    assert remove_term(path, "sprak", "uttale").category("sprak").terms == ["engelsk", "tysk"]

@@ -55,7 +55,14 @@ def add_term(path: str | Path, category: str, term: str, key: str = "terms") -> 
     current = parse_codebook("\n".join(lines), str(path)).category(category)
     if term in getattr(current, key):
         return parse_codebook("\n".join(lines), str(path))
-    key_line = next((i for i in range(start, end) if re.match(rf"\s{{{indent}}}{key}:\s*(\[\s*\])?\s*$", lines[i])), None)
+    key_line = next((i for i in range(start, end) if re.match(rf"\s{{{indent}}}{key}:", lines[i])), None)
+    if key_line is not None and "[" in lines[key_line]:
+        # A flow list ("terms: [engelsk, uttale]") becomes a block list, so the new term joins it
+        # instead of starting a second "terms:" key that YAML would let win silently.
+        value = lines[key_line].split(":", 1)[1].split(" #", 1)[0]
+        items = yaml.safe_load(value) or []
+        lines[key_line:key_line + 1] = [f"{' ' * indent}{key}:"] + [f"{' ' * (indent + 2)}- {_item(str(x))}" for x in items]
+        end += len(items)
     if key_line is None:
         examples = next((i for i in range(start, end) if lines[i].startswith(" " * indent + "examples:")), end)
         lines[examples:examples] = [f"{' ' * indent}{key}:", f"{' ' * (indent + 2)}- {_item(term)}"]

@@ -1,0 +1,235 @@
+"""Model suggestions: a classifier trained on the analyst's decisions proposes codes the rules miss."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+from sqlalchemy import select
+
+from qualcode.assist.training import RULES_WEIGHT, training_data
+from qualcode.assist import (
+    CodeModel,
+    ModelError,
+    load_model,
+    model_path,
+    suggest_codes,
+    train_model,
+    uncertainty_queue,
+)
+from qualcode.cli import commands  # noqa: F401  (registers the commands on the app)
+from qualcode.cli.app import app
+from qualcode.ingest import ingest_files
+from qualcode.review import accept, add_manual_coding, reject
+from qualcode.store import Project, schema
+from qualcode.tagging import load_codebook
+from qualcode.tagging.apply import code_project
+from tests.conftest import ROOT
+
+ELEV = load_codebook(ROOT / "codebooks" / "elevutbytte.yaml")
+
+# Pupils' outcomes in their own words. The rules know «engelsk», «venner», «mestring» …, but
+# not «gloser» (vocabulary words): the analyst teaches the model that one.
+SURVEY = """id;ord1;ord2;ord3
+R01;gloser;nye venner;mestring
+R02;nye gloser;engelsk;vennskap
+R03;pugge gloser;selvtillit;samarbeid
+R04;glosene;klima;demokrati
+R05;glosebok;tysk;glede
+R06;gloseprøver;kreativitet;trygghet
+R07;bagasje;hotell;buss
+R08;lange dager;fotball;pizza
+R09;bærekraft;toleranse;motivasjon
+R10;spansk;kulturforståelse;utvikling
+"""
+
+INTERVIEW = """I: Hva lærte elevene?
+Lærer: De ble mye tryggere på å snakke engelsk med vertsfamiliene.
+Lærer: Flyet var forsinket, og bussen til hotellet kom aldri.
+Lærer: Mange fikk venner for livet i Spania.
+"""
+
+
+def _segment(project: Project, text: str) -> int:
+    s = schema.segments
+    with project.read() as conn:
+        return conn.execute(select(s.c.id).where(s.c.text == text, s.c.codable.is_(True))).scalar_one()
+
+
+def _codings(project: Project, **where) -> list:
+    c, cat = schema.codings, schema.categories
+    query = select(c, cat.c.key.label("category")).join(cat, cat.c.id == c.c.category_id)
+    for column, value in where.items():
+        query = query.where(c.c[column] == value)
+    with project.read() as conn:
+        return conn.execute(query.order_by(c.c.id)).all()
+
+
+def _category_id(project: Project, key: str) -> int:
+    cat = schema.categories
+    with project.read() as conn:
+        return conn.execute(select(cat.c.id).where(cat.c.key == key)).scalar_one()
+
+
+@pytest.fixture()
+def project(tmp_path, nlp):
+    (tmp_path / "svar.csv").write_text(SURVEY, encoding="utf-8")
+    (tmp_path / "laerer.txt").write_text(INTERVIEW, encoding="utf-8")
+    proj = Project.create(tmp_path / "p.qualcode")
+    ingest_files(proj, [tmp_path / "svar.csv", tmp_path / "laerer.txt"],
+                 survey={"id_column": "id", "open_columns": ["elev=ord1,ord2,ord3"]})
+    code_project(proj, ELEV, nlp)
+    return proj
+
+
+def _teach_gloser(project: Project) -> None:
+    """The analyst codes three «gloser» answers by hand: vocabulary is a language skill."""
+    language = _category_id(project, "sprakferdigheter")
+    for text in ("gloser", "nye gloser", "pugge gloser"):
+        add_manual_coding(project, _segment(project, text), language, "kari")
+
+
+def test_character_ngrams_generalise_to_compounds_and_inflections():
+    texts = ["engelsk", "språk", "tysk", "fransk", "spansk", "snakke engelsk", "bedre uttale", "språkferdigheter",
+             "nye venner", "vennskap", "mestring", "selvtillit", "samarbeid", "klima", "demokrati", "glede",
+             "toleranse", "trygghet"]
+    labels = [{"sprak": i < 8} for i in range(len(texts))]
+    model = CodeModel().fit(texts, labels)
+    p = dict(zip(["engelskkunnskaper", "språkbarrierer", "venner for livet"],
+                 model.predict_proba(["engelskkunnskaper", "språkbarrierer", "venner for livet"])[:, 0]))
+    assert p["engelskkunnskaper"] > 0.5 and p["språkbarrierer"] > 0.5, p
+    assert p["venner for livet"] < 0.5, p
+    assert model.fits_["sprak"].calibrated and model.fits_["sprak"].positives == 8
+    start, end, word, weight = model.explain("Elevene fikk engelskkunnskaper", "sprak")[0]
+    assert word == "engelskkunnskaper" and "Elevene fikk engelskkunnskaper"[start:end] == word and weight > 0
+
+
+def test_a_category_without_negatives_is_skipped_with_the_reason():
+    model = CodeModel().fit(["engelsk", "tysk"], [{"sprak": True, "sosial": False}, {"sprak": True, "sosial": True}])
+    assert model.categories_ == ["sosial"] and not model.fits_["sosial"].calibrated  # one of each: raw probabilities
+    assert model.skipped_ == {"sprak": "no negative examples"}
+
+
+def test_train_before_any_review_learns_from_examples_and_rules(project):
+    report = train_model(project, ELEV)
+    assert report.reviewed == 0 and report.examples > 20 and report.unreviewed > 30
+    assert set(report.fits) == {c.id for c in ELEV.categories} and not report.skipped
+    assert report.path == model_path(project, "elevutbytte") and report.path.name == "elevutbytte.joblib"
+    assert report.path.parent.name == "p.qualcode.models"
+    model, trained_at = load_model(project, ELEV)
+    assert model.categories_ == [c.id for c in ELEV.categories] and trained_at.year >= 2024
+
+
+def test_decisions_teach_the_model_what_the_rules_miss(project):
+    words = ["glosene", "glosebok", "gloseprøver"]
+    train_model(project, ELEV)
+    model, _ = load_model(project, ELEV)
+    language = model.categories_.index("sprakferdigheter")
+    before = model.predict_proba(words)[:, language]
+    _teach_gloser(project)
+    data = training_data(project, ELEV)
+    taught = {(t, label.get("sprakferdigheter"), w) for t, label, w in zip(data.texts, data.labels, data.weights)}
+    assert ("gloser", True, 1.0) in taught  # the analyst's decision, at full weight
+    assert ("glosene", False, RULES_WEIGHT) in taught  # not reviewed yet: what the rules say, at a lower weight
+    assert ("engelsk", True, RULES_WEIGHT) in taught
+    report = train_model(project, ELEV)
+    assert (report.reviewed, report.examples) == (3, data.examples) and report.unreviewed == len(data.texts) - 3 - data.examples
+    after = load_model(project, ELEV)[0].predict_proba(words)[:, language]
+    assert all(after > before + 0.2), (before, after)
+    suggest_codes(project, ELEV)
+    texts = _model_suggestion_texts(project)
+    assert "glosene" in texts["sprakferdigheter"], texts
+    assert not texts["sprakferdigheter"] & {"bagasje", "hotell", "buss", "pizza"}
+    assert all(0.5 <= r.score <= 1 for r in _codings(project, source="model"))
+
+
+def _model_suggestion_texts(project: Project) -> dict[str, set[str]]:
+    s = schema.segments
+    result: dict[str, set[str]] = {}
+    with project.read() as conn:
+        texts = dict(conn.execute(select(s.c.id, s.c.text)).all())
+    for row in _codings(project, source="model", status="suggested"):
+        result.setdefault(row.category, set()).add(texts[row.segment_id])
+    return result
+
+
+def test_model_suggestions_never_sit_on_rules_or_decisions(project):
+    _teach_gloser(project)
+    train_model(project, ELEV)
+    suggest_codes(project, ELEV, threshold=0.05)  # a low bar: the model proposes a lot
+    others = {(r.segment_id, r.category) for r in _codings(project) if r.source != "model"}
+    model_rows = _codings(project, source="model")
+    assert model_rows
+    for row in model_rows:
+        assert (row.segment_id, row.category) not in others
+        assert row.status == "suggested" and row.coder is None and row.rule == "model"
+    s, d = schema.segments, schema.documents
+    with project.read() as conn:
+        document_text = dict(conn.execute(select(s.c.id, d.c.text).join(d, d.c.id == s.c.document_id)).all())
+    assert any(row.evidence for row in model_rows), "model suggestions show the words that weighed most"
+    for row in model_rows:
+        for start, end, word, rule in row.evidence:
+            assert rule == "model" and row.start <= start < end <= row.end
+            assert document_text[row.segment_id][start:end] == word
+
+
+def test_rerun_replaces_only_untouched_model_suggestions(project):
+    _teach_gloser(project)
+    train_model(project, ELEV)
+    suggest_codes(project, ELEV, threshold=0.3)
+    rows = _codings(project, source="model", status="suggested")
+    assert len(rows) >= 2
+    kept, refused = rows[0], rows[1]
+    accept(project, kept.id, "kari")
+    reject(project, refused.id, "kari")
+    again = suggest_codes(project, ELEV, threshold=0.3)
+    assert again.suggested == 0 and again.updated == 0 and again.withdrawn == 0  # same model: nothing moves
+    train_model(project, ELEV)
+    suggest_codes(project, ELEV, threshold=0.05)
+    after = {r.id: r for r in _codings(project)}
+    assert after[kept.id].status == "accepted" and after[refused.id].status == "rejected"
+    same_place = [r for r in after.values() if (r.segment_id, r.category) == (refused.segment_id, refused.category)]
+    assert same_place == [after[refused.id]], "a rejected model suggestion is not offered again"
+    pairs = [(r.segment_id, r.category) for r in after.values() if r.status == "suggested"]
+    assert len(pairs) == len(set(pairs)), "never two open suggestions for one segment and category"
+    high = suggest_codes(project, ELEV, threshold=0.99)
+    assert high.withdrawn > 0
+    assert {r.status for r in _codings(project, source="model")} >= {"accepted", "rejected"}
+
+
+def test_review_queue_puts_the_most_uncertain_first(project):
+    train_model(project, ELEV)
+    suggest_codes(project, ELEV)
+    queue = uncertainty_queue(project, ELEV)
+    open_ids = {r.id for r in _codings(project, status="suggested")}
+    assert queue and {item.coding_id for item in queue} == open_ids
+    assert [item.uncertainty for item in queue] == sorted((item.uncertainty for item in queue), reverse=True)
+    assert all(item.uncertainty == pytest.approx(1 - abs(2 * item.probability - 1), abs=1e-3) for item in queue)
+    assert {item.source for item in queue} <= {"auto", "model"}
+    assert len(uncertainty_queue(project, ELEV, limit=3)) == 3
+
+
+def test_clear_errors_before_coding_and_before_training(tmp_path):
+    bare = Project.create(tmp_path / "tom.qualcode")
+    with pytest.raises(ModelError, match="has not been coded with 'elevutbytte'"):
+        train_model(bare, ELEV)
+    with pytest.raises(ModelError, match="Run: qualcode train"):
+        load_model(bare, ELEV)
+
+
+def test_train_cli(project):
+    run = CliRunner().invoke(app, ["train", project.location, "--codebook", str(ROOT / "codebooks" / "elevutbytte.yaml"),
+                                   "--queue", "3"], env={"COLUMNS": "200"})
+    assert run.exit_code == 0, run.output
+    assert "Saved" in run.output and "p.qualcode.models/elevutbytte.joblib" in run.output
+    assert "Review these first" in run.output
+
+
+def test_train_cli_on_an_uncoded_project_is_one_line(tmp_path):
+    Project.create(tmp_path / "tom.qualcode").close()
+    run = subprocess.run([sys.executable, "-m", "qualcode", "train", str(tmp_path / "tom.qualcode"), "--codebook",
+                          str(ROOT / "codebooks" / "elevutbytte.yaml")], capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "has not been coded with 'elevutbytte' yet" in run.stderr and "qualcode code" in run.stderr
