@@ -57,3 +57,16 @@ class ParsedDocument:
     segments: list[SegmentDraft] = field(default_factory=list)
     respondents: list[RespondentDraft] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # things the user should know (encoding…)
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes of an input file, or one clear error: missing, unreadable or empty."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise IngestError(path, "the file does not exist (was it moved or deleted?). Nothing was ingested.") from None
+    except OSError as exc:
+        raise IngestError(path, f"cannot be read ({exc.strerror}).") from None
+    if not data.strip():
+        raise IngestError(path, "the file is empty. Nothing was ingested.")
+    return data

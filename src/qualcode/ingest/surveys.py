@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qualcode.ingest.model import IngestError, ParsedDocument, RespondentDraft, SegmentDraft
+from qualcode.ingest.model import IngestError, ParsedDocument, RespondentDraft, SegmentDraft, read_source
 from qualcode.nlp.stopwords import is_noise_answer
 from qualcode.nlp.textfiles import TextFileError, decode_text
 
@@ -53,14 +53,7 @@ class SurveyColumns:
 def read_table(path: Path, sheet: str | None = None) -> SurveyTable:
     """Read a .csv/.tsv/.xlsx survey export into a :class:`SurveyTable`."""
     suffix = path.suffix.lower()
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise IngestError(path, "the file does not exist (was it moved or deleted?). Nothing was ingested.") from None
-    except OSError as exc:
-        raise IngestError(path, f"cannot be read ({exc.strerror}).") from None
-    if not data.strip():
-        raise IngestError(path, "the file is empty. Nothing was ingested.")
+    data = read_source(path)
     if suffix == ".xlsx":
         return _read_xlsx(path, data, sheet)
     if suffix in {".csv", ".tsv"}:

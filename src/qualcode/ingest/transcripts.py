@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from qualcode.ingest.model import IngestError, ParsedDocument, SegmentDraft
+from qualcode.ingest.model import IngestError, ParsedDocument, SegmentDraft, read_source
 from qualcode.nlp.sentences import sentence_spans
 from qualcode.nlp.textfiles import TextFileError, decode_text
 
@@ -149,14 +149,7 @@ def read_transcript(path: Path, extra_meta: dict[str, Any] | None = None) -> Par
     suffix = path.suffix.lower()
     if suffix not in TRANSCRIPT_SUFFIXES:
         raise IngestError(path, f"'{suffix}' is not a transcript format (use .txt, .md or .docx).")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise IngestError(path, "the file does not exist (was it moved or deleted?). Nothing was ingested.") from None
-    except OSError as exc:
-        raise IngestError(path, f"cannot be read ({exc.strerror}).") from None
-    if not data.strip():
-        raise IngestError(path, "the file is empty. Nothing was ingested.")
+    data = read_source(path)
     encoding = None
     if suffix == ".docx":
         text = read_docx_text(path, data)
