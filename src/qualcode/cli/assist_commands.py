@@ -111,7 +111,6 @@ def suggest_terms_command(
       qualcode suggest-terms evaluering.qualcode -c codebooks/elevutbytte.yaml -k sprakferdigheter --add uttale --add "snakke med"
     """
     from qualcode.assist import suggest_terms
-    from qualcode.assist.training import ModelError, category_ids
     from qualcode.cli.app import _load
     from qualcode.tagging import CodebookError
     from qualcode.tagging.edit import add_term
@@ -132,11 +131,7 @@ def suggest_terms_command(
                 fail(str(exc))
             console.print(f"Added '{term}' to the {key} of '{category}' in {codebook}. Run 'qualcode code' again to use it.")
         return
-    proj = open_project(project)
-    try:
-        category_ids(proj, cb)  # the project must have been coded with this codebook
-    except ModelError as exc:
-        fail(str(exc))
+    proj = coded_project(project, cb)
     nlp = _load(pipeline)
     with _progress() as progress:
         suggestions = suggest_terms(proj, cb, category, nlp, limit=limit, progress=progress)
@@ -150,6 +145,18 @@ def suggest_terms_command(
     for s in suggestions:
         table.add_row(s.term, ", ".join(s.found_by), str(s.in_category), str(s.uncaught), _short(s.example, 48))
     console.print(table)
+
+
+def coded_project(project, cb):
+    """Open ``project`` and check it was coded with ``cb``, or exit with one clear line."""
+    from qualcode.assist.training import ModelError, category_ids
+
+    proj = open_project(project)
+    try:
+        category_ids(proj, cb)
+    except ModelError as exc:
+        fail(str(exc))
+    return proj
 
 
 @app.command()
@@ -169,15 +176,10 @@ def topics(
     Example: qualcode topics evaluering.qualcode --codebook codebooks/elevutbytte.yaml --topics 5
     """
     from qualcode.assist import TopicError, missing_themes
-    from qualcode.assist.training import ModelError, category_ids
     from qualcode.cli.app import _load
 
     cb = load_codebook_or_fail(codebook)
-    proj = open_project(project)
-    try:
-        category_ids(proj, cb)  # the project must have been coded with this codebook
-    except ModelError as exc:
-        fail(str(exc))
+    proj = coded_project(project, cb)
     nlp = _load(pipeline)
     try:
         with _progress() as progress:
