@@ -17,19 +17,26 @@ mkdir -p build
 echo "== 1/4 convert ($DATA)"
 $PY convert.py "$DATA" build/corpus
 
-echo "== 2/4 train (log: training/build/train.log)"
-rm -rf build/model
-start=$(date +%s)
-$NICE $PY -m spacy train config.cfg -o build/model \
-    --paths.train build/corpus/train.spacy --paths.dev build/corpus/dev.spacy ${TRAIN_ARGS:-} \
-    > build/train.log 2>&1 || { tail -30 build/train.log; exit 1; }
-echo $(( $(date +%s) - start )) > build/train_seconds
-tail -3 build/train.log
+echo "== 2/4 train, two independent runs side by side (logs: training/build/train.log, train_ner.log)"
+# config.cfg: tok2vec, morphologizer, parser, senter, lemmatizer; config_ner.cfg: ner with its
+# own tok2vec. They share no layer, so each is selected by its own score.
+rm -rf build/model build/model_ner
+train() {  # CONFIG OUTDIR LOG SECONDS_FILE
+    local start; start=$(date +%s)
+    $NICE $PY -m spacy train "$1" -o "$2" \
+        --paths.train build/corpus/train.spacy --paths.dev build/corpus/dev.spacy ${TRAIN_ARGS:-} \
+        > "$3" 2>&1 || { tail -30 "$3"; return 1; }
+    echo $(( $(date +%s) - start )) > "$4"
+}
+train config.cfg build/model build/train.log build/train_seconds & core=$!
+train config_ner.cfg build/model_ner build/train_ner.log build/train_ner_seconds & ner=$!
+wait $core; wait $ner
+tail -2 build/train.log build/train_ner.log
 
 echo "== 3/4 evaluate model-best"
 $NICE $PY evaluate.py build/model/model-best --corpus build/corpus --data-dir "$DATA" \
-    --out build/eval/results.json --no-speed
+    --out build/eval/results.json --no-speed --no-qualcode
 
 echo "== 4/4 package -> src/qualcode/models/nb_qualcode_sm (evaluated again as packaged)"
-$NICE $PY package.py build/model/model-best --corpus build/corpus --data-dir "$DATA"
+$NICE $PY package.py build/model/model-best --ner build/model_ner/model-best --corpus build/corpus --data-dir "$DATA"
 du -sh "$ROOT/src/qualcode/models/nb_qualcode_sm"

@@ -4,7 +4,7 @@
 Steps: load the trained model (build/model/model-best), decide whether sentence
 boundaries come from the parser or the senter (the better one on UD dev stays
 enabled; senter is kept but disabled otherwise, as in spaCy's own pipelines),
-set the meta (name qualcode_sm, lang nb, version 0.1.0), write the folder with
+add the separately trained ner, set the meta (name qualcode_sm, lang nb, version 0.2.0), write the folder with
 nlp.to_disk, copy the NDT licence as LICENSE, evaluate the written folder
 (evaluate.py) and write its README.md and meta performance figures.
 
@@ -32,11 +32,17 @@ RES_PATH = os.path.join(HERE, "build", "eval", "package_results.json")
 
 
 def adapt_tokenizer(nlp, data_dir):
-    """Drop tokenizer special cases "xyz." that the NDT *train* files split more
-    often ("xyz" + sentence-final ".") than they keep as one token (e.g. "i.",
-    "Frp.", "jul."). Returns the removed keys."""
+    """Make the tokenizer split like the NDT *train* files.
+
+    Drops the special cases "xyz." that NDT splits more often ("xyz" + sentence-final ".")
+    than it keeps as one token (e.g. "i.", "jul."), and those whose bare form is far more
+    frequent than the dotted one, so that the period is a sentence end, not part of an
+    abbreviation (party names: "Frp" 36 times, "Frp." once). Then adds qualcode's prefix and
+    infix rules (`qualcode.nlp.tokenfix`), which are saved with the tokenizer. Returns the
+    removed keys."""
     import glob
     import convert
+    from qualcode.nlp.tokenfix import adapt_tokenizer as add_ndt_rules
     single, split = collections.Counter(), collections.Counter()
     for path in glob.glob(os.path.join(data_dir, "ndt-nob-train-dev", "*.conll")):
         if convert.is_dev(os.path.basename(path)[:-len(".conll")]):
@@ -48,9 +54,12 @@ def adapt_tokenizer(nlp, data_dir):
                 if w == "." and i > 0:
                     split[forms[i - 1] + "."] += 1
     rules = dict(nlp.tokenizer.rules)
-    removed = sorted(k for k in rules if k.endswith(".") and len(k) > 1 and split[k] > single[k])
+    removed = sorted(
+        k for k in rules if k.endswith(".") and len(k) > 1
+        and (split[k] > single[k] or (single[k[:-1]] >= 10 and single[k[:-1]] >= 5 * single[k])))
     if removed:
         nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in removed}
+    add_ndt_rules(nlp)
     return removed
 
 
@@ -89,9 +98,16 @@ def write_readme(out, res, meta, train, size_mb):
     sp = res.get("speed", {})
     per = "\n".join(f"| {k} | {fmt(v)} |" for k, v in u["ner_per_label_f"].items())
     t = train.get("seconds")
-    s1 = train.get("stage1", {})
+    s1, sn = train.get("stage1", {}), train.get("ner", {})
+    q = res.get("ud_dev_qualcode")
     ttxt = f"{t // 60} min {t % 60} s" if t else "n/a"
-    text = f"""# nb_qualcode_sm 0.1.0
+    qtxt = "" if not q else f"""
+Loaded through `qualcode.nlp.load_pipeline()`, which adds the sentence-final number split
+(`qualcode_sentence_final_period`, before the tok2vec) and the NDT lemma lexicon after the
+lemmatizer: UPOS {fmt(q['upos'])}, morph {fmt(q['morph'])}, lemma {fmt(q['lemma'])},
+NER F {fmt(q['ner_f'])}, sentence F {fmt(q['sents_f'])}, token accuracy {fmt(q['tokenization_acc'])}.
+"""
+    text = f"""# nb_qualcode_sm {meta['version']}
 
 Small Norwegian bokmål pipeline for qualcode (spaCy {meta['spacy_version']}, CPU, CNN,
 no static vectors). Load it with `spacy.load(path_to_this_folder)`; it needs only spaCy 3.8.
@@ -128,9 +144,9 @@ UD dev (`no_bokmaal-ud-dev.conllu`, raw text re-tokenized by the pipeline and al
 
 Token-level scores are computed by spaCy's scorer on the pipeline's own tokenization:
 gold tokens that the tokenizer does not split like UD (about 0.4 % of UD dev, mostly
-sentence-final "2006." / abbreviations) count as errors. See `training/README.md` of the
-repository for the scores on 1:1-aligned tokens and an error analysis.
-
+sentence-final "2006." / abbreviations) count as errors (token accuracy
+{fmt(u['tokenization_acc'])}). See `training/README.md` of the repository for an error analysis.
+{qtxt}
 NER F per label (UD dev; UD dev has no MISC entity):
 
 | label | F |
@@ -147,9 +163,16 @@ Speed (`nlp.pipe`, 1 CPU thread, measured on a shared, busy 2-core machine, {sp.
 ## Training
 
 Recipe: `training/` in the qualcode repository (`make model`: convert → train → evaluate →
-package). Training time {ttxt} on one CPU core (niced, shared machine).
-{s1.get('steps', 'n/a')} steps (epoch {s1.get('epochs', 'n/a')} reached), best checkpoint
-(`model-best`, packaged) at step {s1.get('best_step', 'n/a')} (epoch {s1.get('best_epoch', 'n/a')}).
+package). Training time {ttxt} in total on one CPU core per run (niced, shared machine); two
+independent runs:
+
+* `config.cfg` (tok2vec, morphologizer, parser, senter, lemmatizer; checkpoint chosen by a
+  score weighted to UPOS and lemmas): {s1.get('steps', 'n/a')} steps (epoch {s1.get('epochs', 'n/a')}
+  reached), best checkpoint at step {s1.get('best_step', 'n/a')} (epoch {s1.get('best_epoch', 'n/a')}),
+  {s1.get('seconds', 0) // 60} min;
+* `config_ner.cfg` (ner with its own tok2vec; chosen by NER F): {sn.get('steps', 'n/a')} steps,
+  best at step {sn.get('best_step', 'n/a')} (epoch {sn.get('best_epoch', 'n/a')}), {sn.get('seconds', 0) // 60} min.
+
 Size on disk: {size_mb:.1f} MB. Built {datetime.date.today().isoformat()}.
 """
     with open(os.path.join(out, "README.md"), "w", encoding="utf-8") as f:
@@ -164,8 +187,10 @@ def main():
     ap.add_argument("--out", default=OUT)
     ap.add_argument("--train-log", default=os.path.join(HERE, "build", "train.log"))
     ap.add_argument("--train-seconds", default=os.path.join(HERE, "build", "train_seconds"))
-    ap.add_argument("--train-log2", default=os.path.join(HERE, "build", "train2.log"))
-    ap.add_argument("--train-seconds2", default=os.path.join(HERE, "build", "train2_seconds"))
+    ap.add_argument("--ner", default=os.path.join(HERE, "build", "model_ner", "model-best"),
+                    help="pipeline whose ner (with its own tok2vec) is added to the packaged one")
+    ap.add_argument("--train-log-ner", default=os.path.join(HERE, "build", "train_ner.log"))
+    ap.add_argument("--train-seconds-ner", default=os.path.join(HERE, "build", "train_ner_seconds"))
     ap.add_argument("--readme-only", action="store_true",
                     help="only rewrite README/meta scores from build/eval/package_results.json")
     args = ap.parse_args()
@@ -213,13 +238,16 @@ def main():
     nlp = spacy.load(args.model, config=overrides)
     if disable_senter:
         nlp.disable_pipe("senter")
+    if "ner" not in nlp.pipe_names and args.ner:
+        # The NER is trained on its own (config_ner.cfg): it shares no layer with the rest.
+        nlp.add_pipe("ner", source=spacy.load(args.ner))
     print("pipeline:", nlp.pipe_names, "top_k:", nlp.get_pipe("trainable_lemmatizer").top_k)
 
     removed = adapt_tokenizer(nlp, args.data_dir)
     print(f"tokenizer: removed {len(removed)} special cases split in NDT train: {' '.join(removed)}")
 
     nlp.meta.update({
-        "name": "qualcode_sm", "lang": "nb", "version": "0.1.0",
+        "name": "qualcode_sm", "lang": "nb", "version": "0.2.0",
         "spacy_version": ">=3.8.0,<3.9.0",
         "description": "Norwegian bokmål pipeline for qualcode: tok2vec, morphologizer (UD UPOS+feats), "
                        "NDT dependency parser, senter (disabled), edit-tree lemmatizer, NorNE NER. "
@@ -247,9 +275,9 @@ def finish(args):
     res_path = RES_PATH
     res = json.load(open(res_path, encoding="utf-8"))
     train = {"stage1": training_info(args.train_log, args.train_seconds, os.path.join(HERE, "config.cfg"))}
-    if os.path.exists(args.train_log2):
-        train["stage2"] = training_info(args.train_log2, args.train_seconds2,
-                                        os.path.join(HERE, "config_stage2.cfg"))
+    if os.path.exists(args.train_log_ner):
+        train["ner"] = training_info(args.train_log_ner, args.train_seconds_ner,
+                                     os.path.join(HERE, "config_ner.cfg"))
     train["seconds"] = sum(v.get("seconds", 0) for v in train.values())
 
     meta_path = os.path.join(args.out, "meta.json")

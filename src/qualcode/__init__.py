@@ -5,4 +5,4 @@ The package follows the analyst's workflow, one sub-package a step::
     ingest → nlp (parse) → tagging (codebook) → review (human) → analysis / export
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -51,7 +51,7 @@ def _cached_keys(project: Project, texts: dict[str, str]) -> dict[str, tuple[str
                     header = read_header(data)
                 except ValueError:
                     continue  # an entry of an older cache format
-                keys[texts[text_hash]] = entry_key([(w, l, w.lower() in stops) for w, l in zip(header["w"], header["l"])])
+                keys[texts[text_hash]] = entry_key([(w, l, w.lower() in stops) for w, l in zip(header.words, header.lemmas)])
     return keys
 
 

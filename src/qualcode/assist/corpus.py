@@ -68,7 +68,7 @@ def lemmatize_texts(project: Project, nlp: Language, texts: dict[str, str],
         for text_hash, data in rows:
             if text_hash in texts:
                 header = read_header(data)
-                found[text_hash] = _lemmas_and_words(header["w"], header["l"])
+                found[text_hash] = _lemmas_and_words(header.words, header.lemmas)
     missing = [h for h in texts if h not in found]
     with nlp.select_pipes(enable=parser_pipes(nlp)):
         for n, (text_hash, doc) in enumerate(zip(missing, nlp.pipe((texts[h] for h in missing), batch_size=256)), 1):

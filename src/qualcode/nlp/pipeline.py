@@ -7,8 +7,8 @@ Resolution order of :func:`load_pipeline`:
 3. qualcode's own pipeline ``nb_qualcode_sm``, trained on NorNE and shipped in the package;
 4. ``spacy.blank("nb")`` with a sentencizer and the NDT/simplemma lookup lemmatizer.
 
-Whatever is loaded gets qualcode's Norwegian stop words and the ``token._.parts`` compound
-extension. Nothing is ever downloaded.
+Whatever is loaded gets qualcode's Norwegian stop words, the ``token._.parts`` compound
+extension and NDT-style tokenization (:mod:`qualcode.nlp.tokenfix`). Nothing is ever downloaded.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from spacy.language import Language
 from qualcode.nlp import lemmatizer as _lemmatizer  # noqa: F401  (registers the factory)
 from qualcode.nlp.compounds import register_extensions
 from qualcode.nlp.stopwords import apply_stop_words
+from qualcode.nlp.tokenfix import adapt_tokenizer
 
 INSTALLED_CANDIDATES = ("nb_core_news_lg", "nb_core_news_md", "nb_core_news_sm")
 BUNDLED_NAME = "nb_qualcode_sm"
@@ -108,6 +109,9 @@ def load_pipeline(name: str | None = None) -> Language:
     ['elev', 'få', 'ny', 'venn']
     """
     nlp, resolved, kind, reason = _resolve(name)
+    adapt_tokenizer(nlp)
+    if "qualcode_sentence_final_period" not in nlp.pipe_names:
+        nlp.add_pipe("qualcode_sentence_final_period", first=True)
     lemmatizers = [n for n, pipe in nlp.pipeline if n in ("lemmatizer", "trainable_lemmatizer")]
     if lemmatizers and "qualcode_lemma_lexicon" not in nlp.pipe_names:
         nlp.add_pipe("qualcode_lemma_lexicon", after=lemmatizers[-1])

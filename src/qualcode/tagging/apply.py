@@ -84,9 +84,9 @@ def _from_cache(vocab, data: bytes, tagger: CodebookTagger | None = None) -> Par
     """The analysis in a cache entry; ``None`` when ``tagger`` can find nothing in it (no rule
     fires on any of its words), which is most texts and costs one lookup per word."""
     header = read_header(data)
-    if tagger is not None and not tagger.could_match(header["w"], header["l"]):
+    if tagger is not None and not tagger.could_match(header.words, header.lemmas):
         return None
-    return Parsed(views_from_cache(header["w"], header["s"], header["l"], header["b"]), lambda: doc_from_bytes(vocab, data))
+    return Parsed(views_from_cache(header), lambda: doc_from_bytes(vocab, data))
 
 
 def _from_doc(doc: Doc) -> Parsed:
@@ -115,17 +115,22 @@ def tag_texts(project: Project, nlp: Language, tagger: CodebookTagger, texts: di
     """
     fingerprint = f"{pipeline_info(nlp).fingerprint}|{CACHE_FORMAT}"
     pc = schema.parse_cache
-    hashes = list(texts)
-    cached: set[str] = set()
-    with project.read() as conn:
-        for i in range(0, len(hashes), 900):
-            cached.update(conn.execute(select(pc.c.text_hash).where(
-                pc.c.pipeline == fingerprint, pc.c.text_hash.in_(hashes[i:i + 900]))).scalars())
-    missing = [h for h in hashes if h not in cached]
     found: dict[str, dict] = {}
     parser = [name for name in nlp.pipe_names if not name.startswith("qualcode_codebook")]
-    batch: list[dict] = []
     with _gc_paused():
+        # Cached texts first, in one streamed scan of this pipeline's cache (faster than
+        # hundreds of IN (…) look-ups, and it tells which texts are missing on the way).
+        with project.read() as conn:
+            rows = conn.execution_options(yield_per=5000).execute(
+                select(pc.c.text_hash, pc.c.doc).where(pc.c.pipeline == fingerprint))
+            for n, (text_hash, data) in enumerate(rows, 1):
+                if text_hash in texts:
+                    parsed = _from_cache(nlp.vocab, data, tagger)
+                    found[text_hash] = suggest(texts[text_hash], parsed, tagger) if parsed else {}
+                if progress and n % 5000 == 0:
+                    progress("tag", len(found), len(texts))
+        missing = [h for h in texts if h not in found]
+        batch: list[dict] = []
         with nlp.select_pipes(enable=parser):
             for n, (text_hash, doc) in enumerate(zip(missing, nlp.pipe((texts[h] for h in missing), batch_size=256)), 1):
                 found[text_hash] = suggest(texts[text_hash], _from_doc(doc), tagger)
@@ -137,17 +142,6 @@ def tag_texts(project: Project, nlp: Language, tagger: CodebookTagger, texts: di
                     progress("parse", n, len(missing))
         if batch:
             _store_cache(project, batch)
-        # One streamed scan of this pipeline's cache beats hundreds of IN (…) look-ups.
-        wanted = cached - found.keys()
-        with project.read() as conn:
-            rows = conn.execution_options(yield_per=5000).execute(
-                select(pc.c.text_hash, pc.c.doc).where(pc.c.pipeline == fingerprint))
-            for n, (text_hash, data) in enumerate(rows, 1):
-                if text_hash in wanted:
-                    parsed = _from_cache(nlp.vocab, data, tagger)
-                    found[text_hash] = suggest(texts[text_hash], parsed, tagger) if parsed else {}
-                if progress and n % 5000 == 0:
-                    progress("tag", len(found), len(texts))
     return found, len(missing)
 
 

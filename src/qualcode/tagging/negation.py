@@ -28,9 +28,11 @@ PUNCT_BREAKERS = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")"
 def negated_tokens(tokens: Tokens) -> set[int]:
     """Indices (into ``tokens``) of the tokens in a clause that holds a negation cue."""
     negated: set[int] = set()
+    lowers = tokens.lower
+    if NEGATION_CUES.isdisjoint(lowers):
+        return negated  # most texts: no cue at all
     clause: list[int] = []
     has_cue = False
-    lowers = tokens.lower
     for i, lower in enumerate(lowers):
         if clause and (tokens.sent_start[i] or lower in PUNCT_BREAKERS or lower in CLAUSE_BREAKERS):
             if has_cue:

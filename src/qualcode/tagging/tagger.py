@@ -27,9 +27,9 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from qualcode.nlp.compounds import split_compound
+from qualcode.nlp.compounds import lemma_frequencies, split_compound
 from qualcode.nlp.lemmatizer import is_known_word
-from qualcode.nlp.stopwords import is_noise_answer
+from qualcode.nlp.stopwords import is_noise_answer, stop_words
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.fuzzy import FuzzyIndex
 from qualcode.tagging.negation import NEGATION_CUES, negated_tokens
@@ -80,6 +80,11 @@ def _literals(pattern: list[dict]) -> list[set[str]]:
     return sets
 
 
+def _commonness(word: str) -> int:
+    """How common a word is in Norwegian text: stop words first, then NDT lemma counts."""
+    return 10**9 if word in stop_words() else lemma_frequencies().get(word, 0)
+
+
 class CodebookTagger:
     """Tags a text with a codebook's categories (see the module docstring)."""
 
@@ -125,8 +130,23 @@ class CodebookTagger:
                 else:
                     self.excluded[ci].add(word)
         self.fuzzy = FuzzyIndex(self.terms)
+        self._exclusion_triggers = defaultdict(frozenset, {
+            ci: frozenset(self.excluded.get(ci, set()) | {p[0] for p in self.excluded_phrases.get(ci, ())})
+            for ci in set(self.excluded) | set(self.excluded_phrases)})
         self._candidates: dict[tuple, tuple[list[Rule], list]] = {}
-        self._by_word: dict[tuple[str, str], bool | list[tuple[str, ...]]] = {}
+        self._by_word: dict[tuple[str, str], bool | tuple[list[tuple[str, ...]], frozenset[str]]] = {}
+        # Words some phrase or token pattern names: all could_match needs to remember of a text.
+        self._watched = frozenset({w for entries in self.phrases.values() for words, _ in entries for w in words}
+                                  | {w for sets in self.pattern_literals for required in sets for w in required})
+        # A text can only match a phrase if it holds the phrase's rarest word, and a pattern only if
+        # it holds a word of its rarest required set: a text with none of these "entry" words and
+        # no word that fires on its own cannot match anything.
+        phrases = [words for entries in self.phrases.values() for words, _ in entries]
+        self._entry = frozenset({min(words, key=_commonness) for words in phrases}
+                                | {w for sets in self.pattern_literals if sets
+                                   for w in min(sets, key=lambda words: sum(map(_commonness, words)))})
+        self._inert: set[tuple[str, str]] = set()  # (word, lemma) pairs that fire nothing and are no entry
+        self._patterns_unbounded = any(not sets for sets in self.pattern_literals)  # a pattern that names no word
         self.prefixes = sorted((t for t in self.parts if len(t) >= 4), key=len, reverse=True)
         self.poles = [(name, set(pole.terms), [tuple(p.split()) for p in pole.phrases])
                       for name, pole in codebook.polarity.items()]
@@ -206,25 +226,37 @@ class CodebookTagger:
         """False when no rule can fire on these words (a quick test before full tagging).
 
         A word that fires a rule on its own decides at once; a phrase counts only if all its
-        words occur in the text; token patterns decide on the words they name.
+        words occur in the text; token patterns decide on the words they name. Per distinct
+        word this is worked out once: whether it fires, the phrases it opens, and which of its
+        keys any phrase or pattern names.
         """
-        memo = self._by_word
+        if self._patterns_unbounded:
+            return True
+        if self._inert.issuperset(zip(words, lemmas)):
+            return False  # most texts: every word known to fire nothing (one C-level set test)
+        memo, inert = self._by_word, self._inert
         pending: list[tuple[str, ...]] = []
+        present: set[str] = set()
         for pair in zip(words, lemmas):
             hit = memo.get(pair)
             if hit is None:
                 lower, keys, parts, punct, alpha = _word(*pair)
                 single, phrases = self._token_candidates(keys, parts, alpha, lower) if not punct else ([], [])
-                hit = memo[pair] = True if single else [w for w, _ in phrases]
+                hit = memo[pair] = True if single else ([w for w, _ in phrases], keys & self._watched)
+                if hit is not True and not keys & self._entry:
+                    inert.add(pair)
             if hit is True:
                 return True
-            pending.extend(hit)
-        if not pending and not self.pattern_rules:
+            opened, watched = hit
+            if opened:
+                pending.extend(opened)
+            if watched:
+                present |= watched
+        if not present:
             return False
-        present = {k for pair in zip(words, lemmas) for k in _word(*pair)[1]}
         if any(all(w in present for w in phrase) for phrase in pending):
             return True
-        return bool(self.pattern_rules) and self._patterns_possible_words(present)
+        return self._patterns_possible_words(present)
 
     def _patterns_possible_words(self, words: set[str]) -> bool:
         return any(all(words & required for required in sets) for sets in self.pattern_literals)
@@ -237,10 +269,13 @@ class CodebookTagger:
         """Tokens a category's ``exclude`` words or phrases cover."""
         covered: set[int] = set()
         words = self.excluded.get(category, set())
+        phrases = self.excluded_phrases.get(category, ())
+        if self._exclusion_triggers[category].isdisjoint(set().union(*tokens.keys)):
+            return covered  # most texts hold none of the category's excluded words
         for i, token_keys in enumerate(tokens.keys):
             if token_keys & words:
                 covered.add(i)
-            for phrase in self.excluded_phrases.get(category, ()):
+            for phrase in phrases:
                 if phrase[0] in token_keys and self._phrase_at(tokens, i, phrase):
                     covered.update(range(i, i + len(phrase)))
         return covered

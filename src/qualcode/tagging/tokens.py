@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from qualcode.nlp.compounds import split_compound
+from qualcode.nlp.doccache import Header
 
 
 @lru_cache(maxsize=500_000)
@@ -87,8 +88,9 @@ def views_from_doc(doc: Doc) -> Tokens:
                         [bool(t.is_sent_start) for t in doc])
 
 
-def views_from_cache(words: list[str], spaces: list[bool], lemmas: list[str], sent_starts: list[bool]) -> Tokens:
-    return Tokens.build(words, spaces, lemmas, sent_starts)
+def views_from_cache(header: Header) -> Tokens:
+    """Token views of a parse-cache entry's header, without building a Doc."""
+    return Tokens.build(header.words, header.spaces, header.lemmas, header.sent_starts)
 
 
 TokenView = Tokens  # the name apply.py annotates with
