@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -14,7 +16,6 @@ from qualcode.assist import (
     CodeModel,
     ModelError,
     load_model,
-    model_path,
     suggest_codes,
     train_model,
     uncertainty_queue,
@@ -116,9 +117,14 @@ def test_train_before_any_review_learns_from_examples_and_rules(project):
     report = train_model(project, ELEV)
     assert report.reviewed == 0 and report.examples > 20 and report.unreviewed > 30
     assert set(report.fits) == {c.id for c in ELEV.categories} and not report.skipped
-    assert report.path == model_path(project, "elevutbytte") and report.path.name == "elevutbytte.joblib"
-    assert report.path.parent.name == "p.qualcode.models"
-    model, trained_at = load_model(project, ELEV)
+    assert report.size_bytes > 1000
+    # The model lives inside the project: the project file alone carries it.
+    assert not (Path(project.location).parent / "p.qualcode.models").exists()
+    copy = Path(project.location).with_name("kopi.qualcode")
+    project.checkpoint()
+    shutil.copy(project.location, copy)
+    with Project.open(copy) as copied:
+        model, trained_at = load_model(copied, ELEV)
     assert model.categories_ == [c.id for c in ELEV.categories] and trained_at.year >= 2024
 
 
@@ -223,7 +229,7 @@ def test_train_cli(project):
     run = CliRunner().invoke(app, ["train", project.location, "--codebook", str(ROOT / "codebooks" / "elevutbytte.yaml"),
                                    "--queue", "3"], env={"COLUMNS": "200"})
     assert run.exit_code == 0, run.output
-    assert "Saved" in run.output and "p.qualcode.models/elevutbytte.joblib" in run.output
+    assert "Saved the model in" in run.output and "p.qualcode" in run.output
     assert "Review these first" in run.output
 
 

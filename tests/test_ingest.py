@@ -194,13 +194,13 @@ def test_bad_yaml_metadata_names_the_line(project, tmp_path):
         ingest_files(project, [path])
 
 
-# Schema 1 is schema 2 without the parse cache.
+# Schema 1 is schema 3 without the parse cache (2) and the models table (3).
 V1_DDL = [str(CreateTable(t).compile(dialect=sqlite_dialect.dialect()))
-          for t in schema.metadata.sorted_tables if t.name != "parse_cache"]
+          for t in schema.metadata.sorted_tables if t.name not in ("parse_cache", "models")]
 
 
 def test_schema_1_project_is_migrated_on_open(tmp_path):
-    """A file written by schema 1 (no parse cache) opens, keeps its data and gains the cache."""
+    """A file written by schema 1 (no parse cache) opens, keeps its data and gains the cache and the models table."""
     path = tmp_path / "gammel.qualcode"
     con = sqlite3.connect(path)
     for ddl in V1_DDL:
@@ -211,10 +211,11 @@ def test_schema_1_project_is_migrated_on_open(tmp_path):
     con.commit()
     con.close()
     with Project.open(path) as proj:
-        assert proj.schema_version == 2
+        assert proj.schema_version == 3
         with proj.read() as conn:
             assert conn.execute(select(schema.documents.c.name)).scalar() == "a.txt"
             assert conn.execute(select(schema.parse_cache.c.text_hash)).first() is None
+            assert conn.execute(select(schema.models.c.codebook_key)).first() is None
 
 
 def test_newer_schema_is_refused(tmp_path):

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from qualcode.ingest import ingest_files
 from qualcode.review import DecisionError, accept, add_manual_coding, add_memo, reject
 from qualcode.store import Project, schema
+from qualcode.store.project import now
 from qualcode.tagging import load_codebook
 from qualcode.tagging.apply import code_project
 from tests.conftest import ROOT
@@ -90,3 +91,27 @@ def test_human_decisions_survive_recoding_and_codebook_edits(project, nlp, tmp_p
     assert [tuple(m) for m in memos] == [("Viktig", ids[2])]
     rejected_segment_rows = [r for r in after if r != ids[1] and after[r][0] == "suggested"]
     assert ids[1] in after and not any(r == ids[1] for r in rejected_segment_rows)
+
+
+def test_a_rule_takes_over_the_models_suggestion_and_leaves_the_rest_alone(project, nlp):
+    """Where a new rule fires on a model suggestion there is still one open suggestion (now the
+    rule's, same row); the model's other suggestions are neither withdrawn nor counted as decisions."""
+    s, c, cat = schema.segments, schema.codings, schema.categories
+    with project.transaction() as conn:
+        category_id = conn.execute(select(cat.c.id).where(cat.c.key == "personlig_utvikling")).scalar()
+        klima, venner = [conn.execute(select(s.c.id, s.c.start, s.c.end).where(s.c.text.like(f"%{word}%"), s.c.codable.is_(True))
+                                      .order_by(s.c.id)).first() for word in ("klima", "venner")]
+        assert not conn.execute(select(c.c.id).where(c.c.segment_id.in_([klima.id, venner.id]), c.c.category_id == category_id)).first()
+        model_ids = [conn.execute(schema.codings.insert().values(
+            segment_id=seg.id, category_id=category_id, start=seg.start, end=seg.end, source="model", status="suggested",
+            score=0.7, rule="model", evidence=[], evidence_key="m", created_at=now(), updated_at=now())).inserted_primary_key[0]
+            for seg in (klima, venner)]
+    codebook = load_codebook(ROOT / "codebooks" / "elevutbytte.yaml")
+    next(cat for cat in codebook.categories if cat.id == "personlig_utvikling").terms.append("klima")
+    report = code_project(project, codebook, nlp)
+    with project.read() as conn:
+        rows = {seg: conn.execute(select(c.c.id, c.c.source, c.c.status).where(
+            c.c.segment_id == seg, c.c.category_id == category_id)).all() for seg in (klima.id, venner.id)}
+    assert [tuple(r) for r in rows[klima.id]] == [(model_ids[0], "auto", "suggested")]
+    assert [tuple(r) for r in rows[venner.id]] == [(model_ids[1], "model", "suggested")]
+    assert report.kept_decisions == 0

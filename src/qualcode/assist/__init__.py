@@ -12,8 +12,8 @@ from qualcode.assist.model import CodeModel
 from qualcode.assist.suggest import QueueItem, SuggestionReport, suggest_codes, uncertainty_queue
 from qualcode.assist.terms import TermSuggestion, suggest_terms
 from qualcode.assist.topics import MissingThemes, Topic, TopicError, missing_themes
-from qualcode.assist.training import ModelError, TrainingReport, load_model, model_path, train_model
+from qualcode.assist.training import ModelError, TrainingReport, load_model, save_model, train_model
 
 __all__ = ["CodeModel", "MissingThemes", "ModelError", "QueueItem", "SuggestionReport", "TermSuggestion", "Topic",
-           "TopicError", "TrainingReport", "load_model", "missing_themes", "model_path", "suggest_codes",
+           "TopicError", "TrainingReport", "load_model", "missing_themes", "save_model", "suggest_codes",
            "suggest_terms", "train_model", "uncertainty_queue"]

@@ -16,10 +16,10 @@ four times in five.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import joblib
 import numpy as np
@@ -141,17 +141,16 @@ class CodeModel:
         ranked = sorted(zip(matches, weights), key=lambda pair: -pair[1])
         return [(m.start(), m.end(), m.group(), round(float(w), 4)) for m, w in ranked[:top] if w > 0]
 
-    def save(self, path: str | Path, **about) -> Path:
-        """Write the model (and ``about``: when and on what it was trained) with joblib."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        joblib.dump({"model": self, "about": about}, tmp, compress=3)
-        tmp.replace(path)  # a half-written model never replaces a good one
-        return path
+    def to_bytes(self) -> bytes:
+        """The fitted model, joblib-compressed (what the project's ``models`` table stores)."""
+        buffer = io.BytesIO()
+        joblib.dump(self, buffer, compress=3)
+        return buffer.getvalue()
 
     @staticmethod
-    def load(path: str | Path) -> tuple["CodeModel", dict]:
-        """The model saved at ``path`` and what :meth:`save` recorded about it."""
-        stored = joblib.load(path)
-        return stored["model"], stored["about"]
+    def from_bytes(data: bytes) -> "CodeModel":
+        """A model written by :meth:`to_bytes`."""
+        model = joblib.load(io.BytesIO(data))
+        if not isinstance(model, CodeModel):
+            raise TypeError(f"expected a CodeModel, found {type(model).__name__}")
+        return model

@@ -1,8 +1,7 @@
 """Train a project's code model from the analyst's decisions and the codebook's examples.
 
 >>> report = train_model(project, load_codebook("codebooks/elevutbytte.yaml"))   # doctest: +SKIP
->>> report.path                                                                      # doctest: +SKIP
-PosixPath('evaluering.qualcode.models/elevutbytte.joblib')
+>>> model, trained_at = load_model(project, load_codebook("codebooks/elevutbytte.yaml"))  # doctest: +SKIP
 
 What the model learns from:
 
@@ -21,8 +20,8 @@ What the model learns from:
   reviews). With them it learns how rare each category is and what the rules know; decisions,
   at full weight, correct the rules where they are wrong.
 
-The model is stored next to the project as ``PROJECT.models/CODEBOOK.joblib`` (the project
-schema has no table for models yet).
+The model is stored inside the project (table ``models``, one row per codebook), so the
+project stays one file that can be copied, and works on PostgreSQL as well.
 """
 
 from __future__ import annotations
@@ -31,10 +30,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
-from sqlalchemy import or_, select
-from sqlalchemy.engine import make_url
+from sqlalchemy import delete, insert, or_, select
 
 from qualcode import __version__
 from qualcode.assist.model import CategoryFit, CodeModel
@@ -64,18 +61,8 @@ class TrainingReport:
     unreviewed: int  # distinct unreviewed texts labelled by the rules
     fits: dict[str, CategoryFit] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)  # category: why the model cannot propose it yet
-    path: Path | None = None
+    size_bytes: int = 0  # the stored model, compressed
     seconds: float = 0.0
-
-
-def model_path(project: Project, codebook_id: str) -> Path:
-    """Where the model of ``codebook_id`` lives: ``PROJECT.models/CODEBOOK.joblib``."""
-    url = make_url(str(project.engine.url))
-    if url.get_backend_name() != "sqlite" or not url.database:
-        raise ModelError(f"{project.location}: models are stored next to a project file; "
-                         f"this project is a database server, which has no place for them yet.")
-    database = Path(url.database)
-    return database.with_name(database.name + ".models") / f"{codebook_id}.joblib"
 
 
 def category_ids(project: Project, codebook: Codebook) -> dict[str, int]:
@@ -164,24 +151,38 @@ def training_data(project: Project, codebook: Codebook, rules_weight: float = RU
 
 def train_model(project: Project, codebook: Codebook, *, rules_weight: float = RULES_WEIGHT, seed: int = 0,
                 progress: Callable[[str, int, int], None] | None = None) -> TrainingReport:
-    """Train the codebook's model on the project's decisions and save it next to the project."""
+    """Train the codebook's model on the project's decisions and store it in the project."""
     started = time.perf_counter()
     data = training_data(project, codebook, rules_weight)
     model = CodeModel(seed=seed).fit(data.texts, data.labels, data.weights, progress=progress)
-    path = model.save(model_path(project, codebook.id), codebook=codebook.id, trained_at=now().isoformat(),
-                      reviewed=data.reviewed, examples=data.examples, rules_weight=rules_weight, qualcode=__version__)
+    about = {"codebook": codebook.id, "reviewed": data.reviewed, "examples": data.examples,
+             "rules_weight": rules_weight, "qualcode": __version__}
+    size = save_model(project, codebook.id, model, about)
     return TrainingReport(codebook.id, data.reviewed, data.examples, len(data.texts) - data.reviewed - data.examples,
-                          dict(model.fits_), dict(model.skipped_), path, time.perf_counter() - started)
+                          dict(model.fits_), dict(model.skipped_), size, time.perf_counter() - started)
+
+
+def save_model(project: Project, codebook_key: str, model: CodeModel, about: dict) -> int:
+    """Store ``model`` as the codebook's model (replacing the previous one in one transaction); returns its size."""
+    data = model.to_bytes()
+    m = schema.models
+    with project.transaction() as conn:
+        conn.execute(delete(m).where(m.c.codebook_key == codebook_key))
+        conn.execute(insert(m).values(codebook_key=codebook_key, trained_at=now(), about=about, data=data))
+    return len(data)
 
 
 def load_model(project: Project, codebook: Codebook) -> tuple[CodeModel, datetime]:
     """The codebook's trained model and when it was trained."""
-    path = model_path(project, codebook.id)
-    if not path.is_file():
-        raise ModelError(f"no model for '{codebook.id}' in {path.parent}. "
+    m = schema.models
+    with project.read() as conn:
+        row = conn.execute(select(m.c.trained_at, m.c.data).where(m.c.codebook_key == codebook.id)).first()
+    if row is None:
+        raise ModelError(f"{project.location} has no model for '{codebook.id}' yet. "
                          f"Run: qualcode train {project.location} --codebook {codebook.source or codebook.id + '.yaml'}")
     try:
-        model, about = CodeModel.load(path)
-    except Exception as exc:  # a truncated file or one written by an incompatible scikit-learn
-        raise ModelError(f"{path} cannot be read ({exc.__class__.__name__}); train the model again.") from None
-    return model, datetime.fromisoformat(about["trained_at"])
+        model = CodeModel.from_bytes(row.data)
+    except Exception as exc:  # stored by an incompatible scikit-learn, or damaged
+        raise ModelError(f"{project.location}: the model for '{codebook.id}' cannot be read "
+                         f"({exc.__class__.__name__}); train it again with qualcode train.") from None
+    return model, row.trained_at

@@ -75,7 +75,7 @@ def train(
             table.add_row(f"[{category.color}]■[/] {category.label}", str(fit.positives), str(fit.negatives),
                           str(report.counts.get(category.id, 0)))
     console.print(table)
-    console.print(f"Saved {trained.path} ({trained.seconds:.1f} s). Model suggestions: {report.suggested} new, "
+    console.print(f"Saved the model in {project} ({trained.size_bytes / 1e6:.1f} MB, {trained.seconds:.1f} s). Model suggestions: {report.suggested} new, "
                   f"{report.updated} updated, {report.withdrawn} withdrawn.")
     if queue:
         items = uncertainty_queue(proj, cb, limit=queue)

@@ -18,6 +18,12 @@ def _v2_parse_cache(conn: Connection) -> None:
     schema.parse_cache.create(conn, checkfirst=True)
 
 
+def _v3_models(conn: Connection) -> None:
+    """Version 3 keeps trained code models inside the project instead of files beside it."""
+    schema.models.create(conn, checkfirst=True)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _v2_parse_cache,
+    3: _v3_models,
 }

@@ -10,6 +10,7 @@ codings     a category on a span of a segment: source auto/manual/model, status,
 memos       an analyst's notes on a segment, a coding or a document
 decisions   the audit log: every human decision, never updated or deleted
 parse_cache parsed spaCy Docs keyed by text hash and pipeline, so re-coding needs no re-parse
+models      each codebook's trained code model (assisted coding), so the project stays one file
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -185,4 +186,14 @@ parse_cache = Table(
     Column("text_hash", String(32), primary_key=True),
     Column("pipeline", String(128), primary_key=True),
     Column("doc", LargeBinary, nullable=False),
+)
+
+# Added in schema version 3.
+models = Table(
+    "models",
+    metadata,
+    Column("codebook_key", String(64), primary_key=True),
+    Column("trained_at", DateTime(timezone=True), nullable=False),
+    Column("about", JSON, nullable=False),  # what it was trained on: decisions, examples, weights, versions
+    Column("data", LargeBinary, nullable=False),  # the fitted model, joblib-compressed
 )

@@ -215,6 +215,7 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
                 rows = existing.pop((seg.id, category), [])
                 human = [r for r in rows if r.status != "suggested" or r.source == "manual"]
                 open_suggestion = next((r for r in rows if r.source == "auto" and r.status == "suggested"), None)
+                model_suggestion = next((r for r in rows if r.source == "model" and r.status == "suggested"), None)
                 report.kept_decisions += len(human)
                 if any(r.status == "accepted" for r in human):
                     continue  # the analyst already agreed; nothing to offer
@@ -222,7 +223,12 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
                     continue  # rejected on this very evidence: not offered again
                 values = {"score": entry["score"], "rule": ", ".join(entry["rules"]), "evidence": entry["evidence"],
                           "evidence_key": entry["key"], "polarity": entry["polarity"]}
-                if open_suggestion is None:
+                if open_suggestion is None and model_suggestion is not None:
+                    # A rule now finds what only the model proposed: the one open suggestion becomes
+                    # the rule's (a memo on it stays attached), never a second one beside it.
+                    conn.execute(update(c).where(c.c.id == model_suggestion.id).values(source="auto", updated_at=stamp, **values))
+                    report.updated += 1
+                elif open_suggestion is None:
                     inserts.append({"segment_id": seg.id, "category_id": category_ids[category], "start": seg.start,
                                     "end": seg.start + len(seg.text), "source": "auto", "status": "suggested",
                                     "coder": None, "created_at": stamp, "updated_at": stamp, **values})
@@ -233,6 +239,8 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
         with_memo = set(conn.execute(select(schema.memos.c.coding_id).where(schema.memos.c.coding_id.is_not(None))).scalars())
         for rows in existing.values():
             for r in rows:
+                if r.source == "model" and r.status == "suggested":
+                    continue  # the model's own suggestions: neither the rules' to withdraw nor a decision
                 if r.source == "auto" and r.status == "suggested" and r.id not in with_memo:
                     deletes.append(r.id)
                 else:
