@@ -103,7 +103,9 @@ def code(
     console.print(f"Coded {report.segments} segments with '{cb.id}' ({report.parsed} parsed, "
                   f"{report.segments - report.parsed if report.parsed <= report.segments else 0} from the cache): "
                   f"{report.suggested} new suggestions, {report.updated} updated, {report.withdrawn} withdrawn, "
-                  f"{report.kept_decisions} human decisions kept.")
+                  f"{report.kept_decisions} human decisions kept."
+                  + (f" Only the codebook changed since the last run: {report.retagged} segments whose words the "
+                     f"edit touches were re-tagged." if report.incremental else ""))
     from qualcode.analysis.counts import category_counts
 
     print_counts(category_counts(proj, cb))

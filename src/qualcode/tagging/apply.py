@@ -12,19 +12,21 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from qualcode.nlp import pipeline_info
 from qualcode.nlp.doccache import FORMAT as CACHE_FORMAT
-from qualcode.nlp.doccache import doc_from_bytes, doc_to_bytes, read_header
+from qualcode.nlp.doccache import Header, doc_from_bytes, doc_to_bytes, read_header
 from qualcode.store import Project, schema
 from qualcode.store.project import now
+from qualcode.tagging.changes import CodebookChange
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.tagger import CodebookTagger
 from qualcode.tagging.tokens import TokenView, views_from_cache, views_from_doc
@@ -37,7 +39,9 @@ class CodingReport:
     suggested: int = 0  # new suggestions
     updated: int = 0  # suggestions whose score or evidence changed
     withdrawn: int = 0  # untouched suggestions no rule supports any more
-    kept_decisions: int = 0  # accepted/rejected/manual codings left as the analyst made them
+    kept_decisions: int = 0  # accepted/rejected/manual codings in the codebook, left as the analyst made them
+    retagged: int = 0  # segments tagged in this run (all of them, unless only the codebook changed)
+    incremental: bool = False  # only segments whose words the codebook edit touches were re-tagged
     counts: dict[str, int] = field(default_factory=dict)  # open suggestions + accepted per category
 
 
@@ -80,10 +84,9 @@ class Parsed:
     doc: Callable[[], Doc]
 
 
-def _from_cache(vocab, data: bytes, tagger: CodebookTagger | None = None) -> Parsed | None:
+def _from_cache(vocab, header: Header, data: bytes, tagger: CodebookTagger | None = None) -> Parsed | None:
     """The analysis in a cache entry; ``None`` when ``tagger`` can find nothing in it (no rule
     fires on any of its words), which is most texts and costs one lookup per word."""
-    header = read_header(data)
     if tagger is not None and not tagger.could_match(header.words, header.lemmas):
         return None
     return Parsed(views_from_cache(header), lambda: doc_from_bytes(vocab, data))
@@ -107,11 +110,14 @@ def _gc_paused() -> Iterator[None]:
 
 
 def tag_texts(project: Project, nlp: Language, tagger: CodebookTagger, texts: dict[str, str],
-              progress: Callable[[str, int, int], None] | None = None) -> tuple[dict[str, dict], int]:
+              progress: Callable[[str, int, int], None] | None = None,
+              change: CodebookChange | None = None) -> tuple[dict[str, dict], int]:
     """Suggestions for every ``{text_hash: text}``; returns them and how many texts were parsed now.
 
     Texts the parse cache holds are tagged straight from it, chunk by chunk; the others are
-    parsed, cached and tagged. Nothing keeps all analyses in memory at once.
+    parsed, cached and tagged. Nothing keeps all analyses in memory at once. With ``change``
+    (the edit since the texts were last coded), a cached text the edit cannot affect is left
+    out of the result: its suggestions stand as they are.
     """
     fingerprint = f"{pipeline_info(nlp).fingerprint}|{CACHE_FORMAT}"
     pc = schema.parse_cache
@@ -123,13 +129,17 @@ def tag_texts(project: Project, nlp: Language, tagger: CodebookTagger, texts: di
         with project.read() as conn:
             rows = conn.execution_options(yield_per=5000).execute(
                 select(pc.c.text_hash, pc.c.doc).where(pc.c.pipeline == fingerprint))
+            seen: set[str] = set()
             for n, (text_hash, data) in enumerate(rows, 1):
                 if text_hash in texts:
-                    parsed = _from_cache(nlp.vocab, data, tagger)
-                    found[text_hash] = suggest(texts[text_hash], parsed, tagger) if parsed else {}
+                    seen.add(text_hash)
+                    header = read_header(data)
+                    if change is None or change.affects(header.words, header.lemmas):
+                        parsed = _from_cache(nlp.vocab, header, data, tagger)
+                        found[text_hash] = suggest(texts[text_hash], parsed, tagger) if parsed else {}
                 if progress and n % 5000 == 0:
-                    progress("tag", len(found), len(texts))
-        missing = [h for h in texts if h not in found]
+                    progress("tag", len(seen), len(texts))
+        missing = [h for h in texts if h not in seen]
         batch: list[dict] = []
         with nlp.select_pipes(enable=parser):
             for n, (text_hash, doc) in enumerate(zip(missing, nlp.pipe((texts[h] for h in missing), batch_size=256)), 1):
@@ -198,16 +208,24 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
                                 .where(d.c.current.is_(True), s.c.codable.is_(True)).order_by(s.c.id)).all()
     report = CodingReport(segments=len(segments))
     texts = {seg.text_hash: seg.text for seg in segments}
-    tagged, report.parsed = tag_texts(project, nlp, tagger, texts, progress)
+    state = _coding_state(nlp, codebook, segments)
+    change = _change_since_last_run(project, nlp, tagger, state)
+    tagged, report.parsed = tag_texts(project, nlp, tagger, texts, progress, change)
+    if change is not None:
+        segments = [seg for seg in segments if seg.text_hash in tagged]  # the others stand as they are
+        report.incremental = True
+    report.retagged = len(segments)
+    wanted = {seg.id for seg in segments}
     with _gc_paused(), project.transaction() as conn:
         category_ids = upsert_codebook(conn, codebook)
         by_id = {v: k for k, v in category_ids.items()}
         existing: dict[tuple[int, str], list] = {}
         columns = [c.c.id, c.c.segment_id, c.c.category_id, c.c.source, c.c.status, c.c.evidence_key, c.c.score]
         for row in conn.execute(select(*columns).where(c.c.category_id.in_(list(category_ids.values())))):
-            existing.setdefault((row.segment_id, by_id[row.category_id]), []).append(row)
+            if row.segment_id in wanted:
+                existing.setdefault((row.segment_id, by_id[row.category_id]), []).append(row)
         stamp = now()
-        inserts, deletes = [], []
+        inserts, updates, deletes = [], [], []
         for seg in segments:
             # Each distinct text was tagged once; evidence moves to where this segment sits.
             found = _shifted(tagged[seg.text_hash], seg.start)
@@ -216,7 +234,6 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
                 human = [r for r in rows if r.status != "suggested" or r.source == "manual"]
                 open_suggestion = next((r for r in rows if r.source == "auto" and r.status == "suggested"), None)
                 model_suggestion = next((r for r in rows if r.source == "model" and r.status == "suggested"), None)
-                report.kept_decisions += len(human)
                 if any(r.status == "accepted" for r in human):
                     continue  # the analyst already agreed; nothing to offer
                 if any(r.status == "rejected" and r.evidence_key == entry["key"] for r in human):
@@ -226,15 +243,13 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
                 if open_suggestion is None and model_suggestion is not None:
                     # A rule now finds what only the model proposed: the one open suggestion becomes
                     # the rule's (a memo on it stays attached), never a second one beside it.
-                    conn.execute(update(c).where(c.c.id == model_suggestion.id).values(source="auto", updated_at=stamp, **values))
-                    report.updated += 1
+                    updates.append({"_id": model_suggestion.id, "source": "auto", **values})
                 elif open_suggestion is None:
                     inserts.append({"segment_id": seg.id, "category_id": category_ids[category], "start": seg.start,
                                     "end": seg.start + len(seg.text), "source": "auto", "status": "suggested",
                                     "coder": None, "created_at": stamp, "updated_at": stamp, **values})
                 elif open_suggestion.evidence_key != entry["key"] or open_suggestion.score != entry["score"]:
-                    conn.execute(update(c).where(c.c.id == open_suggestion.id).values(updated_at=stamp, **values))
-                    report.updated += 1
+                    updates.append({"_id": open_suggestion.id, "source": "auto", **values})
         # Suggestions no rule supports any more go, unless a human touched them or wrote a memo.
         with_memo = set(conn.execute(select(schema.memos.c.coding_id).where(schema.memos.c.coding_id.is_not(None))).scalars())
         for rows in existing.values():
@@ -243,11 +258,60 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
                     continue  # the model's own suggestions: neither the rules' to withdraw nor a decision
                 if r.source == "auto" and r.status == "suggested" and r.id not in with_memo:
                     deletes.append(r.id)
-                else:
-                    report.kept_decisions += 1
+        if updates:
+            names = [name for name in updates[0] if name != "_id"]
+            conn.execute(update(c).where(c.c.id == bindparam("_id")).values(
+                {**{name: bindparam(name) for name in names}, "updated_at": stamp}), updates)
         for i in range(0, len(deletes), 900):
             conn.execute(delete(c).where(c.c.id.in_(deletes[i:i + 900])))
         for i in range(0, len(inserts), 20_000):
             conn.execute(insert(c), inserts[i:i + 20_000])
-        report.suggested, report.withdrawn = len(inserts), len(deletes)
+        report.suggested, report.updated, report.withdrawn = len(inserts), len(updates), len(deletes)
+        report.kept_decisions = conn.execute(select(func.count()).select_from(c).where(
+            c.c.category_id.in_(list(category_ids.values())), (c.c.status != "suggested") | (c.c.source == "manual"))).scalar()
+        _save_coding_state(conn, codebook.id, state)
     return report
+
+
+# -- incremental re-coding ---------------------------------------------------------------------
+
+def _digest(value) -> str:
+    return hashlib.blake2b(json.dumps(value, ensure_ascii=False, sort_keys=True).encode(), digest_size=16).hexdigest()
+
+
+def _coding_state(nlp: Language, codebook: Codebook, segments: list) -> dict[str, str]:
+    """What a run's suggestions rest on: the pipeline, the exact segments and the codebook."""
+    return {"pipeline": f"{pipeline_info(nlp).fingerprint}|{CACHE_FORMAT}",
+            "segments": hashlib.blake2b("\n".join(f"{i}:{h}:{start}" for i, _, h, start in segments).encode(),
+                                        digest_size=16).hexdigest(),
+            "codebook": _digest(codebook.model_dump(mode="json"))}
+
+
+def _state_key(codebook_id: str) -> str:
+    return f"coded:{codebook_id}"
+
+
+def _save_coding_state(conn: Connection, codebook_id: str, state: dict[str, str]) -> None:
+    m = schema.meta
+    conn.execute(delete(m).where(m.c.key == _state_key(codebook_id)))
+    conn.execute(insert(m).values(key=_state_key(codebook_id), value=json.dumps(state)))
+
+
+def _change_since_last_run(project: Project, nlp: Language, tagger: CodebookTagger,
+                           state: dict[str, str]) -> CodebookChange | None:
+    """The codebook edit since the last run, when only the codebook changed since then (same
+    pipeline, same segments, and the stored codebook is the one that run used); else None,
+    and every text is tagged again."""
+    m, cb = schema.meta, schema.codebooks
+    with project.read() as conn:
+        stored = conn.execute(select(m.c.value).where(m.c.key == _state_key(tagger.codebook.id))).scalar()
+        definition = conn.execute(select(cb.c.definition).where(cb.c.key == tagger.codebook.id)).scalar()
+    if stored is None or definition is None:
+        return None
+    previous = json.loads(stored)
+    if (previous.get("pipeline"), previous.get("segments")) != (state["pipeline"], state["segments"]) \
+            or previous.get("codebook") != _digest(definition):
+        return None
+    old = CodebookTagger(nlp, name="qualcode_codebook_previous")
+    old.set_codebook(Codebook.model_validate(definition))
+    return CodebookChange(old, tagger)
