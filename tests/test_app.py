@@ -184,3 +184,34 @@ def test_cloud_page_with_a_survey(tmp_path, nlp, monkeypatch):
     assert not at.exception and len(at.get("image")) == 1
     table = at.dataframe[0].value
     assert list(table.columns) == ["Kategori", "grunnskole (N=2)", "videregående (N=1)"]
+
+
+def test_review_by_uncertainty_shows_model_suggestions_as_such(project):
+    from qualcode.assist import suggest_codes, train_model, uncertainty_queue
+    from qualcode.review.queue import QueueFilter, queue
+
+    at = run("pages/1_Gjennomgang.py", coder="Kari", codebook="elevutbytte")
+    at.radio(key="f_order").set_value("uncertainty").run()
+    assert not at.exception and "Ingen modell er trent ennå" in at.info[0].value  # falls back to lowest score first
+    codebook = load_codebook(ROOT / "codebooks" / "elevutbytte.yaml")
+    train_model(project, codebook)
+    suggest_codes(project, codebook, threshold=0.05)  # a low bar, so this short interview gets model suggestions
+    most_uncertain = next(item for item in uncertainty_queue(project, codebook) if item.source == "model")
+    expected = queue(project, QueueFilter("elevutbytte", source="model", order="uncertainty"))
+    assert expected[0] == most_uncertain.segment_id and expected != sorted(expected)  # not document order
+    at = run("pages/1_Gjennomgang.py", coder="Kari", codebook="elevutbytte")
+    at.radio(key="f_order").set_value("uncertainty").run()
+    at.selectbox(key="f_source").select("model").run()
+    assert not at.exception and not at.info
+    shown = [int(at.query_params["segment"])]
+    for _ in expected[1:]:
+        at.button(key="next").click().run()
+        shown.append(int(at.query_params["segment"]))
+    assert shown == expected  # the model's closest call first, then the next closest
+    assert at.button(key="next").disabled  # the end of the model's suggestions
+    lines = [h.proto.body for h in at.html if "source-model" in h.proto.body]
+    assert lines and all("modellforslag</span> · sannsynlighet" in line for line in lines)
+    at = run("pages/1_Gjennomgang.py", coder="Kari", codebook="elevutbytte", f_order="uncertainty", f_source="model")
+    lines = [h.proto.body for h in at.html if "source-model" in h.proto.body]
+    label = f"modellforslag</span> · sannsynlighet {most_uncertain.probability * 100:.0f} %"
+    assert any(label in line for line in lines)

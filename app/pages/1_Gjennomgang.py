@@ -6,7 +6,7 @@ import streamlit as st
 from common import page, t
 
 from qualcode.review import accept, add_manual_coding, add_memo, change_category, reject, reset
-from qualcode.review.queue import QueueFilter, queue, segment_card
+from qualcode.review.queue import CodingView, QueueFilter, queue, segment_card, uncertainty_available
 from qualcode.store import schema
 
 ready = page("review")
@@ -23,20 +23,35 @@ if ready:
                             .where(schema.documents.c.current.is_(True)).order_by(schema.documents.c.name)).all()
     labels = {row.key: row.label for row in cats}
     cat_ids = {row.key: row.id for row in cats}
+
+    def restart() -> None:
+        """A new filter or order starts its queue at the top: the segment in the URL belongs to the old one."""
+        st.session_state.position = 0
+        st.query_params.pop("segment", None)
+
     with st.sidebar:
         status = st.selectbox(t("status"), ["suggested", "accepted", "rejected", None], key="f_status",
-                              format_func=lambda s: t(s) if s else t("all"))
-        category = st.selectbox(t("category"), [None, *labels], format_func=lambda k: labels.get(k, t("all")), key="f_category")
+                              format_func=lambda s: t(s) if s else t("all"), on_change=restart)
+        category = st.selectbox(t("category"), [None, *labels], format_func=lambda k: labels.get(k, t("all")),
+                                key="f_category", on_change=restart)
+        source = st.selectbox(t("source"), [None, "auto", "model", "manual"], key="f_source",
+                              format_func=lambda s: t(f"source_{s}") if s else t("all"), on_change=restart)
         doc_names = {row.id: row.name for row in docs}
-        document = st.selectbox(t("document"), [None, *doc_names], format_func=lambda i: doc_names.get(i, t("all")), key="f_document")
-        meta_text = st.text_input(t("meta_filter"), key="f_meta", placeholder="skolenivå=videregående")
-        low, high = st.slider(t("score"), 0.0, 5.0, (0.0, 5.0), 0.1, key="f_score")
-        order = st.radio(t("order"), ["document", "score", "score_desc"], key="f_order", format_func=lambda o: t(f"order_{o}"))
+        document = st.selectbox(t("document"), [None, *doc_names], format_func=lambda i: doc_names.get(i, t("all")),
+                                key="f_document", on_change=restart)
+        meta_text = st.text_input(t("meta_filter"), key="f_meta", placeholder="skolenivå=videregående",
+                                  on_change=restart)
+        low, high = st.slider(t("score"), 0.0, 5.0, (0.0, 5.0), 0.1, key="f_score", on_change=restart)
+        order = st.radio(t("order"), ["document", "score", "score_desc", "uncertainty"], key="f_order",
+                         format_func=lambda o: t(f"order_{o}"), on_change=restart)
+        if order == "uncertainty" and not uncertainty_available(proj, codebook):
+            st.info(t("no_model"))
         st.caption(t("shortcuts"))
     where = dict(part.split("=", 1) for part in meta_text.split(",") if "=" in part)
     where = {k.strip(): v.strip() for k, v in where.items()}
     ids = queue(proj, QueueFilter(codebook, status=status, category=category, document_id=document, where=where,
-                                  min_score=low if low > 0 else None, max_score=high if high < 5 else None, order=order))
+                                  min_score=low if low > 0 else None, max_score=high if high < 5 else None,
+                                  source=source, order=order))
     wanted = st.query_params.get("segment")
     if wanted and wanted.isdigit() and int(wanted) not in ids:
         # The segment in the URL stays on screen after a reload even when its decisions took it
@@ -68,14 +83,22 @@ if ready:
     if card.next:
         st.html(f'<div style="color:#777;font-size:.92em"><b>{t("context_after")}:</b> {html.escape(card.next)}</div>')
 
+    def source_and_score(cv: CodingView) -> str:
+        """A model suggestion stands out, with its calibrated probability; a rule's score is a plain number."""
+        if cv.source == "model":
+            probability = f" · {t('probability')} {cv.score * 100:.0f} %" if cv.score is not None else ""
+            # An outlined tag, not a filled one: filled colours are the categories'.
+            return (f'<span class="source-model" style="border:1px solid #555;padding:0 .35em;border-radius:3px">'
+                    f'{t("source_model")}</span>{probability}')
+        return t("source_" + cv.source) + (f" · {cv.score:.2f}" if cv.score is not None else "")
+
     first_open = next((cv.id for cv in card.codings if cv.status == "suggested"), None)
     for cv in card.codings:
         cols = st.columns([4, 1, 1, 2])
         evidence = ", ".join(dict.fromkeys(e[2] for e in cv.evidence)) if cv.evidence else ""
         pole = f" · {t('polarity')}: {cv.polarity}" if cv.polarity else ""
         cols[0].html(f'<span style="display:inline-block;width:12px;height:12px;background:{cv.color};margin-right:6px"></span>'
-                     f'<b>{html.escape(cv.label)}</b> — {t(cv.status)} · {t("source_" + cv.source)}'
-                     f'{f" · {cv.score:.2f}" if cv.score is not None else ""}{pole}'
+                     f'<b>{html.escape(cv.label)}</b> — {t(cv.status)} · {source_and_score(cv)}{pole}'
                      f'<br><span style="color:#666;font-size:.9em">{t("evidence")}: {html.escape(evidence)} '
                      f'({html.escape(cv.rule or "")}){" · " + html.escape(cv.coder) if cv.coder else ""}</span>')
         if cv.status != "accepted":

@@ -1,20 +1,43 @@
 """Counts per category with N, as the seed report gives them.
 
 Survey questions count **respondents** (a respondent who wrote two language words counts once);
-interviews count coded segments and the documents (interviews) they come from. Suggestions and
-accepted codings count; rejected ones do not.
+interviews count coded segments and the documents (interviews) they come from. What counts is
+:func:`counted`: accepted and manual codings and the rules' suggestions, not rejected codings and
+not the model's suggestions until someone accepts them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import ColumnElement, Table, distinct, func, select
 
 from qualcode.store import Project, schema
 from qualcode.tagging.codebook import Codebook
 
-COUNTED = ("suggested", "accepted")
+
+def counted(codings: Table = schema.codings) -> ColumnElement[bool]:
+    """The codings that count as findings, as a condition on ``codings``.
+
+    An accepted coding counts (a manual one is stored accepted), and so does an open rule
+    suggestion, as it always has: a rule names its evidence in the codebook. An open model
+    suggestion does not: it is a guess waiting for review, and counting it would let the
+    classifier write the report. Once accepted it counts like any other coding.
+
+    >>> select(func.count()).select_from(schema.codings).where(counted())   # doctest: +SKIP
+    """
+    return (codings.c.status == "accepted") | ((codings.c.status == "suggested") & (codings.c.source != "model"))
+
+
+def open_model_suggestions(project: Project, codebook: Codebook) -> int:
+    """How many model suggestions of ``codebook`` on current documents wait for review (and so are not counted)."""
+    s, d, c, cat, cb = schema.segments, schema.documents, schema.codings, schema.categories, schema.codebooks
+    with project.read() as conn:
+        return conn.execute(select(func.count()).select_from(c).join(cat, cat.c.id == c.c.category_id)
+                            .join(cb, cb.c.id == cat.c.codebook_id).join(s, s.c.id == c.c.segment_id)
+                            .join(d, d.c.id == s.c.document_id)
+                            .where(cb.c.key == codebook.id, d.c.current.is_(True), c.c.source == "model",
+                                   c.c.status == "suggested")).scalar_one()
 
 
 @dataclass(frozen=True)
@@ -55,7 +78,7 @@ def category_counts(project: Project, codebook: Codebook) -> list[CountBlock]:
             per = dict(conn.execute(
                 select(c.c.category_id, func.count(distinct(s.c.respondent_id)))
                 .join(s, s.c.id == c.c.segment_id).join(d, d.c.id == s.c.document_id)
-                .where(current, base, c.c.status.in_(COUNTED), c.c.category_id.in_(list(ids.values())))
+                .where(current, base, counted(c), c.c.category_id.in_(list(ids.values())))
                 .group_by(c.c.category_id)).all())
             blocks.append(CountBlock(f"Survey question '{question}'", "respondents", n, _rows(codebook, ids, per, n)))
         base = d.c.kind.in_(["interview", "document"]) & s.c.codable.is_(True)
@@ -66,7 +89,7 @@ def category_counts(project: Project, codebook: Codebook) -> list[CountBlock]:
             rows = conn.execute(
                 select(c.c.category_id, func.count(distinct(s.c.id)), func.count(distinct(s.c.document_id)))
                 .join(s, s.c.id == c.c.segment_id).join(d, d.c.id == s.c.document_id)
-                .where(current, base, c.c.status.in_(COUNTED), c.c.category_id.in_(list(ids.values())))
+                .where(current, base, counted(c), c.c.category_id.in_(list(ids.values())))
                 .group_by(c.c.category_id)).all()
             per = {r[0]: r[1] for r in rows}
             docs = {r[0]: r[2] for r in rows}

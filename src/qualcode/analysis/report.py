@@ -12,7 +12,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from qualcode.analysis.counts import category_counts
+from qualcode.analysis.counts import category_counts, open_model_suggestions
 from qualcode.analysis.stats import best_quotes, group_table
 from qualcode.analysis.words import project_words
 from qualcode.store import Project
@@ -69,6 +69,16 @@ def _group_section(table, codebook: Codebook) -> str:
     return f'<table><tr><th>Kategori</th>{head}</tr>{"".join(rows)}</table><p class="note">{unit.format(by=_e(table.by))}</p>'
 
 
+def _waiting_model_suggestions(project: Project, codebooks: list[Codebook]) -> list[str]:
+    """A note for each codebook with model suggestions not reviewed yet: the reader learns they are not counted."""
+    notes = []
+    for codebook in {book.id: book for book in codebooks}.values():
+        waiting = open_model_suggestions(project, codebook)
+        if waiting:
+            notes.append(f'<p class="note">Kodebok {_e(codebook.name)}: {waiting} modellforslag venter på gjennomgang '
+                         f'og er ikke talt med i tallene, ordskyene eller sitatene.</p>')
+    return notes
+
 
 def build_report(project: Project, out_dir: Path, clouds: dict[str, Codebook], interview_codebooks: list[Codebook],
                  by: str | None = "skolenivå", nlp: Language | None = None, title: str = "Analyserapport") -> ReportFiles:
@@ -82,6 +92,7 @@ def build_report(project: Project, out_dir: Path, clouds: dict[str, Codebook], i
     body = [f"<h1>{_e(title)}</h1>",
             f'<p class="meta">Prosjekt {_e(Path(project.location).name)} · laget {date.today().isoformat()} med qualcode · '
             f'{sum(summary.documents.values())} dokumenter, {summary.respondents} respondenter</p>']
+    body += _waiting_model_suggestions(project, [*clouds.values(), *interview_codebooks])
     if clouds:
         body.append("<h2>Ordskyer</h2><p>Ordets størrelse viser hvor mange respondenter som nevnte det (ikke hvor mange "
                     "ganger det ble skrevet); fargen viser hvilken kategori ordet hovedsakelig hører til. Bøyningsformer "

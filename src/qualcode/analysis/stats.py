@@ -2,7 +2,7 @@
 
 Units: for a survey question the unit is the respondent (a category counts a respondent once);
 for interviews it is the coded segment, and groups come from the document's metadata.
-Suggestions and accepted codings count; rejected ones do not.
+What counts is :func:`qualcode.analysis.counts.counted` (not rejected codings, not unreviewed model suggestions).
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from qualcode.analysis.counts import counted
 from qualcode.store import Project, schema
 from qualcode.tagging.codebook import Codebook
-
-COUNTED = ("suggested", "accepted")
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ def units(project: Project, codebook: Codebook, question: str | None = None) -> 
         coded: dict[int, set[str]] = defaultdict(set)
         rows = conn.execute(select(c.c.segment_id, cat.c.key).join(cat, cat.c.id == c.c.category_id)
                             .join(cb, cb.c.id == cat.c.codebook_id)
-                            .where(cb.c.key == codebook.id, c.c.status.in_(COUNTED)))
+                            .where(cb.c.key == codebook.id, counted(c)))
         for segment_id, key in rows:
             coded[segment_id].add(key)
         if question is not None:
@@ -121,7 +120,7 @@ def best_quotes(project: Project, codebook: Codebook, category: str, limit: int 
         rows = conn.execute(select(s.c.id, s.c.text, s.c.speaker, d.c.name, d.c.meta, c.c.score, c.c.status)
                             .join(c, c.c.segment_id == s.c.id).join(d, d.c.id == s.c.document_id)
                             .join(cat, cat.c.id == c.c.category_id).join(cb, cb.c.id == cat.c.codebook_id)
-                            .where(cb.c.key == codebook.id, cat.c.key == category, c.c.status.in_(COUNTED),
+                            .where(cb.c.key == codebook.id, cat.c.key == category, counted(c),
                                    d.c.current.is_(True), d.c.kind == "interview")).all()
     candidates = [row for row in rows if min_words <= len(row.text.split()) <= max_words]
     candidates.sort(key=lambda row: (row.status != "accepted", -(row.score or 0), len(row.text), row.id))

@@ -9,6 +9,7 @@ from pathlib import Path
 from spacy.language import Language
 from sqlalchemy import select
 
+from qualcode.analysis.counts import counted
 from qualcode.store import Project, schema
 from qualcode.tagging.codebook import Codebook
 from qualcode.wordcloud import WordEntry, entry_key
@@ -59,8 +60,9 @@ def project_words(project: Project, codebook: Codebook, question: str, where: di
                   nlp: Language | None = None) -> WordSet:
     """Word entries of ``question`` with each word's primary category from the project's codings.
 
-    Rejected suggestions do not count; accepted and manual codings come before suggestions,
-    then the higher score, then codebook order.
+    What counts is :func:`~qualcode.analysis.counts.counted` (not rejected codings, not unreviewed
+    model suggestions); accepted and manual codings come before suggestions, then the higher
+    score, then codebook order.
     """
     from qualcode.nlp import load_pipeline
 
@@ -93,7 +95,7 @@ def project_words(project: Project, codebook: Codebook, question: str, where: di
         for row in conn.execute(select(c.c.segment_id, c.c.status, c.c.source, c.c.score, c.c.rule, cat.c.key)
                                 .join(cat, cat.c.id == c.c.category_id).join(cb, cb.c.id == cat.c.codebook_id)
                                 .join(s, s.c.id == c.c.segment_id).join(d, d.c.id == s.c.document_id)
-                                .where(cb.c.key == codebook.id, c.c.status != "rejected", *base)):
+                                .where(cb.c.key == codebook.id, counted(c), *base)):
             codings[row.segment_id].append(row)
     keys = _cached_keys(project, {row.text_hash: row.text for row in rows}) if nlp is None else {}
     missing = sorted({row.text for row in rows} - keys.keys())

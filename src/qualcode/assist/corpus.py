@@ -14,6 +14,7 @@ from gensim.models.phrases import Phrases
 from spacy.language import Language
 from sqlalchemy import select
 
+from qualcode.analysis.counts import counted
 from qualcode.nlp import pipeline_info, stop_words
 from qualcode.nlp.doccache import FORMAT as CACHE_FORMAT
 from qualcode.nlp.doccache import read_header
@@ -101,8 +102,7 @@ def caught(project: Project, codebook: Codebook) -> dict[int, set[str]]:
     with project.read() as conn:
         rows = conn.execute(select(c.c.segment_id, cat.c.key).join(cat, cat.c.id == c.c.category_id)
                             .join(cb, cb.c.id == cat.c.codebook_id)
-                            .where(cb.c.key == codebook.id, c.c.status != "rejected",
-                                   (c.c.source != "model") | (c.c.status == "accepted"))).all()
+                            .where(cb.c.key == codebook.id, counted(c))).all()
     result: dict[int, set[str]] = {}
     for segment_id, key in rows:
         result.setdefault(segment_id, set()).add(key)
