@@ -10,23 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Table, distinct, func, select
+from sqlalchemy import distinct, func, select
 
 from qualcode.store import Project, schema
+from qualcode.store.summary import counted
 from qualcode.tagging.codebook import Codebook
-
-
-def counted(codings: Table = schema.codings) -> ColumnElement[bool]:
-    """The codings that count as findings, as a condition on ``codings``.
-
-    An accepted coding counts (a manual one is stored accepted), and so does an open rule
-    suggestion, as it always has: a rule names its evidence in the codebook. An open model
-    suggestion does not: it is a guess waiting for review, and counting it would let the
-    classifier write the report. Once accepted it counts like any other coding.
-
-    >>> select(func.count()).select_from(schema.codings).where(counted())   # doctest: +SKIP
-    """
-    return (codings.c.status == "accepted") | ((codings.c.status == "suggested") & (codings.c.source != "model"))
 
 
 def open_model_suggestions(project: Project, codebook: Codebook) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from qualcode.analysis.counts import counted
+from qualcode.store.summary import counted
 from qualcode.store import Project, schema
 from qualcode.tagging.codebook import Codebook
 

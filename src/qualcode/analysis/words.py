@@ -9,7 +9,7 @@ from pathlib import Path
 from spacy.language import Language
 from sqlalchemy import select
 
-from qualcode.analysis.counts import counted
+from qualcode.store.summary import counted
 from qualcode.store import Project, schema
 from qualcode.tagging.codebook import Codebook
 from qualcode.wordcloud import WordEntry, entry_key

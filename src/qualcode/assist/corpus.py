@@ -14,7 +14,7 @@ from gensim.models.phrases import Phrases
 from spacy.language import Language
 from sqlalchemy import select
 
-from qualcode.analysis.counts import counted
+from qualcode.store.summary import counted
 from qualcode.nlp import pipeline_info, stop_words
 from qualcode.nlp.doccache import FORMAT as CACHE_FORMAT
 from qualcode.nlp.doccache import read_header

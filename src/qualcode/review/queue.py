@@ -236,7 +236,7 @@ class Overview:
 
 def overview(project: Project, codebook: str) -> Overview:
     """Documents, respondents, N, review progress and counts per category."""
-    from qualcode.store.summary import project_summary
+    from qualcode.store.summary import counted, project_summary
 
     summary = project_summary(project)
     with project.read() as conn:
@@ -245,7 +245,7 @@ def overview(project: Project, codebook: str) -> Overview:
                                      .group_by(c.c.status)).all())
         per = conn.execute(select(cat.c.key, cat.c.label, cat.c.color, func.count(func.distinct(c.c.segment_id)))
                            .select_from(cat).join(cb, cb.c.id == cat.c.codebook_id)
-                           .outerjoin(c, and_(c.c.category_id == cat.c.id, c.c.status != "rejected"))
+                           .outerjoin(c, and_(c.c.category_id == cat.c.id, counted(c)))
                            .where(cb.c.key == codebook, cat.c.active.is_(True))
                            .group_by(cat.c.id).order_by(cat.c.position)).all()
     return Overview(summary.documents, summary.respondents, summary.codable, statuses.get("suggested", 0),
