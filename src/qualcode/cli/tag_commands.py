@@ -100,12 +100,11 @@ def code(
             bar.update(tasks[stage], completed=done, total=total)
 
         report = code_project(proj, cb, nlp, progress)
-    console.print(f"Coded {report.segments} segments with '{cb.id}' ({report.parsed} parsed, "
-                  f"{report.segments - report.parsed if report.parsed <= report.segments else 0} from the cache): "
+    console.print(f"Coded {report.segments} segments with '{cb.id}' ({report.texts} distinct texts: "
+                  f"{report.parsed} parsed now, {report.texts - report.parsed} from the cache): "
                   f"{report.suggested} new suggestions, {report.updated} updated, {report.withdrawn} withdrawn, "
                   f"{report.kept_decisions} human decisions kept."
-                  + (f" Only the codebook changed since the last run: {report.retagged} segments whose words the "
-                     f"edit touches were re-tagged." if report.incremental else ""))
+                  + _incremental_note(report))
     from qualcode.analysis.counts import category_counts
 
     print_counts(category_counts(proj, cb))
@@ -126,3 +125,12 @@ def print_counts(counts) -> None:
                 cells.append(str(row.documents))
             table.add_row(*cells)
         console.print(table)
+
+
+def _incremental_note(report) -> str:
+    if not report.incremental:
+        return ""
+    if not report.retagged:
+        return " Nothing that changes a suggestion has changed since the last run."
+    return (f" Only the codebook changed since the last run: the {report.retagged} segments holding a word "
+            f"the edit touches were re-tagged.")

@@ -35,6 +35,7 @@ from qualcode.tagging.tokens import TokenView, views_from_cache, views_from_doc
 @dataclass
 class CodingReport:
     segments: int = 0
+    texts: int = 0  # distinct segment texts (a repeated answer is parsed and tagged once)
     parsed: int = 0  # texts parsed now (the rest came from the cache)
     suggested: int = 0  # new suggestions
     updated: int = 0  # suggestions whose score or evidence changed
@@ -208,6 +209,7 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
                                 .where(d.c.current.is_(True), s.c.codable.is_(True)).order_by(s.c.id)).all()
     report = CodingReport(segments=len(segments))
     texts = {seg.text_hash: seg.text for seg in segments}
+    report.texts = len(texts)
     state = _coding_state(nlp, codebook, segments)
     change = _change_since_last_run(project, nlp, tagger, state)
     tagged, report.parsed = tag_texts(project, nlp, tagger, texts, progress, change)
