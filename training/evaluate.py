@@ -141,6 +141,12 @@ def main():
         wps_blank, _ = speed(spacy.blank("nb"), texts)
         res["speed"] = {"texts": source, "words": n, "pipeline_wps": round(wps),
                         "blank_nb_wps": round(wps_blank)}
+        if not args.no_qualcode:
+            # What qualcode falls back to without a trained pipeline: blank nb + sentencizer + the
+            # NDT/simplemma lookup lemmatizer; and this pipeline as load_pipeline() serves it.
+            from qualcode.nlp import load_pipeline
+            res["speed"]["blank_nb_simplemma_wps"] = round(speed(load_pipeline("blank:nb"), texts)[0])
+            res["speed"]["load_pipeline_wps"] = round(speed(load_pipeline(args.model), texts)[0])
 
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:
@@ -155,7 +161,10 @@ def main():
           f"LAS {d['las_no_punct']:.4f})")
     if "speed" in res:
         sp = res["speed"]
-        print(f"speed  : {sp['pipeline_wps']} words/s (blank nb: {sp['blank_nb_wps']} words/s) on {sp['texts']}")
+        print(f"speed  : {sp['pipeline_wps']} words/s (blank nb: {sp['blank_nb_wps']} words/s"
+              + (f"; blank nb + simplemma lemmatizer: {sp['blank_nb_simplemma_wps']} words/s; through "
+                 f"load_pipeline: {sp['load_pipeline_wps']} words/s" if "load_pipeline_wps" in sp else "")
+              + f") on {sp['texts']}")
     targets = {"upos": 0.967, "lemma": 0.969, "ner_f": 0.752, "sents_f": 0.927}
     for name, scores in (("spacy.load", u), ("load_pipeline", res.get("ud_dev_qualcode"))):
         for k, t in targets.items():

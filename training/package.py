@@ -157,8 +157,10 @@ NDT dev (NDT relations): UAS {fmt(d['uas'])}, LAS {fmt(d['las'])} (all tokens);
 UAS {fmt(d['uas_no_punct'])}, LAS {fmt(d['las_no_punct'])} without punctuation (IP/IK).
 These are not comparable to UD LAS figures (different relation inventory).
 
-Speed (`nlp.pipe`, 1 CPU thread, measured on a shared, busy 2-core machine, {sp.get('texts', 'n/a')}): {sp.get('pipeline_wps', 'n/a')} words/s
-(`spacy.blank("nb")`: {sp.get('blank_nb_wps', 'n/a')} words/s).
+Speed (`nlp.pipe`, 1 CPU thread, best of 3, {sp.get('texts', 'n/a')}): {sp.get('pipeline_wps', 'n/a')} words/s;
+through `load_pipeline()` {sp.get('load_pipeline_wps', 'n/a')} words/s. For comparison, `spacy.blank("nb")` with
+qualcode's NDT/simplemma lookup lemmatizer and a sentencizer: {sp.get('blank_nb_simplemma_wps', 'n/a')} words/s;
+the bare tokenizer: {sp.get('blank_nb_wps', 'n/a')} words/s.
 
 ## Training
 
