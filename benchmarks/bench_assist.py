@@ -55,7 +55,7 @@ from qualcode.assist import train_model
 project = Project.open({path!r})
 t = time.perf_counter(); report = train_model(project, load_codebook("codebooks/elevutbytte.yaml")); seconds = time.perf_counter() - t
 print(json.dumps({{"seconds": seconds, "texts": report.reviewed + report.examples + report.unreviewed,
-                  "reviewed": report.reviewed, "model_mb": report.path.stat().st_size / 1e6}}))
+                  "reviewed": report.reviewed, "model_mb": report.size_bytes / 1e6}}))
 """
 
 PREDICT = """
