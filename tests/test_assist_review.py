@@ -12,7 +12,7 @@ from qualcode.analysis.report import build_report
 from qualcode.analysis.words import project_words
 from qualcode.assist import suggest_codes, train_model, uncertainty_queue
 from qualcode.ingest import ingest_files
-from qualcode.review import accept, add_manual_coding
+from qualcode.review import accept, add_manual_coding, reject
 from qualcode.review.queue import QueueFilter, queue, uncertainty_available
 from qualcode.store import Project, schema
 from qualcode.tagging import load_codebook
@@ -142,3 +142,24 @@ def test_a_model_suggestion_counts_only_once_accepted(project, nlp, tmp_path):
     assert (language_respondents(), language_in_upper_secondary()) == (before[0] + 1, before[1] + 1)  # R04
     assert glosene_in_cloud()[0] == "sprakferdigheter"
     assert open_model_suggestions(project, ELEV) == waiting - 1
+
+
+def test_the_uncertainty_order_follows_decisions_new_suggestions_and_retraining(project, nlp):
+    """The app asks for the queue on every click: after a decision the segment leaves the queue
+    and the rest keep their order; new suggestions and a new model are ranked afresh."""
+    _teach_gloser(project)
+    train_model(project, ELEV)
+    suggest_codes(project, ELEV, threshold=0.3)
+    order = QueueFilter("elevutbytte", order="uncertainty")
+    first = queue(project, order)
+    c = schema.codings
+    with project.read() as conn:
+        coding = conn.execute(select(c.c.id).where(c.c.segment_id == first[0], c.c.status == "suggested")).scalars().all()
+    for coding_id in coding:
+        reject(project, coding_id, "kari")
+    assert queue(project, order) == first[1:]
+    # A retrained model ranks again, and the order is then exactly the model's own queue.
+    train_model(project, ELEV)
+    suggest_codes(project, ELEV, threshold=0.3)
+    best = _highest_uncertainty(project)
+    assert [best[i] for i in queue(project, order)] == sorted(best.values(), reverse=True)

@@ -63,7 +63,12 @@ def queue(project: Project, f: QueueFilter) -> list[int]:
 
 def uncertainty_available(project: Project, codebook_key: str) -> bool:
     """Whether ``order="uncertainty"`` can use a trained model for the codebook (else it falls back to "score")."""
-    return _trained_model(project, codebook_key) is not None
+    return _trained_at(project, codebook_key) is not None
+
+
+def _trained_at(project: Project, codebook_key: str):
+    with project.read() as conn:
+        return conn.execute(select(schema.models.c.trained_at).where(schema.models.c.codebook_key == codebook_key)).scalar()
 
 
 def _trained_model(project: Project, codebook_key: str) -> tuple[Codebook, CodeModel] | None:
@@ -79,16 +84,49 @@ def _trained_model(project: Project, codebook_key: str) -> tuple[Codebook, CodeM
         return None
 
 
-def _uncertainty_rank(project: Project, f: QueueFilter) -> dict[int, float] | None:
-    """Each segment's highest uncertainty over its open suggestions that match ``f``; None without a model."""
+# The app asks for the queue on every click, and scoring every open suggestion again would cost
+# seconds on a large project. A decision only takes suggestions out of the queue, so a model's
+# ranking stays valid for any subset of the suggestions it ranked; new suggestions or a newly
+# trained model mean ranking again.
+_RANKINGS: dict[tuple[str, str, str], tuple[frozenset[int], list]] = {}
+
+
+def _open_suggestions(project: Project, codebook_key: str) -> set[int]:
+    with project.read() as conn:
+        return set(conn.execute(
+            select(c.c.id).join(cat, cat.c.id == c.c.category_id).join(cb, cb.c.id == cat.c.codebook_id)
+            .join(s, s.c.id == c.c.segment_id).join(d, d.c.id == s.c.document_id)
+            .where(cb.c.key == codebook_key, d.c.current.is_(True), c.c.status == "suggested", c.c.source != "manual")).scalars())
+
+
+def _ranked_suggestions(project: Project, codebook_key: str) -> list | None:
+    """``uncertainty_queue()`` for the codebook, ranked once per model and set of suggestions."""
     from qualcode.assist.suggest import uncertainty_queue
 
-    trained = _trained_model(project, f.codebook)
+    trained_at = _trained_at(project, codebook_key)
+    if trained_at is None:
+        return None
+    key = (str(project.location), codebook_key, str(trained_at))
+    open_ids = _open_suggestions(project, codebook_key)
+    cached = _RANKINGS.get(key)
+    if cached is not None and open_ids <= cached[0]:
+        return [item for item in cached[1] if item.coding_id in open_ids]
+    trained = _trained_model(project, codebook_key)
     if trained is None:
         return None
-    codebook, model = trained
+    items = uncertainty_queue(project, *trained)
+    _RANKINGS.clear()  # one project and model at a time is all the app needs
+    _RANKINGS[key] = (frozenset(item.coding_id for item in items), items)
+    return items
+
+
+def _uncertainty_rank(project: Project, f: QueueFilter) -> dict[int, float] | None:
+    """Each segment's highest uncertainty over its open suggestions that match ``f``; None without a model."""
+    items = _ranked_suggestions(project, f.codebook)
+    if items is None:
+        return None
     rank: dict[int, float] = {}
-    for item in uncertainty_queue(project, codebook, model):
+    for item in items:
         if (f.source is None or item.source == f.source) and (f.category is None or item.category == f.category):
             rank.setdefault(item.segment_id, item.uncertainty)  # most uncertain first: the first one is the highest
     return rank
