@@ -78,7 +78,8 @@ def code(
 
     Human decisions are never changed: accepted, rejected and manual codings and memos survive
     every run, and a rejected suggestion returns only if its evidence changed. Parses are
-    cached in the project, so re-coding after a codebook edit is fast.
+    cached in the project, so re-coding after a codebook edit is fast; when only the codebook
+    changed since the last run, just the segments holding a word the edit touches are re-tagged.
 
     Example: qualcode code evaluering.qualcode --codebook codebooks/elevutbytte.yaml
     """
