@@ -22,41 +22,10 @@ from qualcode.assist import (
 )
 from qualcode.cli import commands  # noqa: F401  (registers the commands on the app)
 from qualcode.cli.app import app
-from qualcode.ingest import ingest_files
-from qualcode.review import accept, add_manual_coding, reject
+from qualcode.review import accept, reject
 from qualcode.store import Project, schema
-from qualcode.tagging import load_codebook
-from qualcode.tagging.apply import code_project
+from tests.assist_data import ELEV, coded_project, teach_gloser
 from tests.conftest import ROOT
-
-ELEV = load_codebook(ROOT / "codebooks" / "elevutbytte.yaml")
-
-# Pupils' outcomes in their own words. The rules know «engelsk», «venner», «mestring» …, but
-# not «gloser» (vocabulary words): the analyst teaches the model that one.
-SURVEY = """id;ord1;ord2;ord3
-R01;gloser;nye venner;mestring
-R02;nye gloser;engelsk;vennskap
-R03;pugge gloser;selvtillit;samarbeid
-R04;glosene;klima;demokrati
-R05;glosebok;tysk;glede
-R06;gloseprøver;kreativitet;trygghet
-R07;bagasje;hotell;buss
-R08;lange dager;fotball;pizza
-R09;bærekraft;toleranse;motivasjon
-R10;spansk;kulturforståelse;utvikling
-"""
-
-INTERVIEW = """I: Hva lærte elevene?
-Lærer: De ble mye tryggere på å snakke engelsk med vertsfamiliene.
-Lærer: Flyet var forsinket, og bussen til hotellet kom aldri.
-Lærer: Mange fikk venner for livet i Spania.
-"""
-
-
-def _segment(project: Project, text: str) -> int:
-    s = schema.segments
-    with project.read() as conn:
-        return conn.execute(select(s.c.id).where(s.c.text == text, s.c.codable.is_(True))).scalar_one()
 
 
 def _codings(project: Project, **where) -> list:
@@ -68,28 +37,9 @@ def _codings(project: Project, **where) -> list:
         return conn.execute(query.order_by(c.c.id)).all()
 
 
-def _category_id(project: Project, key: str) -> int:
-    cat = schema.categories
-    with project.read() as conn:
-        return conn.execute(select(cat.c.id).where(cat.c.key == key)).scalar_one()
-
-
 @pytest.fixture()
 def project(tmp_path, nlp):
-    (tmp_path / "svar.csv").write_text(SURVEY, encoding="utf-8")
-    (tmp_path / "laerer.txt").write_text(INTERVIEW, encoding="utf-8")
-    proj = Project.create(tmp_path / "p.qualcode")
-    ingest_files(proj, [tmp_path / "svar.csv", tmp_path / "laerer.txt"],
-                 survey={"id_column": "id", "open_columns": ["elev=ord1,ord2,ord3"]})
-    code_project(proj, ELEV, nlp)
-    return proj
-
-
-def _teach_gloser(project: Project) -> None:
-    """The analyst codes three «gloser» answers by hand: vocabulary is a language skill."""
-    language = _category_id(project, "sprakferdigheter")
-    for text in ("gloser", "nye gloser", "pugge gloser"):
-        add_manual_coding(project, _segment(project, text), language, "kari")
+    return coded_project(tmp_path, nlp)
 
 
 def test_character_ngrams_generalise_to_compounds_and_inflections():
@@ -134,7 +84,7 @@ def test_decisions_teach_the_model_what_the_rules_miss(project):
     model, _ = load_model(project, ELEV)
     language = model.categories_.index("sprakferdigheter")
     before = model.predict_proba(words)[:, language]
-    _teach_gloser(project)
+    teach_gloser(project)
     data = training_data(project, ELEV)
     taught = {(t, label.get("sprakferdigheter"), w) for t, label, w in zip(data.texts, data.labels, data.weights)}
     assert ("gloser", True, 1.0) in taught  # the analyst's decision, at full weight
@@ -162,7 +112,7 @@ def _model_suggestion_texts(project: Project) -> dict[str, set[str]]:
 
 
 def test_model_suggestions_never_sit_on_rules_or_decisions(project):
-    _teach_gloser(project)
+    teach_gloser(project)
     train_model(project, ELEV)
     suggest_codes(project, ELEV, threshold=0.05)  # a low bar: the model proposes a lot
     others = {(r.segment_id, r.category) for r in _codings(project) if r.source != "model"}
@@ -182,7 +132,7 @@ def test_model_suggestions_never_sit_on_rules_or_decisions(project):
 
 
 def test_rerun_replaces_only_untouched_model_suggestions(project):
-    _teach_gloser(project)
+    teach_gloser(project)
     train_model(project, ELEV)
     suggest_codes(project, ELEV, threshold=0.3)
     rows = _codings(project, source="model", status="suggested")

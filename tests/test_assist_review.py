@@ -11,62 +11,15 @@ from qualcode.analysis.counts import category_counts, open_model_suggestions
 from qualcode.analysis.report import build_report
 from qualcode.analysis.words import project_words
 from qualcode.assist import suggest_codes, train_model, uncertainty_queue
-from qualcode.ingest import ingest_files
-from qualcode.review import accept, add_manual_coding, reject
+from qualcode.review import accept, reject
 from qualcode.review.queue import QueueFilter, queue, uncertainty_available
 from qualcode.store import Project, schema
-from qualcode.tagging import load_codebook
-from qualcode.tagging.apply import code_project
-from tests.conftest import ROOT
-
-ELEV = load_codebook(ROOT / "codebooks" / "elevutbytte.yaml")
-
-# The rules know «engelsk», «venner», «mestring» …, but not «gloser» (vocabulary words): the
-# analyst codes three of them by hand and the model proposes the rest.
-SURVEY = """id;skolenivå;ord1;ord2;ord3
-R01;grunnskole;gloser;nye venner;mestring
-R02;grunnskole;nye gloser;engelsk;vennskap
-R03;videregående;pugge gloser;selvtillit;samarbeid
-R04;videregående;glosene;klima;demokrati
-R05;grunnskole;glosebok;tysk;glede
-R06;videregående;gloseprøver;kreativitet;trygghet
-R07;grunnskole;bagasje;hotell;buss
-R08;videregående;lange dager;fotball;pizza
-R09;grunnskole;bærekraft;toleranse;motivasjon
-R10;videregående;spansk;kulturforståelse;utvikling
-"""
-
-INTERVIEW = """I: Hva lærte elevene?
-Lærer: De ble mye tryggere på å snakke engelsk med vertsfamiliene.
-Lærer: Flyet var forsinket, og bussen til hotellet kom aldri.
-Lærer: Mange fikk venner for livet i Spania.
-"""
+from tests.assist_data import ELEV, coded_project, segment_id, teach_gloser
 
 
 @pytest.fixture()
 def project(tmp_path, nlp):
-    (tmp_path / "svar.csv").write_text(SURVEY, encoding="utf-8")
-    (tmp_path / "laerer.txt").write_text(INTERVIEW, encoding="utf-8")
-    proj = Project.create(tmp_path / "p.qualcode")
-    ingest_files(proj, [tmp_path / "svar.csv", tmp_path / "laerer.txt"],
-                 survey={"id_column": "id", "open_columns": ["elev=ord1,ord2,ord3"]})
-    code_project(proj, ELEV, nlp)
-    return proj
-
-
-def _segment(project: Project, text: str) -> int:
-    s = schema.segments
-    with project.read() as conn:
-        return conn.execute(select(s.c.id).where(s.c.text == text, s.c.codable.is_(True))).scalar_one()
-
-
-def _teach_gloser(project: Project) -> None:
-    """The analyst codes three «gloser» answers by hand: vocabulary is a language skill."""
-    cat = schema.categories
-    with project.read() as conn:
-        language = conn.execute(select(cat.c.id).where(cat.c.key == "sprakferdigheter")).scalar_one()
-    for text in ("gloser", "nye gloser", "pugge gloser"):
-        add_manual_coding(project, _segment(project, text), language, "kari")
+    return coded_project(tmp_path, nlp)
 
 
 def _highest_uncertainty(project: Project, source: str | None = None) -> dict[int, float]:
@@ -79,7 +32,7 @@ def _highest_uncertainty(project: Project, source: str | None = None) -> dict[in
 
 
 def test_queue_by_uncertainty_puts_the_closest_call_first(project):
-    _teach_gloser(project)
+    teach_gloser(project)
     train_model(project, ELEV)
     suggest_codes(project, ELEV, threshold=0.3)
     assert uncertainty_available(project, "elevutbytte")
@@ -100,7 +53,7 @@ def test_queue_by_uncertainty_puts_the_closest_call_first(project):
     everything = queue(project, QueueFilter("elevutbytte", status=None, order="uncertainty"))
     ranked = [i for i in everything if i in best]
     tail = everything[len(ranked):]
-    assert everything[:len(ranked)] == ranked and _segment(project, "gloser") in tail
+    assert everything[:len(ranked)] == ranked and segment_id(project, "gloser") in tail
     assert tail == [i for i in queue(project, QueueFilter("elevutbytte", status=None)) if i in tail]
 
 
@@ -112,13 +65,13 @@ def test_queue_by_uncertainty_without_a_model_is_lowest_score_first(project):
 
 
 def test_a_model_suggestion_counts_only_once_accepted(project, nlp, tmp_path):
-    _teach_gloser(project)
+    teach_gloser(project)
     train_model(project, ELEV)
     suggest_codes(project, ELEV)
     c, cat = schema.codings, schema.categories
     with project.read() as conn:
         suggestion = conn.execute(select(c.c.id).join(cat, cat.c.id == c.c.category_id).where(
-            c.c.segment_id == _segment(project, "glosene"), cat.c.key == "sprakferdigheter",
+            c.c.segment_id == segment_id(project, "glosene"), cat.c.key == "sprakferdigheter",
             c.c.source == "model", c.c.status == "suggested")).scalar_one()
 
     def language_respondents() -> int:
@@ -147,7 +100,7 @@ def test_a_model_suggestion_counts_only_once_accepted(project, nlp, tmp_path):
 def test_the_uncertainty_order_follows_decisions_new_suggestions_and_retraining(project, nlp):
     """The app asks for the queue on every click: after a decision the segment leaves the queue
     and the rest keep their order; new suggestions and a new model are ranked afresh."""
-    _teach_gloser(project)
+    teach_gloser(project)
     train_model(project, ELEV)
     suggest_codes(project, ELEV, threshold=0.3)
     order = QueueFilter("elevutbytte", order="uncertainty")
