@@ -14,7 +14,7 @@ True
 from __future__ import annotations
 
 from qualcode.tagging.tagger import CodebookTagger
-from qualcode.tagging.tokens import _word
+from qualcode.tagging.tokens import word_facts
 
 
 def _exclusions(tagger: CodebookTagger) -> dict[str, frozenset[str]]:
@@ -46,7 +46,7 @@ class CodebookChange:
         self._changed: set[tuple[str, str]] = set()
 
     def _pair_changed(self, pair: tuple[str, str]) -> bool:
-        lower, keys, parts, punct, alpha = _word(*pair)
+        lower, keys, parts, punct, alpha = word_facts(*pair)
         if punct:
             return False
         if self.changed_exclusions and any(
@@ -57,7 +57,7 @@ class CodebookChange:
     @staticmethod
     def _rules(tagger: CodebookTagger, keys, parts, alpha, lower) -> tuple:
         """What a word can fire in ``tagger``, named by category id (not index) so it compares."""
-        single, phrases = tagger._token_candidates(keys, parts, alpha, lower)
+        single, phrases = tagger.token_candidates(keys, parts, alpha, lower)
         ids = [c.id for c in tagger.codebook.categories]
         return (sorted((ids[r.category], r.kind, r.text, r.weight) for r in single),
                 sorted((words, ids[r.category], r.kind, r.text, r.weight) for words, r in phrases))

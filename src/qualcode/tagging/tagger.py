@@ -33,7 +33,7 @@ from qualcode.nlp.stopwords import is_noise_answer, stop_words
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.fuzzy import FuzzyIndex
 from qualcode.tagging.negation import NEGATION_CUES, negated_tokens
-from qualcode.tagging.tokens import Tokens, _word, views_from_doc
+from qualcode.tagging.tokens import Tokens, views_from_doc, word_facts
 
 SPANS_KEY = "qualcode"
 WEIGHTS = {"term": 1.0, "phrase": 1.5, "compound": 0.8, "fuzzy": 0.6}
@@ -189,7 +189,7 @@ class CodebookTagger:
             key = (token_keys, tokens.parts[i])
             candidates = cache.get(key)
             if candidates is None:
-                candidates = cache[key] = self._token_candidates(token_keys, tokens.parts[i], tokens.is_alpha(i), tokens.lower[i])
+                candidates = cache[key] = self.token_candidates(token_keys, tokens.parts[i], tokens.is_alpha(i), tokens.lower[i])
             single, phrases = candidates
             for rule in single:
                 found.append((i, i + 1, rule))
@@ -205,7 +205,7 @@ class CodebookTagger:
                     found.append((first, last + 1, self.pattern_rules[self.nlp.vocab.strings[match_id]]))
         return found
 
-    def _token_candidates(self, keys: frozenset[str], parts: tuple[str, ...], alpha: bool,
+    def token_candidates(self, keys: frozenset[str], parts: tuple[str, ...], alpha: bool,
                           lower: str) -> tuple[list[Rule], list[tuple[tuple[str, ...], Rule]]]:
         """Rules one token can fire on its own, and phrases that may start at it.
 
@@ -240,8 +240,8 @@ class CodebookTagger:
         for pair in zip(words, lemmas):
             hit = memo.get(pair)
             if hit is None:
-                lower, keys, parts, punct, alpha = _word(*pair)
-                single, phrases = self._token_candidates(keys, parts, alpha, lower) if not punct else ([], [])
+                lower, keys, parts, punct, alpha = word_facts(*pair)
+                single, phrases = self.token_candidates(keys, parts, alpha, lower) if not punct else ([], [])
                 hit = memo[pair] = True if single else ([w for w, _ in phrases], keys & self._watched)
                 if hit is not True and not keys & self._entry:
                     inert.add(pair)

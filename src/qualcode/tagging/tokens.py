@@ -16,7 +16,7 @@ from qualcode.nlp.doccache import Header
 
 
 @lru_cache(maxsize=500_000)
-def _word(text: str, lemma: str) -> tuple[str, frozenset[str], tuple[str, ...], bool, bool]:
+def word_facts(text: str, lemma: str) -> tuple[str, frozenset[str], tuple[str, ...], bool, bool]:
     """What a word contributes; words repeat, so this is computed once per word and lemma."""
     lower = text.lower()
     lemma_lower = (lemma or text).lower()
@@ -34,7 +34,7 @@ class Tokens:
     __slots__ = ("_info", "_words", "_spaces", "_sent_starts", "keys", "parts", "punct", "_lower", "_start", "_end")
 
     def __init__(self, words: list[str], spaces: list[bool], lemmas: list[str], sent_starts: list[bool]) -> None:
-        self._info = info = [_word(w, lemma) for w, lemma in zip(words, lemmas)]
+        self._info = info = [word_facts(w, lemma) for w, lemma in zip(words, lemmas)]
         self._words, self._spaces, self._sent_starts = words, spaces, sent_starts
         self.keys: list[frozenset[str]] = [i[1] for i in info]  # lower-cased lemma and form: what terms match
         self.parts: list[tuple[str, ...]] = [i[2] for i in info]  # compound parts of the lemma
