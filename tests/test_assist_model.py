@@ -189,3 +189,15 @@ def test_train_cli_on_an_uncoded_project_is_one_line(tmp_path):
                           str(ROOT / "codebooks" / "elevutbytte.yaml")], capture_output=True, text=True)
     assert run.returncode == 1
     assert "has not been coded with 'elevutbytte' yet" in run.stderr and "qualcode code" in run.stderr
+
+
+def test_a_damaged_stored_model_is_one_clear_error_and_the_queue_falls_back(project):
+    from qualcode.review.queue import QueueFilter, queue
+
+    train_model(project, ELEV)
+    with project.transaction() as conn:
+        conn.execute(schema.models.update().values(data=b"not a model"))
+    with pytest.raises(ModelError, match=r"p\.qualcode: the model for 'elevutbytte' cannot be read .*train it again"):
+        load_model(project, ELEV)
+    assert queue(project, QueueFilter("elevutbytte", order="uncertainty")) == \
+        queue(project, QueueFilter("elevutbytte", order="score"))
