@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import sys
 
 import pytest
 from sqlalchemy import select
 
+from qualcode.app import HOME
 from qualcode.ingest import ingest_files
 from qualcode.store import Project, schema
 from qualcode.tagging import load_codebook
@@ -15,8 +15,7 @@ from qualcode.tagging.apply import code_project
 from tests.conftest import ROOT
 
 AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
-APP = ROOT / "app"
-sys.path.insert(0, str(APP))  # the pages import app/common.py, as `streamlit run app/Hjem.py` allows
+APP = HOME.parent  # the pages ship inside the package: qualcode/app/
 
 TRANSCRIPT = """---
 rolle: lærer

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from qualcode.app import HOME
 from qualcode.ingest import ingest_files
 from qualcode.store import Project, schema
 from qualcode.tagging import load_codebook
@@ -54,10 +55,10 @@ def server(sample_project):
     port = free_port()
     env = {**os.environ, "QUALCODE_PROJECT": str(Path(sample_project.location).resolve())}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app" / "Hjem.py"), "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", str(HOME), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
-        cwd=ROOT / "app", env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=Path(sample_project.location).parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(120):  # at most 60 s for Streamlit to start
         try:

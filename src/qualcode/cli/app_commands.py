@@ -13,13 +13,13 @@ import typer
 from qualcode.cli.app import app, console, fail
 
 
-def app_dir() -> Path:
-    """The Streamlit app folder: $QUALCODE_APP_DIR, else ``app/`` beside ``src/`` in this checkout."""
-    configured = os.environ.get("QUALCODE_APP_DIR")
-    folder = Path(configured) if configured else Path(__file__).resolve().parents[3] / "app"
-    if not (folder / "Hjem.py").is_file():
-        fail(f"the review app is not at {folder}; set QUALCODE_APP_DIR to the folder that holds Hjem.py.")
-    return folder
+def app_home() -> Path:
+    """The app's start page, shipped inside the installed package (``qualcode/app/Hjem.py``)."""
+    from qualcode.app import HOME
+
+    if not HOME.is_file():
+        fail(f"the review app is missing from this installation ({HOME}); reinstall qualcode.")
+    return HOME
 
 
 @app.command("app")
@@ -34,10 +34,12 @@ def run_app(
     from qualcode.cli.project_commands import open_project
 
     open_project(project).close()  # a clear error now rather than in the browser
-    folder = app_dir()
     env = {**os.environ, "QUALCODE_PROJECT": str(project.resolve())}
-    command = [sys.executable, "-m", "streamlit", "run", str(folder / "Hjem.py"), "--server.address", "127.0.0.1",
+    # Every setting on the command line, none from a .streamlit/config.toml: the app runs in the
+    # user's working directory, and interview data means localhost only and no usage statistics.
+    command = [sys.executable, "-m", "streamlit", "run", str(app_home()), "--server.address", "127.0.0.1",
                "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.headless", "true",
-               "--server.fileWatcherType", "none"]
+               "--server.fileWatcherType", "none", "--browser.serverAddress", "localhost",
+               "--client.toolbarMode", "minimal"]
     console.print(f"qualcode app: http://localhost:{port} (Ctrl+C stops it)")
-    raise typer.Exit(subprocess.call(command, cwd=folder, env=env))
+    raise typer.Exit(subprocess.call(command, env=env))

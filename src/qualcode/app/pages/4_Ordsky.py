@@ -1,8 +1,8 @@
 """Word clouds and group comparisons from issue 5, with the same filters as the report."""
 
 import streamlit as st
-from common import codebooks, page, t
 
+from qualcode.app.common import codebooks, page, t
 from qualcode.analysis.stats import group_table
 from qualcode.analysis.words import AnalysisError, project_words
 from qualcode.store.summary import project_summary

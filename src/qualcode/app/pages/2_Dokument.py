@@ -1,8 +1,8 @@
 """Document view: the whole transcript with every coding coloured; a click opens it in review."""
 
 import streamlit as st
-from common import page, t
 
+from qualcode.app.common import page, t
 from qualcode.review.queue import document_html
 from qualcode.store import schema
 

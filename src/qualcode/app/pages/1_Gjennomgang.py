@@ -3,8 +3,8 @@
 import html
 
 import streamlit as st
-from common import page, t
 
+from qualcode.app.common import page, t
 from qualcode.review import accept, add_manual_coding, add_memo, change_category, reject, reset
 from qualcode.review.queue import CodingView, QueueFilter, queue, segment_card, uncertainty_available
 from qualcode.store import schema

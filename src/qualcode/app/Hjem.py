@@ -1,8 +1,8 @@
 """Start page: who is coding, with which codebook, and where the project stands."""
 
 import streamlit as st
-from common import codebooks, page, remember, t
 
+from qualcode.app.common import codebooks, page, remember, t
 from qualcode.review.queue import overview
 
 ready = page("start", needs_setup=False)

@@ -4,8 +4,8 @@ import time
 from pathlib import Path
 
 import streamlit as st
-from common import codebooks, page, t
 
+from qualcode.app.common import codebooks, page, t
 from qualcode.tagging import CodebookError, load_codebook
 from qualcode.tagging.apply import code_project
 from qualcode.tagging.edit import RULE_KEYS, add_term, remove_term
