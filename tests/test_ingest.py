@@ -211,7 +211,7 @@ def test_schema_1_project_is_migrated_on_open(tmp_path):
     con.commit()
     con.close()
     with Project.open(path) as proj:
-        assert proj.schema_version == 3
+        assert proj.schema_version == schema.SCHEMA_VERSION
         with proj.read() as conn:
             assert conn.execute(select(schema.documents.c.name)).scalar() == "a.txt"
             assert conn.execute(select(schema.parse_cache.c.text_hash)).first() is None

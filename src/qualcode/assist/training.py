@@ -21,7 +21,11 @@ What the model learns from:
   at full weight, correct the rules where they are wrong.
 
 The model is stored inside the project (table ``models``, one row per codebook), so the
-project stays one file that can be copied, and works on PostgreSQL as well.
+project stays one file that can be copied, and works on PostgreSQL as well. It is stored as
+numbers (see :meth:`CodeModel.to_bytes`), never as a pickle: opening someone else's project
+must not run their code. A model from another scikit-learn version, or one that an older
+qualcode stored as a pickle (marked stale by schema migration 4, never loaded), is refused
+with the command that trains it again from the decisions in the project.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from datetime import datetime
 from sqlalchemy import delete, insert, or_, select
 
 from qualcode import __version__
-from qualcode.assist.model import CategoryFit, CodeModel
+from qualcode.assist.model import CategoryFit, CodeModel, ModelFormatError, library_versions
 from qualcode.store import Project, schema
 from qualcode.store.project import now
 from qualcode.tagging.codebook import Codebook
@@ -165,6 +169,7 @@ def train_model(project: Project, codebook: Codebook, *, rules_weight: float = R
 def save_model(project: Project, codebook_key: str, model: CodeModel, about: dict) -> int:
     """Store ``model`` as the codebook's model (replacing the previous one in one transaction); returns its size."""
     data = model.to_bytes()
+    about = {**about, "format": "npz", "versions": library_versions()}
     m = schema.models
     with project.transaction() as conn:
         conn.execute(delete(m).where(m.c.codebook_key == codebook_key))
@@ -176,13 +181,17 @@ def load_model(project: Project, codebook: Codebook) -> tuple[CodeModel, datetim
     """The codebook's trained model and when it was trained."""
     m = schema.models
     with project.read() as conn:
-        row = conn.execute(select(m.c.trained_at, m.c.data).where(m.c.codebook_key == codebook.id)).first()
+        row = conn.execute(select(m.c.trained_at, m.c.about, m.c.data).where(m.c.codebook_key == codebook.id)).first()
+    train = f"qualcode train {project.location} --codebook {codebook.source or codebook.id + '.yaml'}"
     if row is None:
-        raise ModelError(f"{project.location} has no model for '{codebook.id}' yet. "
-                         f"Run: qualcode train {project.location} --codebook {codebook.source or codebook.id + '.yaml'}")
+        raise ModelError(f"{project.location} has no model for '{codebook.id}' yet. Run: {train}")
+    stale = (row.about or {}).get("stale") if isinstance(row.about, dict) else None
+    if stale:
+        raise ModelError(f"{project.location}: the model for '{codebook.id}' {stale}. Train it again from the "
+                         f"decisions in the project: {train}")
     try:
         model = CodeModel.from_bytes(row.data)
-    except Exception as exc:  # stored by an incompatible scikit-learn, or damaged
-        raise ModelError(f"{project.location}: the model for '{codebook.id}' cannot be read "
-                         f"({exc.__class__.__name__}); train it again with qualcode train.") from None
+    except ModelFormatError as exc:
+        raise ModelError(f"{project.location}: the model for '{codebook.id}' cannot be read ({exc}); "
+                         f"train it again: {train}") from None
     return model, row.trained_at

@@ -68,7 +68,10 @@ def uncertainty_available(project: Project, codebook_key: str) -> bool:
 
 def _trained_at(project: Project, codebook_key: str):
     with project.read() as conn:
-        return conn.execute(select(schema.models.c.trained_at).where(schema.models.c.codebook_key == codebook_key)).scalar()
+        m = schema.models
+        # A stale model (a pickle from qualcode 0.2, dropped unread by migration 4) has no data to rank with.
+        return conn.execute(select(m.c.trained_at).where(m.c.codebook_key == codebook_key,
+                                                         func.length(m.c.data) > 0)).scalar()
 
 
 def _trained_model(project: Project, codebook_key: str) -> tuple[Codebook, CodeModel] | None:

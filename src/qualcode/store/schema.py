@@ -32,7 +32,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -195,5 +195,5 @@ models = Table(
     Column("codebook_key", String(64), primary_key=True),
     Column("trained_at", DateTime(timezone=True), nullable=False),
     Column("about", JSON, nullable=False),  # what it was trained on: decisions, examples, weights, versions
-    Column("data", LargeBinary, nullable=False),  # the fitted model, joblib-compressed
+    Column("data", LargeBinary, nullable=False),  # the fitted model as arrays (.npz, no pickle; schema 4)
 )
