@@ -28,7 +28,8 @@ from xml.sax.saxutils import escape
 
 from qualcode.tagging.codebook import Codebook
 
-UNCODED_COLOR = "#9E9E9E"
+# Light grey, so "uncoded" never reads as a dark grey category colour (#525252 in skoleutbytte).
+UNCODED_COLOR = "#BDBDBD"
 UNCODED_LABEL = {"nb": "Ukodet", "en": "Uncoded"}
 LAYOUT_SEED = 20211101
 
@@ -108,6 +109,7 @@ class Cloud:
     svg: str
     png: bytes
     words: list[WordCount]
+    legend: list[tuple[str, str]] = field(default_factory=list)  # (label, colour) as drawn below the cloud
 
     def save(self, path: str | Path) -> Path:
         path = Path(path)
@@ -175,33 +177,39 @@ def render_cloud(counts: list[WordCount], codebook: Codebook, *, title: str, n: 
     canvas.save(buffer, format="PNG")
 
     # -- SVG: the same, with the cloud's own SVG nested and the font embedded --
+    # The embedded subset gets a family name of its own, and its rules apply inside this SVG only:
+    # inlined into an HTML page, a subset named 'DejaVu Sans' would replace the page's font.
+    font_face, family = _font_face(heading + "".join(w.word for w in words) + "".join(l for l, _ in legend))
+    fonts = f"'{family}', 'DejaVu Sans', sans-serif"
     inner = cloud.to_svg(embed_font=False)
     inner = inner.replace("<svg ", f'<svg x="0" y="{top}" ', 1)
-    inner = inner.replace("<style>", f"<style>{_font_face(heading + ''.join(w.word for w in words) + ''.join(l for l, _ in legend))}", 1)
+    inner = re.sub(r"<style>text\{font-family:[^;]*;", lambda _: f"<style>{font_face}.{family} text{{font-family:{fonts};", inner, count=1)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + top + bottom}" '
-             f'viewBox="0 0 {width} {height + top + bottom}" role="img" aria-label="{escape(heading)}">',
+             f'viewBox="0 0 {width} {height + top + bottom}" role="img" aria-label="{escape(heading)}" class="{family}">',
              '<rect width="100%" height="100%" fill="white"/>',
-             f'<text x="20" y="40" font-family="DejaVu Sans, sans-serif" font-size="26" fill="#222222" class="title">{escape(heading)}</text>',
+             f'<text x="20" y="40" font-family="{fonts}" font-size="26" fill="#222222" class="title">{escape(heading)}</text>',
              inner]
     y = top + height + 10
     for row in rows:
         x = 20
         for label, color in row:
             parts.append(f'<g class="legend"><rect x="{x}" y="{y + 3}" width="18" height="18" fill="{color}"/>'
-                         f'<text x="{x + 26}" y="{y + 18}" font-family="DejaVu Sans, sans-serif" font-size="18" fill="#222222">{escape(label)}</text></g>')
+                         f'<text x="{x + 26}" y="{y + 18}" font-family="{fonts}" font-size="18" fill="#222222">{escape(label)}</text></g>')
             x += 28 + int(small.getlength(label)) + 28
         y += 30
     parts.append("</svg>")
-    return Cloud("\n".join(parts), buffer.getvalue(), words)
+    return Cloud("\n".join(parts), buffer.getvalue(), words, legend)
 
 
-def _font_face(text: str) -> str:
-    """A CSS @font-face with DejaVu Sans cut down to the characters of ``text``, as WOFF.
+def _font_face(text: str) -> tuple[str, str]:
+    """A CSS @font-face with DejaVu Sans cut down to the characters of ``text``, as WOFF, and its family name.
 
     Built here rather than by wordcloud so the bytes are the same every time: sorted
-    characters, and the font's timestamp left as it is.
+    characters, and the font's timestamp left as it is. The family name is unique to the
+    character set ("qualcode-cloud-3f2a…"), so two clouds on one page never borrow each other's subset.
     """
     import base64
+    import hashlib
 
     import fontTools.subset
     from fontTools.ttLib import TTFont
@@ -216,8 +224,9 @@ def _font_face(text: str) -> str:
     buffer = io.BytesIO()
     font.save(buffer)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return ("@font-face{font-family:'DejaVu Sans';font-weight:normal;font-style:normal;"
-            f'src:url("data:font/woff;base64,{data}")format("woff");}}')
+    family = "qualcode-cloud-" + hashlib.sha1("".join(sorted(set(text))).encode("utf-8")).hexdigest()[:12]
+    return (f"@font-face{{font-family:'{family}';font-weight:normal;font-style:normal;"
+            f'src:url("data:font/woff;base64,{data}")format("woff");}}', family)
 
 
 def write_table(counts: list[WordCount], path: str | Path, codebook: Codebook) -> Path:

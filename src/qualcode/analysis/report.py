@@ -1,38 +1,32 @@
-"""The analysis report: one self-contained HTML file (no external assets) plus the cloud images.
+"""The analysis report: what it says, gathered once, then written as HTML or as a Word document.
 
+>>> content = report_content(project, clouds={"elev_ord": elev}, interview_codebooks=[elev, erasmus])  # doctest: +SKIP
 >>> build_report(project, out_dir, clouds={"elev_ord": elev}, interview_codebooks=[elev, erasmus])  # doctest: +SKIP
+>>> build_docx_report(project, out_dir / "rapport.docx", clouds={"elev_ord": elev}, interview_codebooks=[elev])  # doctest: +SKIP
+
+The queries live here; ``report_html`` (a Jinja2 template) and ``report_docx`` (python-docx) only
+lay out a :class:`ReportContent`, so the two formats always carry the same content.
 """
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
 
-from qualcode.analysis.counts import category_counts, open_model_suggestions
-from qualcode.analysis.stats import best_quotes, group_table
+from qualcode.analysis.counts import CountBlock, category_counts, open_model_suggestions
+from qualcode.analysis.stats import GroupTable, Quote, best_quotes, group_table
 from qualcode.analysis.words import project_words
 from qualcode.store import Project
 from qualcode.store.summary import project_summary
 from qualcode.tagging.codebook import Codebook
-from qualcode.wordcloud import count_words, render_cloud, write_table
+from qualcode.wordcloud import Cloud, WordCount, count_words, render_cloud, write_table
 
 QUESTION_TITLES = {
     "elev": "Elevenes utbytte", "laerer": "Lærernes utbytte", "lærer": "Lærernes utbytte", "skole": "Skolens utbytte",
 }
-CSS = """
-body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
-h1{font-size:1.7em;margin-bottom:.2em} h2{margin-top:2em;border-bottom:2px solid #ddd;padding-bottom:.2em}
-h3{margin-top:1.4em} .meta{color:#555} figure{margin:1em 0} figure svg{width:100%;height:auto;border:1px solid #eee}
-table{border-collapse:collapse;margin:.6em 0;font-size:.95em} th,td{padding:.3em .6em;border-bottom:1px solid #e4e4e4;text-align:left}
-td.num,th.num{text-align:right} .swatch{display:inline-block;width:.9em;height:.9em;margin-right:.4em;vertical-align:-1px}
-.bar{height:.8em;display:inline-block;vertical-align:middle} .barcell{width:260px}
-blockquote{margin:.6em 0 .6em 0;padding:.4em 1em;border-left:5px solid #ccc;background:#fafafa}
-blockquote cite{display:block;color:#555;font-style:normal;margin-top:.2em} .note{color:#666;font-size:.9em}
-"""
 
 
 def question_title(question: str) -> str:
@@ -40,8 +34,71 @@ def question_title(question: str) -> str:
     return QUESTION_TITLES.get(stem, question)
 
 
-def _e(text) -> str:
-    return html.escape(str(text), quote=True)
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One category across the groups: ``cells`` holds (count, percent of the group's N) per group."""
+
+    label: str
+    color: str
+    cells: list[tuple[int, float]]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A category × group table; every percent is a share of its group's N (bars run 0–100 %)."""
+
+    by: str
+    unit: str  # "respondents" or "segments"
+    groups: list[tuple[str, int]]  # (group, N)
+    rows: list[ComparisonRow]
+
+    @property
+    def note(self) -> str:
+        if self.unit == "respondents":
+            return f"Andel respondenter per gruppe ({self.by}); en respondent telles én gang per kategori."
+        return f"Andel av gruppens kodbare intervjusegmenter ({self.by}) som har kategorien."
+
+
+@dataclass(frozen=True)
+class CloudSection:
+    question: str
+    title: str
+    codebook: str
+    n: int
+    cloud: Cloud  # with the legend drawn below it
+    words: list[WordCount]  # every word, also those the cloud has no room for
+    comparison: Comparison | None
+    no_comparison: str | None = None  # why there is no comparison, when one was asked for
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    label: str
+    color: str
+    quotes: list[Quote]
+
+
+@dataclass(frozen=True)
+class InterviewSection:
+    codebook: str
+    counts: CountBlock
+    comparison: Comparison | None
+    quotes: list[QuoteGroup]
+
+
+@dataclass
+class ReportContent:
+    """Everything the report says, in reading order."""
+
+    title: str
+    project: str
+    created: date
+    documents: int
+    respondents: int
+    by: str | None
+    notes: list[str] = field(default_factory=list)
+    clouds: list[CloudSection] = field(default_factory=list)
+    interviews: list[InterviewSection] = field(default_factory=list)
 
 
 @dataclass
@@ -50,23 +107,10 @@ class ReportFiles:
     images: list[Path]
 
 
-def _group_section(table, codebook: Codebook) -> str:
-    head = "".join(f'<th class="num">{_e(g)}<br><span class="note">N = {table.n[g]}</span></th><th class="barcell"></th>'
-                   for g in table.groups)
-    rows = []
-    # Bars share one scale, the table's largest share, so small interview shares stay visible.
-    top = max((table.percent(g, c.id) for g in table.groups for c in codebook.categories), default=0) or 1
-    for c in codebook.categories:
-        cells = ""
-        for g in table.groups:
-            pct = table.percent(g, c.id)
-            cells += (f'<td class="num">{table.counts[g].get(c.id, 0)} ({pct:.0f} %)</td>'
-                      f'<td class="barcell"><span class="bar" style="width:{240 * pct / top:.0f}px;background:{c.color}"></span></td>')
-        rows.append(f'<tr><td><span class="swatch" style="background:{c.color}"></span>{_e(c.label)}</td>{cells}</tr>')
-    unit = ("Andel respondenter per gruppe ({by}); en respondent telles én gang per kategori."
-            if table.unit == "respondents" else
-            "Andel av gruppens kodbare intervjusegmenter ({by}) som har kategorien.")
-    return f'<table><tr><th>Kategori</th>{head}</tr>{"".join(rows)}</table><p class="note">{unit.format(by=_e(table.by))}</p>'
+def comparison(table: GroupTable, codebook: Codebook) -> Comparison:
+    rows = [ComparisonRow(c.label, c.color, [(table.counts[g].get(c.id, 0), table.percent(g, c.id)) for g in table.groups])
+            for c in codebook.categories]
+    return Comparison(table.by, table.unit, [(g, table.n[g]) for g in table.groups], rows)
 
 
 def _waiting_model_suggestions(project: Project, codebooks: list[Codebook]) -> list[str]:
@@ -75,75 +119,87 @@ def _waiting_model_suggestions(project: Project, codebooks: list[Codebook]) -> l
     for codebook in {book.id: book for book in codebooks}.values():
         waiting = open_model_suggestions(project, codebook)
         if waiting:
-            notes.append(f'<p class="note">Kodebok {_e(codebook.name)}: {waiting} modellforslag venter på gjennomgang '
-                         f'og er ikke talt med i tallene, ordskyene eller sitatene.</p>')
+            notes.append(f"Kodebok {codebook.name}: {waiting} modellforslag venter på gjennomgang "
+                         "og er ikke talt med i tallene, ordskyene eller sitatene.")
     return notes
 
 
-def build_report(project: Project, out_dir: Path, clouds: dict[str, Codebook], interview_codebooks: list[Codebook],
-                 by: str | None = "skolenivå", nlp: Language | None = None, title: str = "Analyserapport") -> ReportFiles:
-    """Write ``report.html`` and the cloud images (PNG and SVG, with CSV tables) into ``out_dir``."""
+def report_content(project: Project, clouds: dict[str, Codebook], interview_codebooks: list[Codebook],
+                   by: str | None = "skolenivå", nlp: Language | None = None, title: str = "Analyserapport",
+                   question_titles: dict[str, str] | None = None, quotes_per_category: int = 2) -> ReportContent:
+    """Gather the report: a cloud (and a group comparison) per survey question, counts and quotes per codebook.
+
+    ``question_titles`` maps a question id to the title readers see; a question without one
+    gets :func:`question_title`.
+    """
     from qualcode.nlp import load_pipeline
 
     nlp = nlp or load_pipeline()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    titles = question_titles or {}
     summary = project_summary(project)
-    images: list[Path] = []
-    body = [f"<h1>{_e(title)}</h1>",
-            f'<p class="meta">Prosjekt {_e(Path(project.location).name)} · laget {date.today().isoformat()} med qualcode · '
-            f'{sum(summary.documents.values())} dokumenter, {summary.respondents} respondenter</p>']
-    body += _waiting_model_suggestions(project, [*clouds.values(), *interview_codebooks])
-    if clouds:
-        body.append("<h2>Ordskyer</h2><p>Ordets størrelse viser hvor mange respondenter som nevnte det (ikke hvor mange "
-                    "ganger det ble skrevet); fargen viser hvilken kategori ordet hovedsakelig hører til. Bøyningsformer "
-                    "er slått sammen.</p>")
+    content = ReportContent(title, Path(project.location).name, date.today(), sum(summary.documents.values()),
+                            summary.respondents, by, _waiting_model_suggestions(project, [*clouds.values(), *interview_codebooks]))
     for question, codebook in clouds.items():
         words = project_words(project, codebook, question, nlp=nlp)
         counts = count_words(words.entries, codebook)
-        heading = question_title(question)
+        heading = titles.get(question) or question_title(question)
         cloud = render_cloud(counts, codebook, title=heading, n=words.n)
-        for suffix in (".svg", ".png"):
-            images.append(cloud.save(out_dir / f"ordsky_{question}{suffix}"))
-        images.append(write_table(counts, out_dir / f"ordsky_{question}.csv", codebook))
-        svg = cloud.svg.split("\n", 0)[0]
-        body.append(f"<h3>{_e(heading)} <span class='note'>(spørsmål «{_e(question)}», kodebok {_e(codebook.name)})</span></h3>")
-        body.append(f'<figure>{svg}<figcaption class="note">N = {words.n} respondenter. Filer: ordsky_{_e(question)}.png, '
-                    f'.svg, .csv</figcaption></figure>')
+        table, reason = None, None
         if by:
             try:
-                table = group_table(project, codebook, by, question)
-                body.append(f"<h4>Sammenligning etter {_e(by)}</h4>" + _group_section(table, codebook))
+                table = comparison(group_table(project, codebook, by, question), codebook)
             except ValueError as exc:
-                body.append(f'<p class="note">Ingen gruppesammenligning: {_e(exc)}</p>')
-    if interview_codebooks and summary.documents.get("interview"):
-        body.append("<h2>Intervjuer</h2>")
-    for codebook in interview_codebooks if summary.documents.get("interview") else []:
+                reason = str(exc)
+        content.clouds.append(CloudSection(question, heading, codebook.name, words.n, cloud, counts, table, reason))
+    if not summary.documents.get("interview"):
+        return content
+    for codebook in interview_codebooks:
         block = next((b for b in category_counts(project, codebook) if b.unit == "segments"), None)
         if block is None:
             continue
-        body.append(f"<h3>{_e(codebook.name)}</h3><table><tr><th>Kategori</th><th class='num'>Segmenter</th>"
-                    f"<th class='num'>%</th><th class='num'>Intervjuer</th></tr>")
-        for row in block.rows:
-            body.append(f'<tr><td><span class="swatch" style="background:{row.color}"></span>{_e(row.label)}</td>'
-                        f'<td class="num">{row.count}</td><td class="num">{row.percent:.1f}</td><td class="num">{row.documents} av {block.documents}</td></tr>')
-        body.append(f"</table><p class='note'>N = {block.n} kodbare segmenter i {block.documents} intervjuer.</p>")
+        table = None
         if by:
             try:
-                body.append(f"<h4>Etter {_e(by)}</h4>" + _group_section(group_table(project, codebook, by), codebook))
+                table = comparison(group_table(project, codebook, by), codebook)
             except ValueError:
-                pass
-        body.append("<h4>Sitater</h4>")
-        for c in codebook.categories:
-            quotes = best_quotes(project, codebook, c.id, limit=2)
-            if not quotes:
-                continue
-            body.append(f'<p><span class="swatch" style="background:{c.color}"></span><strong>{_e(c.label)}</strong></p>')
-            for q in quotes:
-                status = "" if q.status == "accepted" else " <span class='note'>(forslag, ikke gjennomgått)</span>"
-                body.append(f'<blockquote style="border-left-color:{c.color}">«{_e(q.text)}»<cite>{_e(q.attribution)}{status}</cite></blockquote>')
-    page = ("<!DOCTYPE html><html lang='nb'><head><meta charset='utf-8'>"
-            f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{_e(title)}</title>"
-            f"<style>{CSS}</style></head><body>{''.join(body)}</body></html>")
+                table = None
+        quotes = [QuoteGroup(c.label, c.color, found) for c in codebook.categories
+                  if (found := best_quotes(project, codebook, c.id, limit=quotes_per_category))]
+        content.interviews.append(InterviewSection(codebook.name, block, table, quotes))
+    return content
+
+
+def save_clouds(content: ReportContent, out_dir: Path, clouds: dict[str, Codebook]) -> list[Path]:
+    """Each cloud as ``ordsky_QUESTION.svg``, ``.png`` and its word table ``.csv``."""
+    images = []
+    for section in content.clouds:
+        for suffix in (".svg", ".png"):
+            images.append(section.cloud.save(out_dir / f"ordsky_{section.question}{suffix}"))
+        images.append(write_table(section.words, out_dir / f"ordsky_{section.question}.csv", clouds[section.question]))
+    return images
+
+
+def build_report(project: Project, out_dir: Path, clouds: dict[str, Codebook], interview_codebooks: list[Codebook],
+                 by: str | None = "skolenivå", nlp: Language | None = None, title: str = "Analyserapport",
+                 question_titles: dict[str, str] | None = None) -> ReportFiles:
+    """Write ``report.html`` (self-contained) and the cloud images (PNG and SVG, with CSV tables) into ``out_dir``."""
+    from qualcode.analysis.report_html import render_html
+
+    content = report_content(project, clouds, interview_codebooks, by, nlp, title, question_titles)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    images = save_clouds(content, out_dir, clouds)
     path = out_dir / "report.html"
-    path.write_text(page, encoding="utf-8")
+    path.write_text(render_html(content), encoding="utf-8")
     return ReportFiles(path, images)
+
+
+def build_docx_report(project: Project, path: Path, clouds: dict[str, Codebook], interview_codebooks: list[Codebook],
+                      by: str | None = "skolenivå", nlp: Language | None = None, title: str = "Analyserapport",
+                      question_titles: dict[str, str] | None = None) -> Path:
+    """Write the report as a Word document (clouds as pictures, tables as Word tables, built-in styles)."""
+    from qualcode.analysis.report_docx import render_docx
+
+    content = report_content(project, clouds, interview_codebooks, by, nlp, title, question_titles)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    render_docx(content).save(str(path))
+    return path

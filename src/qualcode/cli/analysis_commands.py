@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -76,30 +77,49 @@ def _codebook_for(question: str, folder: Path) -> Path | None:
     return path if path.is_file() else None
 
 
+class ReportFormat(str, Enum):
+    html = "html"
+    docx = "docx"
+
+
 @app.command()
 def report(
     project: Annotated[Path, typer.Argument(help="The project file.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for report.html and the images.")] = Path("out/report"),
-    cloud: Annotated[Optional[list[str]], typer.Option("--cloud", help="QUESTION=CODEBOOK.yaml for a word cloud (repeatable); default: each survey question with a matching codebooks/<stem>utbytte.yaml.")] = None,
-    codebook: Annotated[Optional[list[Path]], typer.Option("--codebook", "-c", help="Codebook(s) for the interview tables and quotes (repeatable).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="html: the folder for report.html and the images (default out/report); docx: the Word file (default out/rapport.docx).")] = None,
+    format_: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="html, or docx for Word; default: docx when --out ends in .docx, else html.")] = None,
+    cloud: Annotated[Optional[list[str]], typer.Option("--cloud", metavar="QUESTION=CODEBOOK", help="A word cloud for a survey question (repeatable); default: each survey question with a matching codebooks/<stem>utbytte.yaml.")] = None,
+    codebook: Annotated[Optional[list[Path]], typer.Option("--codebook", "-c", metavar="CODEBOOK", help="Codebook for the interview tables and quotes (repeatable).")] = None,
     by: Annotated[str, typer.Option("--by", help="Metadata to compare groups by; '' for none.")] = "skolenivå",
     title: Annotated[str, typer.Option("--title", help="Report title.")] = "Analyserapport",
     codebooks_dir: Annotated[Path, typer.Option("--codebooks-dir", help="Where default codebooks are looked up.")] = Path("codebooks"),
 ) -> None:
-    """Write a self-contained HTML report: clouds, group comparisons, counts with N, quotes.
+    """Write the report: clouds, group comparisons, counts with N, quotes; as HTML or as a Word document.
 
-    Example: qualcode report evaluering.qualcode --out out/report --codebook codebooks/erasmus_prioriteringer.yaml
+    Examples:
+
+      qualcode report evaluering.qualcode --out out/report --codebook codebooks/erasmus_prioriteringer.yaml
+
+      qualcode report evaluering.qualcode --format docx --out rapport.docx
     """
-    from qualcode.analysis.report import build_report
+    from qualcode.analysis.report import build_docx_report, build_report
     from qualcode.analysis.words import AnalysisError
     from qualcode.store.summary import project_summary
 
+    if format_ is None:
+        format_ = ReportFormat.docx if out is not None and out.suffix.lower() == ".docx" else ReportFormat.html
+    if format_ is ReportFormat.docx and out is not None and out.suffix.lower() != ".docx":
+        fail(f"--out {out}: a Word report is a file ending in .docx, e.g. --out rapport.docx.")
+    out = out or (Path("out/rapport.docx") if format_ is ReportFormat.docx else Path("out/report"))
     proj = open_project(project)
     specs = parse_pairs(cloud, "--cloud") if cloud else {
         q: str(p) for q in project_summary(proj).questions if (p := _codebook_for(q, codebooks_dir))}
     clouds = {q: load_codebook_or_fail(Path(p)) for q, p in specs.items()}
     interview = [load_codebook_or_fail(p) for p in (codebook or [codebooks_dir / "elevutbytte.yaml"])]
     try:
+        if format_ is ReportFormat.docx:
+            path = build_docx_report(proj, out, clouds, interview, by=by or None, title=title)
+            console.print(f"Report: {path.resolve()}")
+            return
         files = build_report(proj, out, clouds, interview, by=by or None, title=title)
     except AnalysisError as exc:
         fail(str(exc))
