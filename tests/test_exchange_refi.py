@@ -141,7 +141,15 @@ def test_variables_cases_and_notes(exported):
     assert len(rektor.findall("q:SourceRef", NS)) == 1
     respondent = cases["R1 (svar.csv)"]  # a survey respondent, named apart from the informant R1
     assert respondent.find("q:VariableValue/q:TextValue", NS).text == "videregående"
-    assert len(respondent.findall("q:SelectionRef", NS)) == 3  # engelsk, nye venner, mestring
+    # The respondent's answer (uncoded, so a client links the variables to it) and the coded words in it.
+    survey = next(ts for ts in root.iter(f"{{{NS['q']}}}TextSource") if ts.get("name") == "svar.csv")
+    text = source_texts(exported.path)["svar.csv"]
+    selections = {sel.get("guid"): text[int(sel.get("startPosition")):int(sel.get("endPosition"))]
+                  for sel in survey.findall("q:PlainTextSelection", NS)}
+    assert [selections[ref.get("targetGUID")] for ref in respondent.findall("q:SelectionRef", NS)] == [
+        "engelsk | nye venner | mestring", "engelsk", "nye venner", "mestring"]
+    assert [selections[ref.get("targetGUID")] for ref in cases["R3 (svar.csv)" if "R3 (svar.csv)" in cases else "R3"]
+            .findall("q:SelectionRef", NS)] == ["Vet ikke"]  # nothing coded, the answer still linked
     notes = {n.get("guid"): n.find("q:PlainTextContent", NS).text for n in root.iter(f"{{{NS['q']}}}Note")}
     assert len(notes) == 3
     ref = root.find(".//q:Coding/q:NoteRef", NS)  # TH's memo on a coding sits on the coding

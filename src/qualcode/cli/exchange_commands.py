@@ -103,25 +103,29 @@ def import_command(
     file: Annotated[Path, typer.Argument(help="A REFI-QDA codebook (.qdc) or project (.qdpx).")],
     codebook_id: Annotated[Optional[str], typer.Option("--codebook-id", help="Id of the codebook the codes go into (default: from the file name).")] = None,
     write_yaml: Annotated[Optional[Path], typer.Option("--write-yaml", help="Also write the imported codebook as YAML, to add rules to (a folder when there are several).")] = None,
+    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Import a file from another program even if some selections do not fit their text; those are left out and listed.")] = False,
 ) -> None:
     """Import a REFI-QDA codebook or project from NVivo, ATLAS.ti, MAXQDA, QualCoder …
 
     Codes become categories (colours, hierarchy and descriptions kept; add rules in YAML before
     'qualcode code' can suggest them). A .qdpx also brings its text sources, codings with their
     coders, users, variables and notes. Existing codings and decisions are never changed. What
-    the file holds that qualcode does not keep is listed. Nothing is saved if the file is broken.
+    the file holds that qualcode does not keep is listed. Nothing is saved if the file is broken;
+    if only some selections do not fit their text, they are listed and --skip-invalid imports the rest.
 
     Examples:
 
       qualcode import evaluering.qualcode kodebok.qdc --write-yaml codebooks/kodebok.yaml
 
       qualcode import evaluering.qualcode fra_nvivo.qdpx
+
+      qualcode import evaluering.qualcode fra_qualcoder.qdpx --skip-invalid
     """
     from qualcode.exchange import ExchangeError, import_refi, write_codebook_yaml
 
     proj = open_project(project)
     try:
-        report = import_refi(proj, file, codebook_id=codebook_id)
+        report = import_refi(proj, file, codebook_id=codebook_id, skip_invalid=skip_invalid)
     except ExchangeError as exc:
         fail(f"{exc} The project was not changed.")
     console.print(f"Imported [bold]{file}[/]: {report.categories_added} new categories "
@@ -133,6 +137,11 @@ def import_command(
     if report.codings_existing:
         console.print(f"{report.codings_existing} codings were in the project already and were left as they are.")
     _print_notes("Not imported", report.dropped)
+    if report.skipped:
+        console.print(f"Skipped {len(report.skipped)} selection{'s' if len(report.skipped) > 1 else ''} "
+                      f"that do not fit their text (--skip-invalid):")
+        for line in report.skipped:
+            console.print(f"  {line}", markup=False, highlight=False)
     if write_yaml is not None:
         if not report.codebooks:
             console.print("No new codebook or category to write as YAML.")

@@ -59,12 +59,19 @@ def variable_guid(name: str) -> str:
     return guid("variable", name)
 
 
-def selection_guid(source: str, start: int, end: int) -> str:
-    return guid("selection", source, start, end)
+def selection_guid(source: str, start: int, end: int, coder: str = "") -> str:
+    """One selection per span and coder; ``coder`` empty for a selection nobody coded (an answer)."""
+    return guid("selection", source, start, end, coder) if coder else guid("selection", source, start, end)
 
 
 def coding_guid(selection: str, code: str, coder: str) -> str:
     return guid("coding", selection, code, coder)
+
+
+def coding_memos(texts: list[str]) -> str:
+    """A selection's ``Description``: the memos on its codings, which clients read as the
+    coding's memo (qualcode writes them as notes too, and an import reads them once)."""
+    return "\n\n".join(text.strip() for text in texts if text.strip())
 
 
 def utc(moment: datetime) -> datetime:

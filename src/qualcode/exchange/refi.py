@@ -33,6 +33,7 @@ from qualcode.exchange.common import (
     code_guid,
     codebook_guid,
     coding_guid,
+    coding_memos,
     guid,
     schema_errors,
     selection_guid,
@@ -124,19 +125,24 @@ def _value(parent: etree._Element, variable: str, kind: str, value: object) -> N
         _el(holder, PROJECT_NS, "TextValue", str(value))
 
 
-# document id → (start, end) → (code GUID, coder) → the coding
-Spans = dict[int, dict[tuple[int, int], dict[tuple[str, str], Coding]]]
+# document id → (start, end, coder) → code GUID → the coding; coder "" for a selection nobody coded
+Spans = dict[int, dict[tuple[int, int, str], dict[str, Coding]]]
 
 
 def _selections(snap: Snapshot) -> Spans:
-    """One selection per distinct span, holding one coding per code and coder (the earliest)."""
+    """One selection per span and coder, holding one coding per code (the earliest).
+
+    Clients give every coding in a selection the selection's ``creatingUser`` and keep one
+    coding per code, span and user, so two coders' codings of one span in one selection would
+    lose one of them (QualCoder: "Duplicated text coding for code and coder. Only one loaded.").
+    """
     known = {(b.id, c.id) for b in snap.codebooks for c in b.categories}
     spans: Spans = defaultdict(dict)
     for c in snap.codings:
         if (c.codebook, c.category) not in known:
             continue
-        held = spans[c.document_id].setdefault((c.start, c.end), {})
-        key = (code_guid(c.codebook, c.category), c.coder)
+        held = spans[c.document_id].setdefault((c.start, c.end, c.coder), {})
+        key = code_guid(c.codebook, c.category)
         if key not in held or c.updated_at < held[key].updated_at:
             held[key] = c
     return spans
@@ -144,23 +150,27 @@ def _selections(snap: Snapshot) -> Spans:
 
 def _notes(snap: Snapshot, spans: Spans, sources: dict[int, str]) -> tuple[list[tuple[str, Memo]], dict]:
     """Each memo as a note, and where its ``NoteRef`` goes: on the memo author's coding, on the
-    selection of a segment (made if the segment has none), on a source, or on the project."""
-    where = {c.id: (document_id, span) for document_id, by_span in spans.items()
-             for span, held in by_span.items() for c in held.values()}
+    author's selection of a segment (made if there is none), on a source, or on the project."""
+    where = defaultdict(list)  # coding id → the selections holding it, one per coder who said yes
+    for document_id, by_span in spans.items():
+        for span, held in by_span.items():
+            for c in held.values():
+                where[c.id].append((document_id, span))
     notes, refs, seen = [], defaultdict(list), set()
     for memo in snap.memos:
         if memo.coding_id in where:
-            document_id, span = where[memo.coding_id]
-            held = [c for c in spans[document_id][span].values() if c.id == memo.coding_id]
-            coding = next((c for c in held if c.coder == memo.coder), held[0])
+            document_id, span = next(((d, s) for d, s in where[memo.coding_id] if s[2] == memo.coder),
+                                     where[memo.coding_id][0])
+            coding = next(c for c in spans[document_id][span].values() if c.id == memo.coding_id)
             target = ("coding", coding.id, coding.coder)
             anchor = coding_guid(selection_guid(sources[document_id], *span),
                                  code_guid(coding.codebook, coding.category), coding.coder)
         elif memo.segment_id in snap.segments:
             seg = snap.segments[memo.segment_id]
-            spans[seg.document_id].setdefault((seg.start, seg.end), {})
-            target = ("selection", seg.document_id, (seg.start, seg.end))
-            anchor = selection_guid(sources[seg.document_id], seg.start, seg.end)
+            span = (seg.start, seg.end, memo.coder)
+            spans[seg.document_id].setdefault(span, {})
+            target = ("selection", seg.document_id, span)
+            anchor = selection_guid(sources[seg.document_id], *span)
         elif memo.document_id in sources:
             target, anchor = ("source", memo.document_id), sources[memo.document_id]
         else:
@@ -175,36 +185,53 @@ def _notes(snap: Snapshot, spans: Spans, sources: dict[int, str]) -> tuple[list[
 
 
 def _text_source(holder: etree._Element, doc: Document, source: str, spans: Spans, refs: dict,
-                 snap: Snapshot) -> tuple[etree._Element, dict[int, list[str]]]:
-    """The ``TextSource`` with its selections and codings; returns it and the selections of
-    each survey respondent."""
+                 memos: dict[str, Memo]) -> etree._Element:
+    """The ``TextSource`` with its selections (one per span and coder) and their codings."""
     ns = PROJECT_NS
     element = _el(holder, ns, "TextSource", guid=source, name=doc.name, plainTextPath=f"internal://{source}.txt",
                   creationDateTime=xml_datetime(doc.ingested_at))
-    by_respondent: dict[int, list[str]] = defaultdict(list)
-    for (start, end), held in sorted(spans[doc.id].items()):
-        sel_guid = selection_guid(source, start, end)
-        codings = sorted(held.values(), key=lambda c: (c.updated_at, c.codebook, c.category, c.coder))
-        first = codings[0] if codings else None
+    for (start, end, coder), held in sorted(spans[doc.id].items()):
+        sel_guid = selection_guid(source, start, end, coder)
+        codings = sorted(held.values(), key=lambda c: (c.updated_at, c.codebook, c.category))
         selection = _el(element, ns, "PlainTextSelection", guid=sel_guid, name=_snippet(doc.text[start:end]),
-                        startPosition=start, endPosition=end, creatingUser=user_guid(first.coder) if first else None,
-                        creationDateTime=xml_datetime(first.updated_at if first else doc.ingested_at))
+                        startPosition=start, endPosition=end, creatingUser=user_guid(coder) if coder else None,
+                        creationDateTime=xml_datetime(codings[0].updated_at if codings else doc.ingested_at))
+        described = coding_memos([memos[note].text for c in codings for note in refs.get(("coding", c.id, coder), [])])
+        if described:
+            _el(selection, ns, "Description", described)
         for c in codings:
             code = code_guid(c.codebook, c.category)
-            coding = _el(selection, ns, "Coding", guid=coding_guid(sel_guid, code, c.coder),
-                         creatingUser=user_guid(c.coder), creationDateTime=xml_datetime(c.updated_at))
+            coding = _el(selection, ns, "Coding", guid=coding_guid(sel_guid, code, coder),
+                         creatingUser=user_guid(coder), creationDateTime=xml_datetime(c.updated_at))
             _el(coding, ns, "CodeRef", targetGUID=code)
-            for note in refs.get(("coding", c.id, c.coder), []):
+            for note in refs.get(("coding", c.id, coder), []):
                 _el(coding, ns, "NoteRef", targetGUID=note)
-            segment = snap.segments.get(c.segment_id)
-            respondent = segment.respondent_id if segment is not None else None
-            if respondent is not None and sel_guid not in by_respondent[respondent]:
-                by_respondent[respondent].append(sel_guid)
-        for note in refs.get(("selection", doc.id, (start, end)), []):
+        for note in refs.get(("selection", doc.id, (start, end, coder)), []):
             _el(selection, ns, "NoteRef", targetGUID=note)
     for note in refs.get(("source", doc.id), []):
         _el(element, ns, "NoteRef", targetGUID=note)
-    return element, by_respondent
+    return element
+
+
+def _respondent_selections(snap: Snapshot, spans: Spans, sources: dict[int, str]) -> dict[int, list[str]]:
+    """The selections of each survey respondent: one per answer (made here, uncoded), so a client
+    can link the respondent's variables to every answer, and each coded selection inside one."""
+    by_respondent: dict[int, list[str]] = defaultdict(list)
+    answers = sorted((seg for seg in snap.segments.values()
+                      if seg.level == "answer" and seg.respondent_id is not None and seg.document_id in sources),
+                     key=lambda seg: (seg.document_id, seg.start))
+    for seg in answers:
+        spans[seg.document_id].setdefault((seg.start, seg.end, ""), {})
+        by_respondent[seg.respondent_id].append(selection_guid(sources[seg.document_id], seg.start, seg.end))
+    for document_id, by_span in spans.items():
+        for (start, end, coder), held in sorted(by_span.items()):
+            for c in held.values():
+                segment = snap.segments.get(c.segment_id)
+                respondent = segment.respondent_id if segment is not None else None
+                sel_guid = selection_guid(sources[document_id], start, end, coder)
+                if respondent is not None and sel_guid not in by_respondent[respondent]:
+                    by_respondent[respondent].append(sel_guid)
+    return by_respondent
 
 
 def project_element(snap: Snapshot) -> tuple[etree._Element, dict[str, str]]:
@@ -237,6 +264,8 @@ def project_element(snap: Snapshot) -> tuple[etree._Element, dict[str, str]]:
     sources = {d.id: source_guid(d.name, d.text) for d in snap.documents}
     spans = _selections(snap)
     notes, refs = _notes(snap, spans, sources)
+    by_respondent = _respondent_selections(snap, spans, sources)
+    memos = dict(notes)
     cases, holder = _el(root, ns, "Cases"), _el(root, ns, "Sources")
     case_names: set[str] = set()
 
@@ -252,7 +281,7 @@ def project_element(snap: Snapshot) -> tuple[etree._Element, dict[str, str]]:
     for doc in snap.documents:
         source = sources[doc.id]
         files[f"{source}.txt"] = doc.text
-        element, by_respondent = _text_source(holder, doc, source, spans, refs, snap)
+        element = _text_source(holder, doc, source, spans, refs, memos)
         values = [(name, doc.meta[name]) for name in kinds if doc.meta.get(name) not in (None, "")]
         for name, value in values:
             _value(element, name, kinds[name], value)

@@ -10,9 +10,10 @@ rules in YAML, see :func:`~qualcode.exchange.codebook_yaml.codebook_yaml`); a co
 exported (recognised by its GUID) or one with the label of an existing category maps onto it.
 Text sources become documents, segmented like ingested transcripts, unless a current document
 has the very same text; codings keep their exact offsets, on the smallest segment that holds
-them; notes become memos. Codings by the user ``tagger`` in a file qualcode wrote come back as
-suggestions; every other coding is an accepted coding of its user, logged as an ``import``
-decision.
+them; notes, and the descriptions clients keep a coding's memo in, become memos. Codings by the
+user ``tagger`` or ``model`` come back as suggestions, whichever program wrote the file (a
+client that opened qualcode's export writes our open suggestions as its codings); every other
+coding is an accepted coding of its user, logged as an ``import`` decision.
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ from pathlib import Path
 
 from sqlalchemy import Connection, insert, select
 
-from qualcode.exchange.common import ExchangeError, code_guid, codebook_guid, slug, text_digest
+from qualcode.exchange.common import ExchangeError, code_guid, codebook_guid, coding_memos, slug, text_digest
 from qualcode.exchange.refi_read import RefiCode, RefiFile, RefiSelection, read_refi
 from qualcode.ingest.model import ParsedDocument
 from qualcode.ingest.store import _write_document
 from qualcode.ingest.transcripts import segment_transcript
-from qualcode.review.judgements import TAGGER, judgements
+from qualcode.review.judgements import MACHINE_CODERS, judgements
 from qualcode.store import Project, schema
 from qualcode.store.project import now
 from qualcode.tagging.apply import upsert_codebook
@@ -40,6 +41,7 @@ UNKNOWN_CODER = "unknown"
 PALETTE = ("#1B7837", "#7FBC41", "#E6AB02", "#2166AC", "#D7301F", "#762A83", "#8C510A", "#01665E", "#C51B7D",
            "#E66101", "#525252", "#6A3D9A")
 FOLDER_COLOR = "#999999"
+MACHINE_SOURCES = {coder: source for source, coder in MACHINE_CODERS.items()}  # tagger → auto, model → model
 
 
 @dataclass
@@ -56,16 +58,20 @@ class ImportReport:
     memos_added: int = 0
     coders: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # what the file holds that qualcode does not keep
+    skipped: list[str] = field(default_factory=list)  # selections that do not fit their text (skip_invalid)
 
 
-def import_refi(project: Project, path: Path, *, codebook_id: str | None = None) -> ImportReport:
+def import_refi(project: Project, path: Path, *, codebook_id: str | None = None,
+                skip_invalid: bool = False) -> ImportReport:
     """Import a ``.qdc`` or ``.qdpx`` (see the module docstring); ``codebook_id`` names the
-    codebook its codes go into (default: from the file name)."""
+    codebook its codes go into (default: from the file name). ``skip_invalid`` imports a file
+    from another program even if some of its selections do not fit their text, leaving those
+    out (:attr:`ImportReport.skipped` names each); without it such a file changes nothing."""
     if codebook_id is not None and not re.fullmatch(r"[a-z][a-z0-9_]*", codebook_id):
         raise ExchangeError(f"--codebook-id '{codebook_id}': a codebook id is lower-case ASCII letters, digits and _ "
                             f"(e.g. '{slug(codebook_id)}').")
-    refi = read_refi(Path(path))
-    report = ImportReport(Path(path), dropped=list(refi.dropped))
+    refi = read_refi(Path(path), skip_invalid=skip_invalid)
+    report = ImportReport(Path(path), dropped=list(refi.dropped), skipped=[str(i) for i in refi.invalid])
     with project.transaction() as conn:
         codes = _import_codes(conn, refi, codebook_id, report)
         if refi.kind == "project":
@@ -162,7 +168,6 @@ def _place(segments: list, selection: RefiSelection) -> list[tuple[int, int, int
 
 def _import_project(conn: Connection, refi: RefiFile, codes: dict[str, int], report: ImportReport) -> None:
     d, c, m = schema.documents, schema.codings, schema.memos
-    own_export = refi.origin.startswith("qualcode")
     current = {text_digest(row.text): (row.id, row.name) for row in
                conn.execute(select(d.c.id, d.c.name, d.c.text).where(d.c.current.is_(True)).order_by(d.c.id.desc()))}
     names = set(conn.execute(select(d.c.name).where(d.c.current.is_(True))).scalars())
@@ -227,19 +232,23 @@ def _import_project(conn: Connection, refi: RefiFile, codes: dict[str, int], rep
         for note in source.notes:
             memo(note, document_id=document_id)
         for selection in source.selections:
+            if not (selection.codings or selection.description or selection.notes):
+                continue  # a selection only cases refer to (qualcode writes one per survey answer)
             pieces = _place(segments, selection)
             if len(pieces) > 1:
                 counts["selections across several turns (split at the turn boundaries)"] += 1
             elif not pieces:
                 counts["selections outside every turn or paragraph (a speaker label, blank lines), with their "
                        "codings"] += 1
+            added: list[tuple[str, int]] = []  # (coder, coding id) of the codings added from this selection
             for coding in selection.codings:
                 category_id = codes.get(coding.code)
                 if category_id is None:
                     counts["codings of codes that are not codable or not in the codebook"] += 1
                     continue
                 coder = user(coding.user or selection.user)
-                suggestion = own_export and coder == TAGGER
+                machine = MACHINE_SOURCES.get(coder)  # the tagger's or the model's: still a suggestion
+                suggestion = machine is not None
                 at = coding.created or selection.created or stamp
                 for segment_id, start, end in pieces:
                     span = (document_id, category_id, start, end)
@@ -250,11 +259,12 @@ def _import_project(conn: Connection, refi: RefiFile, codes: dict[str, int], rep
                     held.add(span + (coder,))
                     coding_id = conn.execute(insert(c).values(
                         segment_id=segment_id, category_id=category_id, start=start, end=end,
-                        source="auto" if suggestion else "manual", status="suggested" if suggestion else "accepted",
+                        source=machine or "manual", status="suggested" if suggestion else "accepted",
                         coder=None if suggestion else coder, created_at=at, updated_at=at)).inserted_primary_key[0]
                     if suggestion:
                         report.suggestions_added += 1
                         continue
+                    added.append((coder, coding_id))
                     coders[coder] = None
                     report.codings_added += 1
                     conn.execute(insert(schema.decisions).values(
@@ -264,10 +274,18 @@ def _import_project(conn: Connection, refi: RefiFile, codes: dict[str, int], rep
                     for note in coding.notes:
                         memo(note, coding_id=coding_id)
             segment_id = pieces[0][0] if pieces else None
+            # Clients keep a coding's memo in its selection's Description; qualcode writes it there
+            # and as notes on the codings, so the same text there is read once, from the notes.
+            described = selection.description
+            if described and described == coding_memos([refi.notes[n].text for coding in selection.codings
+                                                        for n in coding.notes if n in refi.notes]):
+                described = ""
+            if described and added:
+                coding_id = next((i for who, i in added if who == user(selection.user)), added[0][1])
+                add_memo(user(selection.user), described, selection.created or stamp, coding_id=coding_id)
+            elif described and segment_id is not None:
+                add_memo(user(selection.user), described, selection.created or stamp, segment_id=segment_id)
             if segment_id is not None:
-                if selection.description:
-                    add_memo(user(selection.user), selection.description, selection.created or stamp,
-                             segment_id=segment_id)
                 for note in selection.notes:
                     memo(note, segment_id=segment_id)
     for note in refi.project_notes:

@@ -13,7 +13,6 @@ Offsets are Unicode code points from 0, end exclusive, in the text as qualcode s
 from __future__ import annotations
 
 import zipfile
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from lxml import etree
 
 from qualcode.exchange.common import CODEBOOK_NS, PROJECT_NS, ExchangeError, parse_xml_datetime, schema_errors
+from qualcode.store.line_ends import LineEnds
 
 _VALUE_TAGS = ("TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue")
 _OTHER_SOURCES = {"PictureSource": "picture", "PDFSource": "PDF", "AudioSource": "audio", "VideoSource": "video"}
@@ -56,6 +56,22 @@ class RefiSelection:
     description: str
     codings: list[RefiCoding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class InvalidSelection:
+    """A selection that does not fit its source's text: where it is, what it codes and why."""
+
+    source: str  # the source's name
+    guid: str
+    start: int
+    end: int
+    codes: list[str]  # names of the codes on it
+    why: str
+
+    def __str__(self) -> str:
+        codes = ", ".join(f"'{c}'" for c in self.codes) or "no code"
+        return f"source '{self.source}', {self.start}–{self.end}, {codes}: {self.why}"
 
 
 @dataclass
@@ -95,6 +111,7 @@ class RefiFile:
     case_values: dict[str, dict[str, object]] = field(default_factory=dict)  # source GUID → variable GUID → value
     project_notes: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    invalid: list[InvalidSelection] = field(default_factory=list)  # skipped (only with skip_invalid)
 
     def all_codes(self) -> list[RefiCode]:
         result, stack = [], list(reversed(self.codes))
@@ -163,17 +180,6 @@ def _value(holder: etree._Element) -> tuple[str, object] | None:
     return None
 
 
-class _Normalised:
-    """Text with Windows line ends made ``\\n``, and the offsets moved to match."""
-
-    def __init__(self, text: str) -> None:
-        self.removed = [i for i, ch in enumerate(text) if ch == "\r" and text[i + 1:i + 2] == "\n"]
-        self.text = text.replace("\r\n", "\n").replace("\r", "\n")
-
-    def offset(self, position: int) -> int:
-        return position - bisect_left(self.removed, position)
-
-
 def _decode(data: bytes, where: str) -> str:
     try:
         return data.decode("utf-8-sig")
@@ -212,8 +218,14 @@ class _Zip:
         return self.archive.read(member)
 
 
-def read_refi(path: Path) -> RefiFile:
-    """Read and check a ``.qdc`` or ``.qdpx`` file (see the module docstring)."""
+def read_refi(path: Path, *, skip_invalid: bool = False) -> RefiFile:
+    """Read and check a ``.qdc`` or ``.qdpx`` file (see the module docstring).
+
+    A selection that does not fit its text is an error naming every such selection, unless
+    ``skip_invalid`` (for files from other programs): then the rest is read and ``invalid``
+    lists what was left out. A file qualcode wrote is refused either way, since a selection
+    that does not fit there means the file was changed or damaged after the export.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".qdc":
@@ -235,7 +247,19 @@ def read_refi(path: Path) -> RefiFile:
     name, data = archive.project()
     where = f"{path} ({name})"
     root = _parse(data, where, "project")
-    return _project(root, path, archive, where)
+    refi = _project(root, path, archive, where)
+    if refi.invalid and (not skip_invalid or refi.origin.startswith("qualcode")):
+        shown = "; ".join(str(i) for i in refi.invalid[:10])
+        more = f"; and {len(refi.invalid) - 10} more" if len(refi.invalid) > 10 else ""
+        count = f"{len(refi.invalid)} selection{'s' if len(refi.invalid) > 1 else ''}"
+        if refi.origin.startswith("qualcode"):
+            raise ExchangeError(f"{where}: {count} do not fit their text ({shown}{more}). The file was written by "
+                                f"{refi.origin}, whose selections always fit, so it was changed or damaged after the "
+                                f"export. Export the project again.")
+        raise ExchangeError(f"{where}: {count} do not fit their text ({shown}{more}). To import everything else and "
+                            f"leave {'these' if len(refi.invalid) > 1 else 'this one'} out, run the import again "
+                            f"with --skip-invalid.")
+    return refi
 
 
 def _project(root: etree._Element, path: Path, archive: _Zip, where: str) -> RefiFile:
@@ -261,11 +285,12 @@ def _project(root: etree._Element, path: Path, archive: _Zip, where: str) -> Ref
                                                     parse_xml_datetime(note.get("creationDateTime")))
             dropped["selections inside notes"] += len(_children(note, "PlainTextSelection"))
     refi.project_notes = [ref.get("targetGUID") for ref in _children(root, "NoteRef")]
+    names = {code.guid: code.name for code in refi.all_codes()}
     for sources in _children(root, "Sources"):
         for element in sources:
             kind = _local(element)
             if kind == "TextSource":
-                refi.sources.append(_text_source(element, archive, where, dropped))
+                refi.sources.append(_text_source(element, archive, where, dropped, names, refi.invalid))
             elif kind in _OTHER_SOURCES:
                 dropped[f"{_OTHER_SOURCES[kind]} sources (qualcode keeps text only)"] += 1
     for cases in _children(root, "Cases"):
@@ -286,7 +311,8 @@ def _project(root: etree._Element, path: Path, archive: _Zip, where: str) -> Ref
     return refi
 
 
-def _text_source(element: etree._Element, archive: _Zip, where: str, dropped: Counter) -> RefiSource:
+def _text_source(element: etree._Element, archive: _Zip, where: str, dropped: Counter, code_names: dict[str, str],
+                 invalid: list[InvalidSelection]) -> RefiSource:
     name = (element.get("name") or "").strip() or element.get("guid")
     here = f"{where} source '{name}'"
     plain = element.get("plainTextPath")
@@ -301,7 +327,7 @@ def _text_source(element: etree._Element, archive: _Zip, where: str, dropped: Co
         raise ExchangeError(f"{here}: has neither PlainTextContent nor a plainTextPath, so it has no text.")
     if element.get("richTextPath"):
         dropped["formatted (.docx) versions of text sources; qualcode keeps the plain text"] += 1
-    normal = _Normalised(text)
+    normal = LineEnds(text)
     source = RefiSource(element.get("guid"), name, normal.text, _child_text(element, "Description"),
                         element.get("creatingUser") or element.get("modifyingUser"),
                         parse_xml_datetime(element.get("creationDateTime")),
@@ -310,11 +336,14 @@ def _text_source(element: etree._Element, archive: _Zip, where: str, dropped: Co
     dropped["codings of whole sources (not of a selection)"] += len(_children(element, "Coding"))
     for sel in _children(element, "PlainTextSelection"):
         start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
-        if not 0 <= start <= end <= len(text):
-            raise ExchangeError(f"{here}: selection {sel.get('guid')} runs from {start} to {end}, outside the "
-                                f"text ({len(text)} characters). The file does not match its sources; export "
-                                f"it again.")
-        start, end = normal.offset(start), normal.offset(end)
+        why = (f"outside the text ({len(text)} characters)" if start < 0 or end > len(text)
+               else "starts after it ends" if start > end else None)
+        if why is not None:
+            codes = [code_names.get(ref.get("targetGUID"), ref.get("targetGUID"))
+                     for coding in _children(sel, "Coding") for ref in _children(coding, "CodeRef")]
+            invalid.append(InvalidSelection(name, sel.get("guid"), start, end, codes, why))
+            continue
+        start, end = normal.start(start), normal.end(end)
         if start == end:
             dropped["empty selections"] += 1
             continue

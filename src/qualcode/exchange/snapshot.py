@@ -41,6 +41,7 @@ class Segment:
     speaker: str | None
     respondent_id: int | None
     question: str | None
+    level: str = "sentence"  # turn | sentence | paragraph | answer | word
 
 
 @dataclass
@@ -117,7 +118,7 @@ def read_snapshot(project: Project, statuses: tuple[str, ...] = ("suggested", "a
         docs = conn.execute(select(d).where(d.c.current.is_(True)).order_by(d.c.id)).all()
         current = {row.id for row in docs}
         segments = conn.execute(select(s.c.id, s.c.document_id, s.c.start, s.c.end, s.c.speaker, s.c.respondent_id,
-                                       s.c.question).where(s.c.document_id.in_(current))).all() if current else []
+                                       s.c.question, s.c.level).where(s.c.document_id.in_(current))).all() if current else []
         coding_rows = conn.execute(
             select(c, s.c.document_id, cat.c.key.label("category"), cb.c.key.label("codebook"))
             .join(s, s.c.id == c.c.segment_id).join(cat, cat.c.id == c.c.category_id)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
 from qualcode.ingest.model import ParsedDocument
 from qualcode.store import Project, schema
+from qualcode.store.line_ends import LineEnds
 from qualcode.store.project import now
 
 
@@ -49,7 +50,18 @@ def _register_variables(conn: Connection, scope: str, records: list[dict[str, An
         ])
 
 
+def _with_line_ends(doc: ParsedDocument) -> ParsedDocument:
+    """The document with ``\\n`` line ends (a survey cell may hold ``\\r\\n``), offsets moved:
+    every stored text has them, as every REFI-QDA client does."""
+    ends = LineEnds(doc.text)
+    if not ends.changed:
+        return doc
+    segments = [replace(s, start=ends.start(s.start), end=ends.end(s.end)) for s in doc.segments]
+    return replace(doc, text=ends.text, segments=segments)
+
+
 def _write_document(conn: Connection, doc: ParsedDocument, previous: Any | None) -> int:
+    doc = _with_line_ends(doc)
     meta = dict(doc.meta)
     document_id = conn.execute(insert(schema.documents).values(
         name=doc.name, kind=doc.kind, source_path=str(doc.path), content_hash=doc.content_hash,

@@ -87,7 +87,12 @@ def _read_csv(path: Path, data: bytes) -> SurveyTable:
         raise IngestError(path, "has no header row.") from None
     except csv.Error as exc:
         raise IngestError(path, f"is not valid CSV ({exc}).", line=reader.line_num) from None
-    return SurveyTable([h.strip() for h in header], rows, numbers, encoding, delimiter)
+    return SurveyTable([h.strip() for h in header], [_line_ends(row) for row in rows], numbers, encoding, delimiter)
+
+
+def _line_ends(cells: list[str]) -> list[str]:
+    """A line break typed inside a cell is ``\\n``, whatever the survey tool wrote."""
+    return [cell.replace("\r\n", "\n").replace("\r", "\n") if "\r" in cell else cell for cell in cells]
 
 
 def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> SurveyTable:
@@ -110,7 +115,7 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> SurveyTable:
                 header = [c.strip() for c in cells]
             continue
         if any(c.strip() for c in cells):
-            rows.append(cells[: len(header)] + [""] * (len(header) - len(cells)))
+            rows.append(_line_ends(cells[: len(header)] + [""] * (len(header) - len(cells))))
             numbers.append(number)
     workbook.close()
     if header is None:

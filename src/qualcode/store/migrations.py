@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from qualcode.store import schema
+from qualcode.store.line_ends import LineEnds
 
 
 def _v2_parse_cache(conn: Connection) -> None:
@@ -40,8 +41,42 @@ def _v4_models_without_pickle(conn: Connection) -> None:
         conn.execute(update(m).where(m.c.codebook_key == key).values(data=b"", about={**about, "stale": STALE_PICKLE}))
 
 
+def _v5_line_ends(conn: Connection) -> None:
+    """Version 5 stores every text with ``\\n`` line ends, as REFI-QDA clients read them.
+
+    Older versions kept a ``\\r\\n`` typed inside a survey answer, so every offset after it
+    pointed one character past where a client looks. The texts are normalised and the offsets
+    of segments, codings and their evidence move with them; each coding keeps its words.
+    """
+    from qualcode.ingest.store import text_hash  # ingest builds on store; only this migration reaches up
+
+    d, s, c = schema.documents, schema.segments, schema.codings
+    for document_id, text in conn.execute(select(d.c.id, d.c.text).where(d.c.text.contains("\r"))).all():
+        ends = LineEnds(text)
+        conn.execute(update(d).where(d.c.id == document_id).values(text=ends.text))
+        segments = []
+        for row in conn.execute(select(s.c.id, s.c.start, s.c.end).where(s.c.document_id == document_id)):
+            start, end = ends.start(row.start), ends.end(row.end)
+            part = ends.text[start:end]
+            segments.append({"b_id": row.id, "b_start": start, "b_end": end, "b_text": part,
+                             "b_hash": text_hash(part)})
+        if segments:
+            conn.execute(update(s).where(s.c.id == bindparam("b_id")).values(
+                start=bindparam("b_start"), end=bindparam("b_end"), text=bindparam("b_text"),
+                text_hash=bindparam("b_hash")), segments)
+        codings = [{"b_id": row.id, "b_start": ends.start(row.start), "b_end": ends.end(row.end),
+                    "b_evidence": [[ends.start(e[0]), ends.end(e[1]), *e[2:]] for e in row.evidence]
+                    if row.evidence else row.evidence}
+                   for row in conn.execute(select(c.c.id, c.c.start, c.c.end, c.c.evidence)
+                                           .join(s, s.c.id == c.c.segment_id).where(s.c.document_id == document_id))]
+        if codings:
+            conn.execute(update(c).where(c.c.id == bindparam("b_id")).values(
+                start=bindparam("b_start"), end=bindparam("b_end"), evidence=bindparam("b_evidence")), codings)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _v2_parse_cache,
     3: _v3_models,
     4: _v4_models_without_pickle,
+    5: _v5_line_ends,
 }

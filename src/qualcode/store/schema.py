@@ -1,6 +1,7 @@
 """The project schema: one small, explicit set of tables (SQLAlchemy Core, SQLite or PostgreSQL).
 
-documents   one row per version of an ingested file (interview, survey or document)
+documents   one row per version of an ingested file (interview, survey or document); texts have
+            ``\\n`` line ends (since schema 5), so offsets are those REFI-QDA clients count
 segments    the units of text: turns, sentences of long turns, survey answers and their words;
             ``documents.text[start:end] == segments.text`` always holds
 respondents survey respondents (one survey document has many)
@@ -32,7 +33,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
