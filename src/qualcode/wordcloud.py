@@ -233,12 +233,14 @@ def write_table(counts: list[WordCount], path: str | Path, codebook: Codebook) -
     """The cloud's table: ``word, respondents, category, color``, sorted by respondents."""
     import csv
 
+    from qualcode.exchange.cells import csv_row
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     labels = {c.id: c.label for c in codebook.categories}
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["word", "respondents", "category", "color"])
-        for w in counts:
-            writer.writerow([w.word, w.respondents, labels.get(w.category, ""), w.color])
+        for w in counts:  # words and labels come from other people's files: never a formula (see exchange.cells)
+            writer.writerow(csv_row([w.word, w.respondents, labels.get(w.category, ""), w.color]))
     return path

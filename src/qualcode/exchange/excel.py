@@ -8,7 +8,8 @@ status and the document's or respondent's metadata), «Krysstabell» (per codebo
 against the groups of ``by`` for the interviews and for each survey question, counted as
 ``qualcode stats`` counts them) and «Sitater» (the best quotes per category, with attribution).
 The CSV is the «Kodinger» sheet, semicolon-separated UTF-8 with a byte-order mark, which is
-what Excel with Norwegian settings opens directly.
+what Excel with Norwegian settings opens directly. No text becomes a formula in either: see
+:mod:`qualcode.exchange.cells`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from qualcode.analysis.stats import best_quotes, group_table
+from qualcode.exchange.cells import append_row, csv_row, set_text
 from qualcode.exchange.pseudonymise import Pseudonymiser
 from qualcode.exchange.refi import ExportReport
 from qualcode.exchange.snapshot import Snapshot, read_snapshot
@@ -63,7 +65,9 @@ def _cell(value):
 
 def _sheet_header(sheet, columns: list[str], row: int = 1) -> None:
     for i, name in enumerate(columns, 1):
-        sheet.cell(row=row, column=i, value=name).font = BOLD
+        cell = sheet.cell(row=row, column=i)
+        set_text(cell, name)
+        cell.font = BOLD
 
 
 def _widths(sheet, widths: dict[int, int]) -> None:
@@ -77,7 +81,7 @@ def _codings_sheet(book: Workbook, snap: Snapshot) -> int:
     columns, rows = coding_table(snap)
     _sheet_header(sheet, columns)
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
     _widths(sheet, {1: 34, 9: 80, 10: 22, 11: 30, 13: 14})
@@ -102,17 +106,19 @@ def _crosstab_sheet(book: Workbook, project: Project, snap: Snapshot, by: str,
                 continue  # this codebook coded nothing here
             unit = "respondenter" if table.unit == "respondents" else "segmenter"
             where = f"spørsmål {question}" if question else "intervjuer og dokumenter"
-            sheet.cell(row=row, column=1, value=f"{codebook.name}: {where} ({unit}), etter {by}").font = BOLD
+            title = sheet.cell(row=row, column=1)
+            set_text(title, f"{codebook.name}: {where} ({unit}), etter {by}")
+            title.font = BOLD
             groups = [pseudonymiser.text(g) if pseudonymiser else g for g in table.groups]
             header = ["Kategori"] + [x for g in groups for x in (g, f"{g} %")] + ["Totalt", "Totalt %"]
             _sheet_header(sheet, header, row + 1)
             total = sum(table.n.values())
-            sheet.append(["N"] + [x for g in table.groups for x in (table.n[g], None)] + [total, None])
+            append_row(sheet, ["N"] + [x for g in table.groups for x in (table.n[g], None)] + [total, None])
             for category in codebook.categories:
                 counts = [table.counts[g].get(category.id, 0) for g in table.groups]
                 cells = [x for g, n in zip(table.groups, counts) for x in (n, round(table.percent(g, category.id), 1))]
                 overall = sum(counts)
-                sheet.append([category.label] + cells + [overall, round(100 * overall / total, 1) if total else 0.0])
+                append_row(sheet, [category.label] + cells + [overall, round(100 * overall / total, 1) if total else 0.0])
             row = sheet.max_row + 2
     _widths(sheet, {1: 44})
     return notes
@@ -125,7 +131,7 @@ def _quotes_sheet(book: Workbook, project: Project, snap: Snapshot, pseudonymise
     for codebook in snap.codebooks:
         for category in codebook.categories:
             for quote in best_quotes(project, codebook, category.id):
-                sheet.append([codebook.name, category.label, p(quote.text), p(quote.attribution), p(quote.document),
+                append_row(sheet, [codebook.name, category.label, p(quote.text), p(quote.attribution), p(quote.document),
                               quote.status, round(quote.score, 3)])
     _widths(sheet, {1: 22, 2: 30, 3: 90, 4: 34, 5: 34})
 
@@ -155,6 +161,6 @@ def export_csv(project: Project, out: Path, *, codebooks: list[str] | None = Non
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
-        writer.writerow(columns)
-        writer.writerows(rows)
+        writer.writerow(csv_row(columns))
+        writer.writerows(csv_row(row) for row in rows)
     return ExportReport(out, sources=len(snap.documents), codings=len(rows), users=snap.coders, left_out=snap.notes)
