@@ -36,10 +36,10 @@ Q = "{urn:QDA-XML:project:1.0}"
 
 
 def rewrite(source: Path, target: Path, edit: Callable[[etree._Element], None] | None = None, *,
-            bom: bool = False, prefix: str | None = None, reorder: bool = False) -> Path:
+            bom: bool = False, prefix: str | None = None, reorder: bool = False, source_bom: bool = False) -> Path:
     """``source`` as a client writes it back: ``edit`` applied to project.qde, then optionally a
     byte-order mark, a namespace prefix instead of the default namespace, attributes in reverse
-    order. The sources are copied as they are."""
+    order. The sources are copied as they are, or with a byte-order mark (``source_bom``)."""
     with zipfile.ZipFile(source) as archive:
         root = etree.fromstring(archive.read("project.qde"))
         files = {name: archive.read(name) for name in archive.namelist() if name != "project.qde"}
@@ -61,7 +61,7 @@ def rewrite(source: Path, target: Path, edit: Callable[[etree._Element], None] |
     with zipfile.ZipFile(target, "w") as archive:
         archive.writestr("project.qde", (b"\xef\xbb\xbf" if bom else b"") + data)
         for name, content in files.items():
-            archive.writestr(name, content)
+            archive.writestr(name, (b"\xef\xbb\xbf" if source_bom else b"") + content)
     return target
 
 

@@ -5,12 +5,14 @@
 
 The ``.qdpx`` is a zip with ``project.qde`` (namespace ``urn:QDA-XML:project:1.0``) at its root
 and every document as UTF-8 ``sources/<guid>.txt``. Codings are ``PlainTextSelection``s whose
-``startPosition``/``endPosition`` count Unicode code points from 0, end exclusive; each carries
-its coder and date. Each codebook is a folder (a code that is not codable) holding its categories.
-Users are the coders (suggestions nobody has decided on belong to the user
-``tagger``), variables and cases come from the metadata (one case per interview, one per survey
-respondent), memos become notes. GUIDs are derived from stable keys, so exporting the same
-project twice gives the same file, byte for byte.
+``startPosition``/``endPosition`` count Unicode code points from 0, end exclusive, one selection
+per span and coder (its ``creatingUser``), each coding with its coder and date. Each codebook is a
+folder (a code that is not codable) holding its categories. Users are the coders (suggestions
+nobody has decided on belong to the user ``tagger``), variables and cases come from the metadata
+(one case per interview with a ``SourceRef``, one per survey respondent with a ``SelectionRef`` to
+each of their answers), memos become notes, and a coding's memo is also its selection's
+``Description``, where clients read it. GUIDs are derived from stable keys, so exporting the
+same project twice gives the same file, byte for byte.
 """
 
 from __future__ import annotations
