@@ -51,11 +51,30 @@ class Quote:
     segment_id: int
 
 
+def check_question(project: Project, question: str) -> None:
+    """Raise ``ValueError`` naming the project's survey questions when ``question`` is not one of them."""
+    s, d = schema.segments, schema.documents
+    with project.read() as conn:
+        questions = list(conn.execute(select(s.c.question).distinct().join(d, d.c.id == s.c.document_id)
+                                      .where(d.c.current.is_(True), s.c.level == "word").order_by(s.c.question))
+                         .scalars())
+    if question not in questions:
+        raise ValueError(f"no survey question '{question}' in the project; questions: {', '.join(questions) or 'none'} "
+                         "(see 'qualcode ls')")
+
+
 def units(project: Project, codebook: Codebook, question: str | None = None) -> list[Unit]:
-    """Survey respondents for ``question`` (with their categories), or interview segments."""
+    """Survey respondents for ``question`` (with their categories), or interview segments.
+
+    A unit's ``group_meta`` holds the project's metadata variables only (``qualcode ls`` lists
+    them), not the bookkeeping a survey document keeps about its columns.
+    """
     s, d, r, c, cat, cb = (schema.segments, schema.documents, schema.respondents, schema.codings,
                           schema.categories, schema.codebooks)
+    if question is not None:
+        check_question(project, question)
     with project.read() as conn:
+        variables = set(conn.execute(select(schema.variables.c.name)).scalars())
         coded: dict[int, set[str]] = defaultdict(set)
         rows = conn.execute(select(c.c.segment_id, cat.c.key).join(cat, cat.c.id == c.c.category_id)
                             .join(cb, cb.c.id == cat.c.codebook_id)
@@ -71,12 +90,13 @@ def units(project: Project, codebook: Codebook, question: str | None = None) -> 
             meta: dict[int, dict] = {}
             for seg_id, respondent_id, rmeta, dmeta in rows:
                 per[respondent_id] |= coded.get(seg_id, set())
-                meta[respondent_id] = {**dmeta, **rmeta}
+                meta[respondent_id] = {k: v for k, v in {**dmeta, **rmeta}.items() if k in variables}
             return [Unit((rid,), meta[rid], frozenset(cats)) for rid, cats in sorted(per.items())]
         rows = conn.execute(select(s.c.id, d.c.meta).join(d, d.c.id == s.c.document_id)
                             .where(d.c.current.is_(True), d.c.kind.in_(["interview", "document"]),
                                    s.c.codable.is_(True)).order_by(s.c.id)).all()
-        return [Unit((seg_id,), dmeta, frozenset(coded.get(seg_id, ()))) for seg_id, dmeta in rows]
+        return [Unit((seg_id,), {k: v for k, v in dmeta.items() if k in variables}, frozenset(coded.get(seg_id, ())))
+                for seg_id, dmeta in rows]
 
 
 def group_table(project: Project, codebook: Codebook, by: str, question: str | None = None) -> GroupTable:

@@ -163,6 +163,11 @@ def stats(
             table.add_row(line.left, f"[bold]{line.match}[/]", line.right, f"{line.document} {line.attribution}")
         console.print(table)
         return
+    if question is not None:
+        try:
+            st.check_question(proj, question)
+        except ValueError as exc:
+            fail(str(exc))
     if quotes:
         if quotes not in cb.order:
             fail(f"codebook '{cb.id}' has no category '{quotes}'; categories: {', '.join(cb.order)}.")

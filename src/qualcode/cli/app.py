@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperArgument, TyperOption
 
 from qualcode import __version__
 
@@ -28,6 +30,23 @@ app = typer.Typer(
 )
 console = Console()
 err_console = Console(stderr=True)
+
+
+def _value_label(display_type_rich):
+    """Typer's value label in --help, minus the noise: none for a flag, ``<path>`` for a list of paths."""
+
+    def label(self, ctx):
+        if getattr(self, "is_flag", False):
+            return None  # a flag takes no value; Typer would show "<bool>"
+        text = display_type_rich(self, ctx)
+        return re.sub(r"list\[(\w+)\]", lambda m: m.group(1).lower(), text) if text else text
+
+    return label
+
+
+# Typer 0.2x labels every option with its Python type; repeatable options already say so in their help.
+for _kind in (TyperOption, TyperArgument):
+    _kind.display_type_rich = _value_label(_kind.display_type_rich)
 
 PipelineOption = Annotated[
     Optional[str],
@@ -93,7 +112,7 @@ def info(pipeline: PipelineOption = None) -> None:
 def nlp_command(
     text: Annotated[Optional[str], typer.Argument(help="Norwegian text to analyse.")] = None,
     file: Annotated[
-        Optional[list[Path]], typer.Option("--file", "-f", help="Analyse text files instead (repeatable).", exists=True, dir_okay=False)
+        Optional[list[Path]], typer.Option("--file", help="Analyse text files instead (repeatable).", exists=True, dir_okay=False)
     ] = None,
     summary: Annotated[bool, typer.Option("--summary", help="Print counts and speed instead of one row per token.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per token (for scripts).")] = False,
@@ -142,6 +161,16 @@ def nlp_command(
         console.print(table)
 
 
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X", ""}  # "" : a pipeline without a tagger
+
+
+def is_content_word(token) -> bool:
+    """A word that says what a text is about: no stop word (by form or lemma), no function word, no speaker letter."""
+    lemma = token.lemma_.lower()
+    return (token.is_alpha and len(lemma) > 1 and not token.is_stop and not token.vocab[lemma].is_stop
+            and token.pos_ in CONTENT_POS)
+
+
 def _print_summary(nlp, texts: list[tuple[str, str]]) -> None:
     from collections import Counter
 
@@ -159,7 +188,7 @@ def _print_summary(nlp, texts: list[tuple[str, str]]) -> None:
             if t.is_alpha:
                 words += 1
                 compounds += len(t._.parts) > 1
-                if not t.is_stop:
+                if is_content_word(t):
                     lemmas[t.lemma_.lower()] += 1
     seconds = time.perf_counter() - start
     about = pipeline_info(nlp)

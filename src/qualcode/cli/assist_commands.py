@@ -108,7 +108,7 @@ def suggest_terms_command(
 
       qualcode suggest-terms evaluering.qualcode --codebook codebooks/elevutbytte.yaml --category sprakferdigheter
 
-      qualcode suggest-terms evaluering.qualcode -c codebooks/elevutbytte.yaml -k sprakferdigheter --add uttale --add "snakke med"
+      qualcode suggest-terms evaluering.qualcode -c codebooks/elevutbytte.yaml -k sprakferdigheter --add språkdusj --add "lese høyt"
     """
     from qualcode.assist import suggest_terms
     from qualcode.cli.app import _load
@@ -163,7 +163,7 @@ def coded_project(project, cb):
 def topics(
     project: ProjectArg,
     codebook: CodebookOption,
-    number: Annotated[Optional[int], typer.Option("--topics", "-n", min=2, help="Number of topics; default: the most coherent of 3, 4, 5, 6, 8.")] = None,
+    number: Annotated[Optional[int], typer.Option("--topics", min=2, help="Number of topics; default: the most coherent of 3, 4, 5, 6, 8.")] = None,
     words: Annotated[int, typer.Option("--words", min=3, help="Top words per topic.")] = 10,
     examples: Annotated[int, typer.Option("--examples", min=0, help="Example segments per topic.")] = 2,
     pipeline: PipelineOption = None,

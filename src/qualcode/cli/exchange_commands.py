@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -12,7 +13,13 @@ from rich.table import Table
 from qualcode.cli.app import PipelineOption, app, console, err_console, fail
 from qualcode.cli.project_commands import ProjectArg, open_project
 
-FORMATS = ("qdpx", "qdc", "xlsx", "csv")
+class ExportFormat(str, Enum):
+    qdpx = "qdpx"
+    qdc = "qdc"
+    xlsx = "xlsx"
+    csv = "csv"
+
+
 CodebookKeys = Annotated[
     Optional[list[str]],
     typer.Option("--codebook", "-c", help="Only this codebook: its id (elevutbytte) or its YAML file (repeatable; default: all)."),
@@ -37,7 +44,7 @@ def _print_notes(title: str, notes: list[str]) -> None:
 def export(
     project: ProjectArg,
     out: Annotated[Path, typer.Option("--out", "-o", help="The file to write (.qdpx, .qdc, .xlsx or .csv).")],
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="qdpx, qdc, xlsx or csv; default: from the --out suffix.")] = None,
+    format: Annotated[Optional[ExportFormat], typer.Option("--format", "-f", help="Default: from the --out suffix.")] = None,
     pseudonymise: Annotated[bool, typer.Option("--pseudonymise", help="Replace persons, places and schools ('Person 1', 'Skole A'); the project is not changed.")] = False,
     names: Annotated[Optional[Path], typer.Option("--names", help="YAML list of names to replace: personer, skoler, steder, behold (implies --pseudonymise).")] = None,
     codebook: CodebookKeys = None,
@@ -63,9 +70,10 @@ def export(
     from qualcode.exchange import ExchangeError, Pseudonymiser, export_qdc, export_qdpx, load_names
     from qualcode.exchange.excel import export_csv, export_excel
 
-    chosen = (format or out.suffix.lstrip(".")).lower()
-    if chosen not in FORMATS:
-        fail(f"--format '{chosen}' is not one of {', '.join(FORMATS)} (or give --out a file ending in one of them).")
+    chosen = format.value if format else out.suffix.lstrip(".").lower()
+    if chosen not in {f.value for f in ExportFormat}:
+        fail(f"--out {out}: '{chosen}' is not one of {', '.join(f.value for f in ExportFormat)} "
+             "(give --format, or --out a file ending in one of them).")
     proj = open_project(project)
     keys = [_codebook_key(v) for v in codebook] if codebook else None
     statuses = ("accepted",) if accepted_only else ("suggested", "accepted")

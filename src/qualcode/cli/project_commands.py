@@ -44,6 +44,9 @@ def init(
     """
     from qualcode.store import Project, ProjectError
 
+    if project.exists() and not force:
+        fail(f"{project} already exists. Open it (qualcode ls {project}), choose another name, "
+             "or replace it with --force (everything in it is lost).")
     try:
         Project.create(project, replace=force).close()
     except ProjectError as exc:
