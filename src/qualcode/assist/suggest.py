@@ -18,13 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import func, select
 
 from qualcode.assist.model import CHUNK, CodeModel
 from qualcode.assist.training import category_ids, load_model
 from qualcode.store import Project, schema
-from qualcode.store.project import now
 from qualcode.tagging.codebook import Codebook
+from qualcode.tagging.reconcile import reconcile
 
 MODEL_RULE = "model"
 
@@ -99,41 +99,20 @@ def suggest_codes(project: Project, codebook: Codebook, model: CodeModel | None 
     scores = score_texts(model, wanted, progress)
     report = SuggestionReport(segments=len(segments), scored=len(scores))
     with project.transaction() as conn:
-        # Read the model's own suggestions and every other coding again inside the transaction:
-        # a coder may have decided something while the model was scoring.
-        existing: dict[tuple[int, str], list] = {}
-        for row in conn.execute(select(c.c.id, c.c.segment_id, c.c.category_id, c.c.source, c.c.status,
-                                       c.c.score, c.c.evidence_key).where(c.c.category_id.in_(list(ids.values())))):
-            existing.setdefault((row.segment_id, key_of[row.category_id]), []).append(row)
-        with_memo = set(conn.execute(select(schema.memos.c.coding_id).where(schema.memos.c.coding_id.is_not(None))).scalars())
-        stamp = now()
-        inserts, deletes = [], []
+        found: dict[tuple[int, str], dict] = {}
         for seg in segments:
             row_scores = scores.get(seg.text_hash)
-            for category in ids:
-                rows = existing.get((seg.id, category), [])
-                mine = [r for r in rows if r.source == "model" and r.status == "suggested"]
-                others = [r for r in rows if r not in mine]
-                j = columns.get(category)  # None: the model cannot propose this category (any more)
-                probability = None if row_scores is None or j is None else round(float(row_scores[j]), 4)
-                if others or probability is None or probability < threshold:
-                    deletes += [r.id for r in mine if r.id not in with_memo]
+            for category, j in columns.items():
+                probability = None if row_scores is None else round(float(row_scores[j]), 4)
+                if probability is None or probability < threshold:
                     continue
                 evidence, key = _evidence(model, seg.text, category, seg.start)
-                values = {"score": probability, "rule": MODEL_RULE, "evidence": evidence, "evidence_key": key}
-                if not mine:
-                    inserts.append({"segment_id": seg.id, "category_id": ids[category], "start": seg.start,
-                                    "end": seg.start + len(seg.text), "source": "model", "status": "suggested",
-                                    "coder": None, "polarity": None, "created_at": stamp, "updated_at": stamp, **values})
-                elif mine[0].score != probability or mine[0].evidence_key != key:
-                    conn.execute(update(c).where(c.c.id == mine[0].id).values(updated_at=stamp, **values))
-                    report.updated += 1
-                deletes += [r.id for r in mine[1:] if r.id not in with_memo]
-        for i in range(0, len(deletes), 900):
-            conn.execute(delete(c).where(c.c.id.in_(deletes[i:i + 900])))
-        for i in range(0, len(inserts), 20_000):
-            conn.execute(insert(c), inserts[i:i + 20_000])
-        report.suggested, report.withdrawn = len(inserts), len(deletes)
+                found[(seg.id, category)] = {"start": seg.start, "end": seg.start + len(seg.text), "score": probability,
+                                             "rule": MODEL_RULE, "evidence": evidence, "evidence_key": key, "polarity": None}
+        # reconcile() reads every coding again inside the transaction: a coder may have decided
+        # something while the model was scoring.
+        done = reconcile(conn, "model", found, [seg.id for seg in segments], ids)
+        report.suggested, report.updated, report.withdrawn = done.suggested, done.updated, done.withdrawn
         report.counts = {key_of[category_id]: n for category_id, n in conn.execute(
             select(c.c.category_id, func.count()).where(c.c.category_id.in_(list(ids.values())), c.c.source == "model",
                                                         c.c.status == "suggested").group_by(c.c.category_id))}

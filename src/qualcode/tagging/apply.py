@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from qualcode.nlp import pipeline_info
 from qualcode.nlp.doccache import FORMAT as CACHE_FORMAT
@@ -28,6 +28,7 @@ from qualcode.store import Project, schema
 from qualcode.store.project import now
 from qualcode.tagging.changes import CodebookChange
 from qualcode.tagging.codebook import Codebook
+from qualcode.tagging.reconcile import reconcile
 from qualcode.tagging.tagger import CodebookTagger
 from qualcode.tagging.tokens import TokenView, views_from_cache, views_from_doc
 
@@ -172,8 +173,7 @@ def suggest(text: str, parsed: Parsed, tagger: CodebookTagger) -> dict[str, dict
     tagging = tagger.tag(text, parsed.tokens, parsed.doc)
     result: dict[str, dict] = {}
     tokens = parsed.tokens
-    for start, end, ci, rule in tagging.evidence:
-        category = tagger.codebook.categories[ci].id
+    for start, end, category, rule in tagging.evidence:
         entry = result.setdefault(category, {"evidence": [], "rules": []})
         s, e = tokens.start[start], tokens.end[end - 1]
         entry["evidence"].append([s, e, text[s:e], rule.id])
@@ -217,58 +217,17 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
         segments = [seg for seg in segments if seg.text_hash in tagged]  # the others stand as they are
         report.incremental = True
     report.retagged = len(segments)
-    wanted = {seg.id for seg in segments}
     with _gc_paused(), project.transaction() as conn:
         category_ids = upsert_codebook(conn, codebook)
-        by_id = {v: k for k, v in category_ids.items()}
-        existing: dict[tuple[int, str], list] = {}
-        columns = [c.c.id, c.c.segment_id, c.c.category_id, c.c.source, c.c.status, c.c.evidence_key, c.c.score]
-        for row in conn.execute(select(*columns).where(c.c.category_id.in_(list(category_ids.values())))):
-            if row.segment_id in wanted:
-                existing.setdefault((row.segment_id, by_id[row.category_id]), []).append(row)
-        stamp = now()
-        inserts, updates, deletes = [], [], []
+        found: dict[tuple[int, str], dict] = {}
         for seg in segments:
             # Each distinct text was tagged once; evidence moves to where this segment sits.
-            found = _shifted(tagged[seg.text_hash], seg.start)
-            for category, entry in found.items():
-                rows = existing.pop((seg.id, category), [])
-                human = [r for r in rows if r.status != "suggested" or r.source == "manual"]
-                open_suggestion = next((r for r in rows if r.source == "auto" and r.status == "suggested"), None)
-                model_suggestion = next((r for r in rows if r.source == "model" and r.status == "suggested"), None)
-                if any(r.status == "accepted" for r in human):
-                    continue  # the analyst already agreed; nothing to offer
-                if any(r.status == "rejected" and r.evidence_key == entry["key"] for r in human):
-                    continue  # rejected on this very evidence: not offered again
-                values = {"score": entry["score"], "rule": ", ".join(entry["rules"]), "evidence": entry["evidence"],
-                          "evidence_key": entry["key"], "polarity": entry["polarity"]}
-                if open_suggestion is None and model_suggestion is not None:
-                    # A rule now finds what only the model proposed: the one open suggestion becomes
-                    # the rule's (a memo on it stays attached), never a second one beside it.
-                    updates.append({"_id": model_suggestion.id, "source": "auto", **values})
-                elif open_suggestion is None:
-                    inserts.append({"segment_id": seg.id, "category_id": category_ids[category], "start": seg.start,
-                                    "end": seg.start + len(seg.text), "source": "auto", "status": "suggested",
-                                    "coder": None, "created_at": stamp, "updated_at": stamp, **values})
-                elif open_suggestion.evidence_key != entry["key"] or open_suggestion.score != entry["score"]:
-                    updates.append({"_id": open_suggestion.id, "source": "auto", **values})
-        # Suggestions no rule supports any more go, unless a human touched them or wrote a memo.
-        with_memo = set(conn.execute(select(schema.memos.c.coding_id).where(schema.memos.c.coding_id.is_not(None))).scalars())
-        for rows in existing.values():
-            for r in rows:
-                if r.source == "model" and r.status == "suggested":
-                    continue  # the model's own suggestions: neither the rules' to withdraw nor a decision
-                if r.source == "auto" and r.status == "suggested" and r.id not in with_memo:
-                    deletes.append(r.id)
-        if updates:
-            names = [name for name in updates[0] if name != "_id"]
-            conn.execute(update(c).where(c.c.id == bindparam("_id")).values(
-                {**{name: bindparam(name) for name in names}, "updated_at": stamp}), updates)
-        for i in range(0, len(deletes), 900):
-            conn.execute(delete(c).where(c.c.id.in_(deletes[i:i + 900])))
-        for i in range(0, len(inserts), 20_000):
-            conn.execute(insert(c), inserts[i:i + 20_000])
-        report.suggested, report.updated, report.withdrawn = len(inserts), len(updates), len(deletes)
+            for category, entry in _shifted(tagged[seg.text_hash], seg.start).items():
+                found[(seg.id, category)] = {"start": seg.start, "end": seg.start + len(seg.text), "score": entry["score"],
+                                             "rule": ", ".join(entry["rules"]), "evidence": entry["evidence"],
+                                             "evidence_key": entry["key"], "polarity": entry["polarity"]}
+        done = reconcile(conn, "auto", found, [seg.id for seg in segments], category_ids)
+        report.suggested, report.updated, report.withdrawn = done.suggested, done.updated, done.withdrawn
         report.kept_decisions = conn.execute(select(func.count()).select_from(c).where(
             c.c.category_id.in_(list(category_ids.values())), (c.c.status != "suggested") | (c.c.source == "manual"))).scalar()
         _save_coding_state(conn, codebook.id, state)

@@ -13,35 +13,29 @@ True
 
 from __future__ import annotations
 
+from qualcode.tagging.compiled import CompiledCodebook
 from qualcode.tagging.tagger import CodebookTagger
 from qualcode.tagging.tokens import word_facts
-
-
-def _exclusions(tagger: CodebookTagger) -> dict[str, frozenset[str]]:
-    """Each category's excluded words and the words of its excluded phrases."""
-    ids = [c.id for c in tagger.codebook.categories]
-    result: dict[str, set[str]] = {}
-    for ci, words in tagger.excluded.items():
-        result.setdefault(ids[ci], set()).update(words)
-    for ci, phrases in tagger.excluded_phrases.items():
-        for phrase in phrases:
-            result.setdefault(ids[ci], set()).update(phrase)
-    return {k: frozenset(v) for k, v in result.items()}
 
 
 class CodebookChange:
     """The difference between two compiled codebooks, asked text by text."""
 
-    def __init__(self, old: CodebookTagger, new: CodebookTagger) -> None:
-        self.old, self.new = old, new
-        old_cb, new_cb = old.codebook, new.codebook
+    def __init__(self, old: CodebookTagger | CompiledCodebook, new: CodebookTagger | CompiledCodebook) -> None:
+        self.old = old.compiled if isinstance(old, CodebookTagger) else old
+        self.new = new.compiled if isinstance(new, CodebookTagger) else new
+        old_cb, new_cb = self.old.codebook, self.new.codebook
         patterns = [{c.id: c.patterns for c in cb.categories if c.patterns} for cb in (old_cb, new_cb)]
         self.everything = patterns[0] != patterns[1] or old_cb.polarity != new_cb.polarity
-        before, after = _exclusions(old), _exclusions(new)
+        before, after = self.old.exclusions(), self.new.exclusions()
         # Words whose exclusion status changed in some category: a text holding one (or a
         # compound containing one, since long exclusions also block compounds) is affected.
         self.changed_exclusions = frozenset(
             w for key in set(before) | set(after) for w in before.get(key, frozenset()) ^ after.get(key, frozenset()))
+        # A listed term decides whether an exclusion covers a word written like it.
+        self.changed_listed = frozenset(
+            w for key in set(self.old.listed) | set(self.new.listed)
+            for w in self.old.listed.get(key, set()) ^ self.new.listed.get(key, set()))
         self._unchanged: set[tuple[str, str]] = set()
         self._changed: set[tuple[str, str]] = set()
 
@@ -52,15 +46,15 @@ class CodebookChange:
         if self.changed_exclusions and any(
                 w in keys or (len(w) >= 6 and any(w in k for k in keys)) for w in self.changed_exclusions):
             return True
+        if lower in self.changed_listed:
+            return True
         return self._rules(self.old, keys, parts, alpha, lower) != self._rules(self.new, keys, parts, alpha, lower)
 
     @staticmethod
-    def _rules(tagger: CodebookTagger, keys, parts, alpha, lower) -> tuple:
-        """What a word can fire in ``tagger``, named by category id (not index) so it compares."""
-        single, phrases = tagger.token_candidates(keys, parts, alpha, lower)
-        ids = [c.id for c in tagger.codebook.categories]
-        return (sorted((ids[r.category], r.kind, r.text, r.weight) for r in single),
-                sorted((words, ids[r.category], r.kind, r.text, r.weight) for words, r in phrases))
+    def _rules(compiled: CompiledCodebook, keys, parts, alpha, lower) -> tuple:
+        """What a word can fire: rules name their category by id, so they compare across codebooks."""
+        single, phrases = compiled.token_candidates(keys, parts, alpha, lower)
+        return sorted(single, key=repr), sorted(phrases, key=repr)
 
     def affects(self, words: list[str], lemmas: list[str]) -> bool:
         """True if the edit can change what the tagger finds in a text with these words and lemmas."""

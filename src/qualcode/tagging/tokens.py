@@ -13,14 +13,22 @@ from spacy.tokens import Doc
 
 from qualcode.nlp.compounds import split_compound
 from qualcode.nlp.doccache import Header
+from qualcode.tagging.lexicon import normalised_lemma
 
 
 @lru_cache(maxsize=500_000)
 def word_facts(text: str, lemma: str) -> tuple[str, frozenset[str], tuple[str, ...], bool, bool]:
-    """What a word contributes; words repeat, so this is computed once per word and lemma."""
+    """What a word contributes; words repeat, so this is computed once per word and lemma.
+
+    Its keys are the lower-cased form, the pipeline's lemma and the bokmål dictionary lemma
+    (:func:`~qualcode.tagging.lexicon.normalised_lemma`: «TOLERANSE» → toleranse, «samhald» →
+    samhold); its parts are the compound parts of the latter.
+    """
     lower = text.lower()
     lemma_lower = (lemma or text).lower()
-    return lower, frozenset((lower, lemma_lower)), split_compound(lemma_lower), not any(ch.isalnum() for ch in text), text.isalpha()
+    punct = not any(ch.isalnum() for ch in text)
+    norm = lemma_lower if punct else normalised_lemma(text, lemma or text)
+    return lower, frozenset((lower, lemma_lower, norm)), split_compound(norm), punct, text.isalpha()
 
 
 class Tokens:

@@ -1,0 +1,279 @@
+"""A codebook compiled into lookup tables: what each word can fire, in plain comparable data.
+
+:class:`CompiledCodebook` is data only (no spaCy objects): a word's rules depend on the
+codebook and the lexicon, nothing else, so two compiled codebooks can be compared word by word
+(:class:`~qualcode.tagging.changes.CodebookChange`) and the matcher
+(:class:`~qualcode.tagging.tagger.CodebookTagger`) reads the tables.
+
+Beyond the terms a codebook lists, a word reaches a category through
+
+- a **derivation** of a term («mestre» for «mestring», «motiverende» for «motivasjon»; see
+  :func:`~qualcode.tagging.lexicon.derivations`), a little weaker than the term itself;
+- a **compound head**: a compound whose last part is a term inherits the term's category
+  («prosjektlæring» → læring), weaker still. Heads too generic to carry a meaning
+  (:data:`GENERIC_HEADS`) inherit nothing, and a head naming a skill or knowledge
+  (:data:`YIELDING_HEADS`) gives way to a modifier that is a term: «tyskferdigheter» and
+  «franskkunnskaper» are the language's category, not the category of «kunnskap»;
+- a ``compound_terms`` entry anywhere in a compound («språk» in «fremmedspråk»);
+- a typo of a term in a word the lexicon does not know.
+
+>>> compiled = CompiledCodebook(load_codebook("codebooks/elevutbytte.yaml"))     # doctest: +SKIP
+>>> compiled.token_candidates(*word_facts("tyskferdigheter", "tyskferdighet")[1:3], True, "tyskferdigheter")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from qualcode.nlp.compounds import lemma_frequencies, split_compound
+from qualcode.nlp.lemmatizer import is_known_word
+from qualcode.nlp.stopwords import stop_words
+from qualcode.tagging.codebook import Codebook
+from qualcode.tagging.fuzzy import FuzzyIndex
+from qualcode.tagging.lexicon import derivations
+from qualcode.tagging.tokens import word_facts
+
+WEIGHTS = {"term": 1.0, "phrase": 1.5, "derived": 0.8, "compound": 0.8, "head": 0.7, "fuzzy": 0.6}
+_LITERAL_KEYS = ("LEMMA", "LOWER", "ORTH", "TEXT", "NORM")
+
+# Heads that say how, not what: a compound ending in one of these inherits nothing from it.
+GENERIC_HEADS = frozenset({
+    "ferdighet", "ferdigheit", "arbeid", "arbeide", "utvikling", "sosial", "del", "måte", "ting", "sak", "tid",
+    "gang", "type", "form", "side", "plan", "prosjekt", "aktivitet", "opplegg", "tema", "fag", "time", "område",
+})
+# Heads naming a skill, knowledge or awareness: a modifier that is a term decides the category.
+YIELDING_HEADS = frozenset({
+    "ferdighet", "ferdigheit", "kunnskap", "kompetanse", "evne", "forståing", "forståelse", "bevissthet", "medvit",
+    "kjennskap", "innsikt", "utvikling", "læring", "opplæring", "kurs", "trening", "undervisning",
+})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way a category is found. ``category`` is the category id; ``text`` the codebook entry."""
+
+    category: str
+    kind: str  # term | derived | head | compound | phrase | fuzzy | pattern
+    text: str
+    weight: float
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}:{self.text}"
+
+
+def _literals(pattern: list[dict]) -> list[set[str]]:
+    """For each required token of ``pattern`` that names its words: the lower-cased words allowed.
+
+    A text can only match if it holds a word from every set, so the Matcher (and the Doc it
+    needs) is skipped for the rest. An empty list means the pattern gives no such hint.
+    """
+    sets = []
+    for spec in pattern:
+        if spec.get("OP") in ("?", "*", "!"):
+            continue
+        for key in _LITERAL_KEYS:
+            value = spec.get(key)
+            if isinstance(value, str):
+                sets.append({value.lower()})
+            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                sets.append({str(v).lower() for v in value["IN"]})
+    return sets
+
+
+def _commonness(word: str) -> int:
+    """How common a word is in Norwegian text: stop words first, then NDT lemma counts."""
+    return 10**9 if word in stop_words() else lemma_frequencies().get(word, 0)
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    key: str  # "<category id>#<index>"
+    pattern: list
+    rule: Rule
+    literals: list
+
+
+class CompiledCodebook:
+    """A codebook's rules as lookup tables keyed by lower-cased word (see the module docstring)."""
+
+    def __init__(self, codebook: Codebook) -> None:
+        self.codebook = codebook
+        self.terms: dict[str, list[Rule]] = defaultdict(list)
+        self.parts: dict[str, list[Rule]] = defaultdict(list)
+        self.heads: dict[str, list[Rule]] = defaultdict(list)
+        self.phrases: dict[str, list[tuple[tuple[str, ...], Rule]]] = defaultdict(list)
+        self.excluded: dict[str, set[str]] = defaultdict(set)
+        self.excluded_phrases: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        self.listed: dict[str, set[str]] = defaultdict(set)  # category → the single words it lists as terms
+        self.patterns: list[PatternRule] = []
+        for category in codebook.categories:
+            cid = category.id
+            for word in category.exclude:
+                if " " in word:
+                    self.excluded_phrases[cid].append(tuple(word.split()))
+                else:
+                    self.excluded[cid].add(word)
+            for term in category.terms:
+                self._add_term(cid, term, "term")
+            for term in category.compound_terms:
+                if term not in category.terms:
+                    self._add_term(cid, term, "term")
+                self.parts[term].append(Rule(cid, "compound", term, WEIGHTS["compound"]))
+            for phrase in category.phrases:
+                self._add_term(cid, phrase, "phrase")
+            for pi, pattern in enumerate(category.patterns):
+                key = f"{cid}#{pi}"
+                self.patterns.append(PatternRule(key, pattern.pattern, Rule(cid, "pattern", key, pattern.weight),
+                                                 _literals(pattern.pattern)))
+        self._add_derivations_and_heads()
+        self.fuzzy = FuzzyIndex(self.terms)
+        self.exclusion_triggers = {
+            cid: frozenset(self.excluded.get(cid, set()) | {p[0] for p in self.excluded_phrases.get(cid, ())})
+            for cid in set(self.excluded) | set(self.excluded_phrases)}
+        self.poles = [(name, set(pole.terms), [tuple(p.split()) for p in pole.phrases])
+                      for name, pole in codebook.polarity.items()]
+        self.prefixes = sorted((t for t in self.parts if len(t) >= 4), key=len, reverse=True)
+        self._candidates: dict[tuple, tuple[list[Rule], list]] = {}
+        self._by_word: dict[tuple[str, str], bool | tuple[list[tuple[str, ...]], frozenset[str]]] = {}
+        self._inert: set[tuple[str, str]] = set()  # (word, lemma) pairs that fire nothing and are no entry
+        pattern_literals = [p.literals for p in self.patterns]
+        # Words some phrase or token pattern names: all could_match needs to remember of a text.
+        self._watched = frozenset({w for entries in self.phrases.values() for words, _ in entries for w in words}
+                                  | {w for sets in pattern_literals for required in sets for w in required})
+        # A text can only match a phrase if it holds the phrase's rarest word, and a pattern only if
+        # it holds a word of its rarest required set: a text with none of these "entry" words and
+        # no word that fires on its own cannot match anything.
+        phrases = [words for entries in self.phrases.values() for words, _ in entries]
+        self._entry = frozenset({min(words, key=_commonness) for words in phrases}
+                                | {w for sets in pattern_literals if sets
+                                   for w in min(sets, key=lambda words: sum(map(_commonness, words)))})
+        self.patterns_unbounded = any(not sets for sets in pattern_literals)  # a pattern that names no word
+
+    def _add_term(self, cid: str, text: str, kind: str) -> None:
+        words = tuple(text.split())
+        if len(words) > 1:
+            self.phrases[words[0]].append((words, Rule(cid, "phrase", text, WEIGHTS["phrase"])))
+        else:
+            self.terms[text].append(Rule(cid, kind, text, WEIGHTS[kind]))
+            self.listed[cid].add(text)
+
+    def _add_derivations_and_heads(self) -> None:
+        """Derived forms of every single-word term, and every term (listed or derived) as a compound head.
+
+        A derived word another category lists, or this category excludes, is left out: the
+        codebook's own words decide.
+        """
+        listed_anywhere = {w for words in self.listed.values() for w in words}
+        for cid, words in sorted(self.listed.items()):
+            for term in sorted(words):
+                for word in sorted(derivations(term)):
+                    if word in listed_anywhere or word in self.excluded.get(cid, ()):
+                        continue
+                    if not any(r.category == cid for r in self.terms.get(word, ())):
+                        self.terms[word].append(Rule(cid, "derived", term, WEIGHTS["derived"]))
+        for word, rules in sorted(self.terms.items()):
+            if word in GENERIC_HEADS or len(word) < 4 or not word.isalpha():
+                continue
+            for cid in sorted({r.category for r in rules}):
+                if word not in self.excluded.get(cid, ()):
+                    self.heads[word].append(Rule(cid, "head", word, WEIGHTS["head"]))
+
+    # -- what a word can fire ----------------------------------------------------------------
+
+    def _fuzzy(self, word: str) -> list[Rule]:
+        """Rules for an unknown word: a term within its typo limit, or a compound_term it opens with."""
+        rules = [Rule(r.category, "fuzzy", term, WEIGHTS["fuzzy"]) for term in self.fuzzy.lookup(word)
+                 for r in self.terms[term]]
+        if not rules:
+            # "klimabevisthet": unknown as a whole, but it opens with a compound term.
+            prefix = next((p for p in self.prefixes if word.startswith(p) and len(word) - len(p) >= 3), None)
+            if prefix:
+                rules = [Rule(r.category, "fuzzy", prefix, WEIGHTS["fuzzy"]) for r in self.parts[prefix]]
+        return rules
+
+    def _compound(self, parts: tuple[str, ...]) -> list[Rule]:
+        """Rules a compound fires through its parts: compound_terms anywhere, and its head."""
+        rules: list[Rule] = []
+        # Parts of parts count too: "fremmedspråk" in "fremmedspråk+ferdighet" holds "språk".
+        for part in sorted(set(parts).union(*(split_compound(p) for p in parts))):
+            rules.extend(self.parts.get(part, ()))
+        head, modifiers = parts[-1], parts[:-1]
+        if head in YIELDING_HEADS:
+            # «tysk+ferdighet», «engelsk+kunnskap»: the modifier's category, if it has one.
+            from_modifiers = [Rule(r.category, "head", f"{m}+{head}", WEIGHTS["compound"])
+                              for m in modifiers for r in self.terms.get(m, ()) if r.kind in ("term", "derived")]
+            if from_modifiers or any(m in self.parts for m in modifiers):
+                return rules + from_modifiers
+        return rules + list(self.heads.get(head, ()))
+
+    def token_candidates(self, keys: frozenset[str], parts: tuple[str, ...], alpha: bool,
+                         lower: str) -> tuple[list[Rule], list[tuple[tuple[str, ...], Rule]]]:
+        """Rules one token can fire on its own, and phrases that may start at it.
+
+        The answer depends only on the token's word, lemma and parts, so it is memoised: a
+        project repeats the same words over and over.
+        """
+        cache_key = (keys, parts)
+        found = self._candidates.get(cache_key)
+        if found is not None:
+            return found
+        single = [rule for key in sorted(keys) for rule in self.terms.get(key, ())]
+        phrases = [p for key in sorted(keys) for p in self.phrases.get(key, ())]
+        if len(parts) > 1:
+            single.extend(self._compound(parts))
+        elif alpha and not keys & self.terms.keys() and not is_known_word(lower):
+            single.extend(self._fuzzy(lower))
+        found = self._candidates[cache_key] = (single, phrases)
+        return found
+
+    def could_match(self, words: list[str], lemmas: list[str]) -> bool:
+        """False when no rule can fire on these words (a quick test before full tagging).
+
+        A word that fires a rule on its own decides at once; a phrase counts only if all its
+        words occur in the text; token patterns decide on the words they name. Per distinct
+        word this is worked out once: whether it fires, the phrases it opens, and which of its
+        keys any phrase or pattern names.
+        """
+        if self.patterns_unbounded:
+            return True
+        if self._inert.issuperset(zip(words, lemmas)):
+            return False  # most texts: every word known to fire nothing (one C-level set test)
+        memo, inert = self._by_word, self._inert
+        pending: list[tuple[str, ...]] = []
+        present: set[str] = set()
+        for pair in zip(words, lemmas):
+            hit = memo.get(pair)
+            if hit is None:
+                lower, keys, parts, punct, alpha = word_facts(*pair)
+                single, phrases = self.token_candidates(keys, parts, alpha, lower) if not punct else ([], [])
+                hit = memo[pair] = True if single else ([w for w, _ in phrases], keys & self._watched)
+                if hit is not True and not keys & self._entry:
+                    inert.add(pair)
+            if hit is True:
+                return True
+            opened, watched = hit
+            if opened:
+                pending.extend(opened)
+            if watched:
+                present |= watched
+        if not present:
+            return False
+        if any(all(w in present for w in phrase) for phrase in pending):
+            return True
+        return self.patterns_possible(present)
+
+    def patterns_possible(self, words: set[str]) -> bool:
+        """True if some token pattern could match a text holding ``words``."""
+        return any(all(words & required for required in p.literals) for p in self.patterns)
+
+    def exclusions(self) -> dict[str, frozenset[str]]:
+        """Each category's excluded words and the words of its excluded phrases."""
+        result: dict[str, set[str]] = defaultdict(set)
+        for cid, words in self.excluded.items():
+            result[cid].update(words)
+        for cid, phrases in self.excluded_phrases.items():
+            for phrase in phrases:
+                result[cid].update(phrase)
+        return {k: frozenset(v) for k, v in result.items()}

@@ -1,0 +1,168 @@
+"""What a written word stands for, so that a codebook term reaches every way of writing it.
+
+Three things a codebook should not have to list word by word:
+
+- **Capitals and unknown lemmas.** An answer typed in capitals («TOLERANSE») or a capitalised
+  one-word answer is often tagged as a name and keeps its spelling as lemma. When the lemma is
+  not a dictionary form, the lower-cased word is lemmatised with the lexicon instead.
+- **Nynorsk.** A nynorsk word is lemmatised with the NDT nynorsk table (``data/nn_form_lemma.tsv``)
+  and mapped to its bokmål lemma by the regular spelling correspondences of the two standards
+  (sjølv/selv, -heit/-het, ei/e, a/o, -ar/-er, -ing/-else, kjensle/følelse …). A mapping is kept
+  only when the result is a bokmål lemma the lexicon knows and the nynorsk word is not itself
+  a bokmål word: «samhald» → «samhold», «sjølvkjensle» → «selvfølelse», but «mat» stays «mat».
+- **Derivations.** Verb, noun, participle and adjective of one stem («mestre»/«mestring»,
+  «motivasjon»/«motivere»/«motiverende», «trygg»/«trygghet») are related by the derivational
+  suffixes of Norwegian; :func:`derivations` gives the ones the lexicon knows.
+
+>>> normalised_lemma("TOLERANSE", "TOLERANSE"), normalised_lemma("samhald", "samhald")
+('toleranse', 'samhold')
+>>> sorted(derivations("motivasjon"))
+['motivere', 'motiverende']
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import simplemma
+
+from qualcode.nlp.compounds import lemma_frequencies, split_compound
+from qualcode.nlp.lemmatizer import is_known_lemma, lemmatize_word, ndt_form_lemmas, noun_lemmas
+from qualcode.nlp.stopwords import stop_words
+
+# Regular nynorsk → bokmål correspondences, tried one or two at a time anywhere in a word.
+NYNORSK_TO_BOKMAL = (
+    ("sjølv", "selv"), ("kjensle", "følelse"), ("medvit", "bevissthet"), ("framand", "fremmed"),
+    ("leiar", "leder"), ("mogleg", "mulig"), ("tru", "tro"), ("skule", "skole"), ("veke", "uke"),
+    ("heit", "het"), ("leik", "het"), ("eig", "eg"), ("leg", "lig"), ("ing", "else"), ("ing", "ning"),
+    ("ei", "e"), ("au", "ø"), ("øy", "ø"), ("a", "o"), ("e", "æ"), ("ar", "er"), ("ane", "ene"),
+    ("kv", "hv"), ("fram", "frem"), ("ven", "venn"), ("mn", "vn"), ("ande", "ende"),
+)
+
+# Derivational suffixes, (from, to): noun ↔ verb both ways, adjective → noun one way only. An
+# adjective taken from a noun («frivillig» from «frivillighet») is far more general than the noun.
+_BOTH_WAYS = (("ing", "e"), ("asjon", "ere"), ("ikasjon", "isere"), ("eksjon", "ektere"), ("else", "e"),
+              ("ning", "e"), ("ement", "ere"), ("ere", ""))
+DERIVATION_SUFFIXES = _BOTH_WAYS + tuple((b, a) for a, b in _BOTH_WAYS) + (("", "het"), ("", "itet"))
+# A derived word this common in the treebank is too general to stand for a category on its own
+# («lære» from «læring», «utvikle» from «utvikling», «oppleve» from «opplevelse»).
+COMMON_DERIVATION = 50
+
+
+@lru_cache(maxsize=1)
+def nynorsk_form_lemmas() -> dict[str, str]:
+    """The NDT nynorsk form → lemma table (nouns, adjectives and verbs)."""
+    table: dict[str, str] = {}
+    text = resources.files("qualcode.tagging").joinpath("data/nn_form_lemma.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            form, lemma = line.split("\t")
+            table[form] = lemma
+    return table
+
+
+@lru_cache(maxsize=1)
+def nynorsk_lemmas() -> frozenset[str]:
+    return frozenset(nynorsk_form_lemmas().values())
+
+
+def _is_bokmal_word(word: str) -> bool:
+    """A word the bokmål treebank uses as a form or a lemma."""
+    return word in lemma_frequencies() or word in ndt_form_lemmas()
+
+
+def _bokmal_lemma(word: str, tier: int) -> bool:
+    """Tier 0: a lemma of the bokmål treebank; 1: a lemma simplemma knows; 2: a compound of treebank lemmas."""
+    if tier == 0:
+        return word in lemma_frequencies()
+    if tier == 1:
+        return is_known_lemma(word) and simplemma.is_known(word, lang="nb")
+    parts = split_compound(word)
+    return len(parts) > 1 and all(p in lemma_frequencies() for p in parts)
+
+
+def _rewrites(word: str, rules=NYNORSK_TO_BOKMAL) -> set[str]:
+    found = set()
+    for source, target in rules:
+        start = word.find(source)
+        while start != -1:
+            found.add(word[:start] + target + word[start + len(source):])
+            start = word.find(source, start + 1)
+    return found
+
+
+@lru_cache(maxsize=100_000)
+def bokmal_of(nynorsk: str) -> str | None:
+    """The bokmål lemma of a nynorsk lemma, or None when there is none (or it is bokmål already).
+
+    A treebank lemma wins over one only simplemma knows, which wins over an unlisted compound;
+    within each, one correspondence is tried before two.
+
+    >>> bokmal_of("sjølvkjensle"), bokmal_of("leiarskap"), bokmal_of("mat")
+    ('selvfølelse', 'lederskap', None)
+    """
+    if len(nynorsk) < 3 or not nynorsk.isalpha() or _is_bokmal_word(nynorsk):
+        return None
+    first = _rewrites(nynorsk)
+    second = {w for c in first for w in _rewrites(c)}
+    for tier in (0, 1, 2):
+        for candidates in (first, second):
+            known = [c for c in candidates if c != nynorsk and _bokmal_lemma(c, tier)]
+            if known:
+                return max(sorted(known), key=lambda c: lemma_frequencies().get(c, 0))
+    return None
+
+
+def nynorsk_lemma(form: str) -> str | None:
+    """The NDT nynorsk lemma of a lower-cased word form, or simplemma's nynorsk lemma."""
+    lemma = nynorsk_form_lemmas().get(form)
+    if lemma is not None:
+        return lemma
+    if simplemma.is_known(form, lang="nn"):
+        return simplemma.lemmatize(form, lang="nn")
+    return None
+
+
+@lru_cache(maxsize=500_000)
+def normalised_lemma(word: str, lemma: str) -> str:
+    """The bokmål dictionary lemma a word stands for (lower case); ``lemma`` is the pipeline's.
+
+    A known lemma is kept; otherwise the lower-cased word is lemmatised with the lexicon
+    (capitals, names that are not names), and a nynorsk lemma is mapped to bokmål.
+    """
+    lower = word.lower()
+    current = (lemma or word).lower()
+    if not lower.isalpha() or len(lower) < 3 or lower in stop_words() or (current in lemma_frequencies() and current != lower):
+        return current
+    if not is_known_lemma(current):
+        lookup = lemmatize_word(lower).lower()
+        if lookup != current and is_known_lemma(lookup):
+            current = lookup
+    if not _is_bokmal_word(lower) and not _is_bokmal_word(current):
+        nn = nynorsk_lemma(lower) or (current if current in nynorsk_lemmas() else None)
+        current = bokmal_of(nn or current) or nn or current
+    return current
+
+
+@lru_cache(maxsize=50_000)
+def derivations(word: str) -> frozenset[str]:
+    """Words related to ``word`` by a derivational suffix, as far as the treebank attests them.
+
+    Noun ↔ verb and adjective → noun in one step («mestring» ↔ «mestre», «motivasjon» ↔
+    «motivere», «trygg» → «trygghet»), and a verb's present participle («motiverende»). Words more common
+    than :data:`COMMON_DERIVATION` in the treebank are left out: too general to code.
+    """
+    if len(word) < 4 or not word.isalpha():
+        return frozenset()
+    freq = lemma_frequencies()
+    found = set()
+    for src, dst in DERIVATION_SUFFIXES:
+        if word.endswith(src) and len(word) - len(src) >= 3:
+            found.add(word[: len(word) - len(src)] + dst)
+    found = {c for c in found if c != word and 0 < freq.get(c, 0) <= COMMON_DERIVATION}
+    # Present participles («motiverende», «mestrende»): the ones the lexicon takes back to the verb.
+    found |= {v + "nde" for v in found | {word}
+              if v.endswith("e") and v not in noun_lemmas() and lemmatize_word(v + "nde") == v}
+    found.discard(word)
+    return frozenset(c for c in found if c not in stop_words())

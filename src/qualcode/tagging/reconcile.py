@@ -1,0 +1,105 @@
+"""The one place that decides how machine findings meet human decisions.
+
+Rules (``auto``, from the codebook) and the model (``model``) both propose codings. Whatever
+they find, :func:`reconcile` applies the same rules:
+
+1. A human decision — an accepted or rejected coding of any source, a manual coding — is never
+   changed or removed.
+2. Where a coding is accepted or manual, nothing new is offered (a model suggestion there is
+   withdrawn; a rule suggestion there stays as the analyst left it).
+3. A rejected rule suggestion is offered again only when the evidence behind it changed; a
+   rejected model suggestion is not offered again.
+4. One open suggestion per segment and category: a source updates its own open suggestion in
+   place. A rule finding takes over an open model suggestion (a memo on it stays attached); the
+   model never sits beside a rule suggestion.
+5. A source's open suggestions it no longer finds are withdrawn, unless an analyst wrote a memo
+   on one. The other source's open suggestions are left alone.
+
+>>> report = reconcile(conn, "auto", found, segment_ids, category_ids)     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+
+from qualcode.store import schema
+from qualcode.store.project import now
+
+SOURCES = ("auto", "model")
+
+
+@dataclass
+class Reconciled:
+    suggested: int = 0  # new open suggestions
+    updated: int = 0  # open suggestions whose score or evidence changed (or that a rule took over)
+    withdrawn: int = 0  # open suggestions the source no longer finds
+
+
+def _is_decision(row) -> bool:
+    return row.status != "suggested" or row.source == "manual"
+
+
+def reconcile(conn: Connection, source: str, found: dict[tuple[int, str], dict], segments: list[int],
+              category_ids: dict[str, int]) -> Reconciled:
+    """Write ``source``'s findings for ``segments`` and withdraw what it no longer finds.
+
+    ``found`` maps ``(segment id, category key)`` to the coding's values: ``start``, ``end``,
+    ``score``, ``rule``, ``evidence``, ``evidence_key`` and ``polarity``. Only codings of the
+    given segments and categories are read or written, inside the caller's transaction.
+    """
+    if source not in SOURCES:
+        raise ValueError(f"unknown source '{source}'; one of {', '.join(SOURCES)}")
+    other = "model" if source == "auto" else "auto"
+    c = schema.codings
+    key_of = {v: k for k, v in category_ids.items()}
+    wanted = set(segments)
+    existing: dict[tuple[int, str], list] = {}
+    columns = [c.c.id, c.c.segment_id, c.c.category_id, c.c.source, c.c.status, c.c.evidence_key, c.c.score]
+    for row in conn.execute(select(*columns).where(c.c.category_id.in_(list(category_ids.values())))):
+        if row.segment_id in wanted:
+            existing.setdefault((row.segment_id, key_of[row.category_id]), []).append(row)
+    with_memo = set(conn.execute(select(schema.memos.c.coding_id).where(schema.memos.c.coding_id.is_not(None))).scalars())
+    stamp = now()
+    inserts, updates, deletes = [], [], []
+    for (segment_id, category), entry in found.items():
+        if segment_id not in wanted:
+            continue
+        rows = existing.pop((segment_id, category), [])
+        decisions = [r for r in rows if _is_decision(r)]
+        mine = [r for r in rows if r.source == source and r.status == "suggested"]
+        theirs = next((r for r in rows if r.source == other and r.status == "suggested"), None)
+        values = {name: entry[name] for name in ("score", "rule", "evidence", "evidence_key", "polarity")}
+        offered = not any(r.status == "accepted" or r.source == "manual" for r in decisions)
+        if source == "auto":
+            offered = offered and not any(r.status == "rejected" and r.evidence_key == entry["evidence_key"]
+                                          for r in decisions)
+        else:
+            offered = offered and not decisions and theirs is None
+        if not offered:
+            if source == "model":
+                deletes += [r.id for r in mine if r.id not in with_memo]
+            continue  # a rule suggestion beside a decision stays as the analyst left it
+        if mine:
+            if mine[0].evidence_key != entry["evidence_key"] or mine[0].score != entry["score"]:
+                updates.append({"_id": mine[0].id, "source": source, **values})
+            deletes += [r.id for r in mine[1:] if r.id not in with_memo]
+        elif theirs is not None:
+            # A rule now finds what only the model proposed: the one open suggestion becomes the rule's.
+            updates.append({"_id": theirs.id, "source": source, **values})
+        else:
+            inserts.append({"segment_id": segment_id, "category_id": category_ids[category], "start": entry["start"],
+                            "end": entry["end"], "source": source, "status": "suggested", "coder": None,
+                            "created_at": stamp, "updated_at": stamp, **values})
+    for rows in existing.values():
+        deletes += [r.id for r in rows if r.source == source and r.status == "suggested" and r.id not in with_memo]
+    if updates:
+        names = [name for name in updates[0] if name != "_id"]
+        conn.execute(update(c).where(c.c.id == bindparam("_id")).values(
+            {**{name: bindparam(name) for name in names}, "updated_at": stamp}), updates)
+    for i in range(0, len(deletes), 900):
+        conn.execute(delete(c).where(c.c.id.in_(deletes[i:i + 900])))
+    for i in range(0, len(inserts), 20_000):
+        conn.execute(insert(c), inserts[i:i + 20_000])
+    return Reconciled(len(inserts), len(updates), len(deletes))
