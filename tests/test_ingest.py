@@ -26,18 +26,15 @@ Lærer 2: Jeg er enig.
 
 
 @pytest.fixture
-def project(tmp_path):
-    with Project.create(tmp_path / "test.qualcode") as proj:
+def project(project_location):
+    with Project.create(project_location) as proj:
         yield proj
 
 
-def snapshot(path: Path) -> list:
+def snapshot(project: Project) -> list:
     """Every row of every table, to prove a failed ingest changed nothing."""
-    con = sqlite3.connect(path)
-    tables = [r[0] for r in con.execute("select name from sqlite_master where type='table' order by name")]
-    rows = [(t, sorted(map(repr, con.execute(f"select * from {t}")))) for t in tables]
-    con.close()
-    return rows
+    with project.read() as conn:
+        return [(t.name, sorted(map(repr, conn.execute(select(t))))) for t in schema.metadata.sorted_tables]
 
 
 def segments_of(project, name):
@@ -135,9 +132,9 @@ def test_reingest_same_file_changes_nothing_and_changed_file_is_a_new_version(pr
     path = tmp_path / "intervju.txt"
     path.write_text(TRANSCRIPT)
     ingest_files(project, [path])
-    before = snapshot(Path(project.location))
+    before = snapshot(project)
     report = ingest_files(project, [path])
-    assert report.unchanged == ["intervju.txt"] and snapshot(Path(project.location)) == before
+    assert report.unchanged == ["intervju.txt"] and snapshot(project) == before
     path.write_text(TRANSCRIPT + "K: Og klimaet ble et tema.\n")
     report = ingest_files(project, [path])
     assert report.new_versions == ["intervju.txt"]
@@ -163,7 +160,7 @@ def test_bad_input_is_one_clear_error_and_changes_nothing(project, tmp_path, nam
     good = tmp_path / "god.txt"
     good.write_text(TRANSCRIPT)
     ingest_files(project, [good])
-    before = snapshot(Path(project.location))
+    before = snapshot(project)
     bad = tmp_path / name
     bad.write_bytes(content)
     again = tmp_path / "ny.txt"
@@ -172,7 +169,7 @@ def test_bad_input_is_one_clear_error_and_changes_nothing(project, tmp_path, nam
     with pytest.raises(IngestError) as info:
         ingest_files(project, [again, bad], survey=survey)
     assert name in str(info.value) and message in str(info.value)
-    assert snapshot(Path(project.location)) == before
+    assert snapshot(project) == before
 
 
 def test_file_that_disappears_is_named_and_nothing_is_saved(project, tmp_path):
@@ -181,10 +178,10 @@ def test_file_that_disappears_is_named_and_nothing_is_saved(project, tmp_path):
     gone = tmp_path / "b.txt"
     gone.write_text(TRANSCRIPT)
     gone.unlink()
-    before = snapshot(Path(project.location))
+    before = snapshot(project)
     with pytest.raises(IngestError, match="b.txt: the file does not exist"):
         ingest_files(project, [present, gone])
-    assert snapshot(Path(project.location)) == before
+    assert snapshot(project) == before
 
 
 def test_bad_yaml_metadata_names_the_line(project, tmp_path):
@@ -194,16 +191,24 @@ def test_bad_yaml_metadata_names_the_line(project, tmp_path):
         ingest_files(project, [path])
 
 
-# Schema 1 is schema 3 without the parse cache (2) and the models table (3).
-V1_DDL = [str(CreateTable(t).compile(dialect=sqlite_dialect.dialect()))
-          for t in schema.metadata.sorted_tables if t.name not in ("parse_cache", "models")]
+def old_ddl(*, without: tuple[str, ...]) -> list[str]:
+    """SQLite DDL of the tables an older schema had: no CHECK constraints (schema 4 added them)."""
+    from sqlalchemy import CheckConstraint, MetaData
+
+    old = MetaData()
+    for table in schema.metadata.sorted_tables:
+        if table.name not in without:
+            copy = table.to_metadata(old)
+            for check in [c for c in copy.constraints if isinstance(c, CheckConstraint)]:
+                copy.constraints.discard(check)
+    return [str(CreateTable(t).compile(dialect=sqlite_dialect.dialect())) for t in old.sorted_tables]
 
 
 def test_schema_1_project_is_migrated_on_open(tmp_path):
     """A file written by schema 1 (no parse cache) opens, keeps its data and gains the cache and the models table."""
     path = tmp_path / "gammel.qualcode"
     con = sqlite3.connect(path)
-    for ddl in V1_DDL:
+    for ddl in old_ddl(without=("parse_cache", "models")):
         con.execute(ddl)
     con.execute("insert into meta values ('schema_version', '1')")
     con.execute("insert into documents (id, name, kind, source_path, content_hash, version, current, text, meta, ingested_at) "
@@ -216,6 +221,63 @@ def test_schema_1_project_is_migrated_on_open(tmp_path):
             assert conn.execute(select(schema.documents.c.name)).scalar() == "a.txt"
             assert conn.execute(select(schema.parse_cache.c.text_hash)).first() is None
             assert conn.execute(select(schema.models.c.codebook_key)).first() is None
+
+
+def schema_3_file(path: Path, coding_status: str = "accepted") -> None:
+    """A schema 3 project with a document, a segment, a decided coding, its memo and its log entry."""
+    con = sqlite3.connect(path)
+    for ddl in old_ddl(without=()):
+        con.execute(ddl)
+    con.executescript(f"""
+        insert into meta values ('schema_version', '3');
+        insert into documents (id, name, kind, source_path, content_hash, version, current, text, meta, ingested_at)
+            values (1, 'a.txt', 'interview', 'a.txt', 'h', 1, 1, 'K: Elevene fikk venner.', '{{}}', '2021-01-01');
+        insert into segments (id, document_id, position, level, codable, start, "end", text, text_hash)
+            values (1, 1, 0, 'turn', 1, 3, 23, 'Elevene fikk venner.', 'x');
+        insert into codebooks values (1, 'elevutbytte', 'Elevutbytte', '1.0', null, '{{}}', '2021-01-01');
+        insert into categories values (1, 1, 'sosial_inkludering', 'Sosial inkludering', '#2166AC', null, null, 0, 1);
+        insert into codings (id, segment_id, category_id, start, "end", source, status, coder, created_at, updated_at)
+            values (1, 1, 1, 3, 23, 'auto', '{coding_status}', 'Kari', '2021-01-01', '2021-01-01');
+        insert into memos values (1, null, null, 1, 'Kari', 'Viktig sitat', '2021-01-01', '2021-01-01');
+        insert into decisions values (1, 1, null, 'Kari', 'accept', 'suggested', 'accepted', null, '2021-01-01');
+    """)
+    con.commit()
+    con.close()
+
+
+def test_schema_3_project_gains_check_constraints_and_keeps_every_row(tmp_path):
+    """Schema 4 rebuilds SQLite tables to add CHECKs: the memo on the rebuilt codings table
+    survives (no cascade), and a status outside the Enum is refused by the database afterwards."""
+    path = tmp_path / "v3.qualcode"
+    schema_3_file(path)
+    with Project.open(path) as proj:
+        assert proj.schema_version == schema.SCHEMA_VERSION
+        with proj.read() as conn:
+            assert conn.execute(select(schema.memos.c.text, schema.memos.c.coding_id)).one() == ("Viktig sitat", 1)
+            assert conn.execute(select(schema.codings.c.status, schema.codings.c.coder)).one() == ("accepted", "Kari")
+            assert conn.execute(select(schema.decisions.c.coding_id)).scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+        from sqlalchemy.exc import IntegrityError
+
+        with pytest.raises(IntegrityError, match="ck_codings_status"):
+            with proj.transaction() as conn:
+                conn.execute(schema.codings.update().values(status="godkjent"))
+
+
+def test_schema_3_project_with_a_value_outside_the_enum_is_refused_unchanged(tmp_path):
+    path = tmp_path / "rar.qualcode"
+    schema_3_file(path, coding_status="godkjent")
+    def dump() -> list[str]:
+        con = sqlite3.connect(path)
+        try:
+            return list(con.iterdump())
+        finally:
+            con.close()
+
+    before = dump()
+    with pytest.raises(ProjectError, match="of table codings break the rule.*status.*not changed"):
+        Project.open(path)
+    assert dump() == before
 
 
 def test_newer_schema_is_refused(tmp_path):

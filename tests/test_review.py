@@ -19,9 +19,9 @@ TEXT = "K: Elevene fikk nye venner.\nK: De ble flinkere i engelsk.\nK: De lærte
 
 
 @pytest.fixture()
-def project(tmp_path, nlp):
+def project(tmp_path, nlp, project_location):
     (tmp_path / "i.txt").write_text(TEXT, encoding="utf-8")
-    proj = Project.create(tmp_path / "r.qualcode")
+    proj = Project.create(project_location)
     ingest_files(proj, [tmp_path / "i.txt"])
     code_project(proj, load_codebook(ROOT / "codebooks" / "elevutbytte.yaml"), nlp)
     return proj

@@ -15,7 +15,7 @@ from qualcode.cli.tag_commands import CodebookOption, load_codebook_or_fail
 
 @app.command()
 def wordcloud(
-    project: Annotated[Optional[Path], typer.Argument(help="The project file; leave out and give --survey for a quick look at a file.")] = None,
+    project: Annotated[Optional[str], typer.Argument(help="The project (file or database URL); leave out and give --survey for a quick look at a file.")] = None,
     codebook: CodebookOption = Path("codebooks/elevutbytte.yaml"),
     question: Annotated[Optional[str], typer.Option("--question", "-q", help="Survey question in the project (see 'qualcode ls').")] = None,
     where: Annotated[Optional[list[str]], typer.Option("--where", help="Metadata filter key=value (repeatable), e.g. skolenivå=videregående.")] = None,
@@ -84,7 +84,7 @@ class ReportFormat(str, Enum):
 
 @app.command()
 def report(
-    project: Annotated[Path, typer.Argument(help="The project file.")],
+    project: Annotated[str, typer.Argument(help="The project (file or database URL).")],
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="html: the folder for report.html and the images (default out/report); docx: the Word file (default out/rapport.docx).")] = None,
     format_: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="html, or docx for Word; default: docx when --out ends in .docx, else html.")] = None,
     cloud: Annotated[Optional[list[str]], typer.Option("--cloud", metavar="QUESTION=CODEBOOK", help="A word cloud for a survey question (repeatable); default: each survey question with a matching codebooks/<stem>utbytte.yaml.")] = None,
@@ -129,7 +129,7 @@ def report(
 
 @app.command()
 def stats(
-    project: Annotated[Path, typer.Argument(help="The project file.")],
+    project: Annotated[str, typer.Argument(help="The project (file or database URL).")],
     codebook: CodebookOption = Path("codebooks/elevutbytte.yaml"),
     question: Annotated[Optional[str], typer.Option("--question", "-q", help="Survey question; default: interviews.")] = None,
     by: Annotated[Optional[str], typer.Option("--by", help="Compare groups by this metadata, e.g. skolenivå.")] = None,

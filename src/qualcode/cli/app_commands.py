@@ -24,7 +24,7 @@ def app_home() -> Path:
 
 @app.command("app")
 def run_app(
-    project: Annotated[Path, typer.Argument(help="The project file to review.")],
+    project: Annotated[str, typer.Argument(help="The project to review: a file or a database URL.")],
     port: Annotated[int, typer.Option("--port", help="Port on localhost.")] = 8501,
 ) -> None:
     """Open the review app in your browser (localhost only, no usage statistics sent).
@@ -34,7 +34,8 @@ def run_app(
     from qualcode.cli.project_commands import open_project
 
     open_project(project).close()  # a clear error now rather than in the browser
-    env = {**os.environ, "QUALCODE_PROJECT": str(project.resolve())}
+    location = project if "://" in project else str(Path(project).resolve())
+    env = {**os.environ, "QUALCODE_PROJECT": location}
     # Every setting on the command line, none from a .streamlit/config.toml: the app runs in the
     # user's working directory, and interview data means localhost only and no usage statistics.
     command = [sys.executable, "-m", "streamlit", "run", str(app_home()), "--server.address", "127.0.0.1",

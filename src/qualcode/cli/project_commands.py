@@ -10,15 +10,26 @@ from rich.table import Table
 
 from qualcode.cli.app import app, console, err_console, fail
 
-ProjectArg = Annotated[Path, typer.Argument(help="The project file (e.g. evaluering.qualcode).")]
+PROJECT_HELP = "The project: a file (evaluering.qualcode) or a database URL (postgresql://user@host/dbname)."
+ProjectArg = Annotated[str, typer.Argument(help=PROJECT_HELP, show_default=False)]
 
 
-def open_project(path: Path):
-    """Open a project or exit with one clear line."""
+def no_password(location: str) -> str:
+    """Refuse a password in a URL given on the command line (shell history, process list)."""
+    from qualcode.store.project import display, project_url
+
+    if "://" in location and project_url(location).password is not None:
+        fail(f"{display(location)}: leave the password out of the URL; put it in ~/.pgpass "
+             "(host:port:database:user:password, mode 0600) or the PGPASSWORD environment variable.")
+    return location
+
+
+def open_project(location: str):
+    """Open a project (file or database URL) or exit with one clear line."""
     from qualcode.store import Project, ProjectError
 
     try:
-        return Project.open(path)
+        return Project.open(no_password(str(location)))
     except ProjectError as exc:
         fail(str(exc))
 
@@ -36,11 +47,15 @@ def parse_pairs(pairs: list[str] | None, option: str) -> dict[str, str]:
 @app.command()
 def init(
     project: ProjectArg,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing project file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing project (file or database tables).")] = False,
 ) -> None:
-    """Create a new, empty project (one SQLite file).
+    """Create a new, empty project: one SQLite file, or the tables in an (empty) PostgreSQL database.
 
-    Example: qualcode init evaluering.qualcode
+    Examples:
+
+      qualcode init evaluering.qualcode
+
+      qualcode init postgresql://kari@db.example.no/evaluering
     """
     from qualcode.store import Project, ProjectError
 
@@ -48,10 +63,12 @@ def init(
         fail(f"{project} already exists. Open it (qualcode ls {project}), choose another name, "
              "or replace it with --force (everything in it is lost).")
     try:
-        Project.create(project, replace=force).close()
+        Project.create(no_password(project), replace=force).close()
     except ProjectError as exc:
         fail(str(exc))
-    console.print(f"Created project [bold]{project}[/]. Next: qualcode ingest {project} FILES…")
+    from qualcode.store.project import display
+
+    console.print(f"Created project [bold]{display(project)}[/]. Next: qualcode ingest {display(project)} FILES…")
 
 
 @app.command()

@@ -27,7 +27,9 @@ def _set_status(project: Project, coding_id: int, coder: str, status: str, actio
     coder = _coder(coder)
     c = schema.codings
     with project.transaction() as conn:
-        row = conn.execute(select(c.c.status).where(c.c.id == coding_id)).first()
+        # FOR UPDATE: on PostgreSQL two coders deciding the same coding take turns, so the log's
+        # old_status is always the status the decision replaced (SQLite's write lock does the same).
+        row = conn.execute(select(c.c.status).where(c.c.id == coding_id).with_for_update()).first()
         if row is None:
             raise DecisionError(f"there is no coding {coding_id}.")
         stamp = now()

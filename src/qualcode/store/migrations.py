@@ -1,14 +1,16 @@
 """Schema migrations: ``MIGRATIONS[n]`` brings a project from schema n-1 to n.
 
 Each runs inside the transaction that also records the new version, so a failed migration
-leaves the file as it was.
+leaves the file as it was. On SQLite, foreign keys are off while they run and checked in full
+before that transaction commits.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import CheckConstraint, Connection, Table, bindparam, func, select, text, update
+from sqlalchemy.schema import AddConstraint
 
 from qualcode.store import schema
 from qualcode.store.line_ends import LineEnds
@@ -74,9 +76,58 @@ def _v5_line_ends(conn: Connection) -> None:
                 start=bindparam("b_start"), end=bindparam("b_end"), evidence=bindparam("b_evidence")), codings)
 
 
+def _v6_checks(conn: Connection) -> None:
+    """Version 6: status, source, kind and level are checked by the database (CHECK constraints),
+    and ``meta.key`` holds ``coded:<codebook id>`` for the longest codebook id (VARCHAR 128)."""
+    tables = [schema.documents, schema.segments, schema.codings, schema.decisions]
+    for table in tables:
+        for check in _checks(table):
+            bad = conn.execute(select(func.count()).select_from(table)
+                               .where(text(f"NOT ({check.sqltext})"))).scalar()
+            if bad:
+                raise ValueError(f"{bad} row(s) of table {table.name} break the rule {check.sqltext}; "
+                                 "correct those values before opening the project with this qualcode.")
+    if conn.dialect.name == "sqlite":
+        for table in tables:  # SQLite lengths are not enforced; its CHECKs need the table rebuilt
+            rebuild_sqlite_table(conn, table)
+    else:
+        conn.execute(text("ALTER TABLE meta ALTER COLUMN key TYPE VARCHAR(128)"))
+        for table in tables:
+            for check in _checks(table):
+                conn.execute(AddConstraint(check))
+
+
+def _checks(table: Table) -> list[CheckConstraint]:
+    return sorted((c for c in table.constraints if isinstance(c, CheckConstraint)), key=lambda c: str(c.name))
+
+
+def rebuild_sqlite_table(conn: Connection, table: Table) -> None:
+    """Give an SQLite table its current definition (CHECK constraints, say), keeping every row.
+
+    SQLite cannot add a constraint to a table: the old table is renamed, the new one created
+    and filled, the old one dropped. This needs foreign keys off (``Project._migrate`` turns them
+    off around the migration and checks them all before it commits), or dropping the old table
+    would cascade into the tables that point at it. ``legacy_alter_table`` keeps the other
+    tables' foreign keys naming the table, not the renamed old copy.
+    """
+    old = f"_old_{table.name}"
+    conn.exec_driver_sql("PRAGMA legacy_alter_table = ON")
+    try:
+        conn.exec_driver_sql(f'ALTER TABLE "{table.name}" RENAME TO "{old}"')
+    finally:
+        conn.exec_driver_sql("PRAGMA legacy_alter_table = OFF")
+    for index in table.indexes:
+        conn.exec_driver_sql(f'DROP INDEX IF EXISTS "{index.name}"')
+    table.create(conn)
+    columns = ", ".join(f'"{c.name}"' for c in table.columns)
+    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({columns}) SELECT {columns} FROM "{old}"')
+    conn.exec_driver_sql(f'DROP TABLE "{old}"')
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _v2_parse_cache,
     3: _v3_models,
     4: _v4_models_without_pickle,
     5: _v5_line_ends,
+    6: _v6_checks,
 }

@@ -1,12 +1,15 @@
-"""A qualcode project: one SQLite file (or a PostgreSQL URL), opened through SQLAlchemy.
+"""A qualcode project: one SQLite file or one PostgreSQL database, opened through SQLAlchemy.
 
 >>> from qualcode.store import Project
 >>> project = Project.create("evaluering.qualcode")        # doctest: +SKIP
+>>> team = Project.open("postgresql://kari@db.example.no/evaluering")   # doctest: +SKIP
 >>> with project.transaction() as conn:                       # doctest: +SKIP
 ...     conn.execute(...)
 
 Every write goes through :meth:`Project.transaction`: one transaction, committed whole or not
-at all. SQLite files run with foreign keys on and write-ahead logging.
+at all. SQLite files run with foreign keys on and write-ahead logging; :meth:`Project.read` takes
+no lock on either engine. A PostgreSQL password comes from ``PGPASSWORD`` or ``~/.pgpass`` (libpq
+reads both), never from the URL on a command line.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
+from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 
 from qualcode import __version__
 from qualcode.store import schema
@@ -33,11 +37,34 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _url(location: str | Path) -> str:
+def project_url(location: str | Path) -> URL:
+    """A project's SQLAlchemy URL: a file path means SQLite; ``postgresql://…`` means psycopg 3.
+
+    >>> project_url("postgresql://kari@db.example.no/evaluering").drivername
+    'postgresql+psycopg'
+    """
     text_location = str(location)
-    if "://" in text_location:
+    if "://" not in text_location:
+        return make_url(f"sqlite:///{Path(text_location).expanduser().resolve()}")
+    try:
+        url = make_url(text_location)
+    except ArgumentError:
+        raise ProjectError(f"'{text_location}' is neither a file path nor a database URL like "
+                           "postgresql://user@host/dbname.") from None
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def display(location: str | Path) -> str:
+    """How a project is named in messages and logs: never with a password."""
+    text_location = str(location)
+    if "://" not in text_location:
         return text_location
-    return f"sqlite:///{Path(text_location).expanduser().resolve()}"
+    try:
+        return make_url(text_location).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<database URL>"
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -53,22 +80,35 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False)  # "skolenivå", not "skoleniv\u00e5", in the file
 
 
-def _engine(url: str) -> Engine:
+# Execution option that marks a connection as read-only (see Project.read).
+_READ = "qualcode_read"
+
+
+def _engine(url: URL) -> Engine:
+    if url.get_backend_name() == "postgresql":
+        # pre_ping: a server restart or an idle timeout must not turn into an error in the app.
+        return create_engine(url, json_serializer=_json, pool_pre_ping=True)
     engine = create_engine(url, json_serializer=_json)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "connect", _sqlite_pragmas)
 
-        # pysqlite's own transaction handling defers BEGIN; take the write lock at BEGIN instead
-        # so a transaction never fails half-way on a lock held by another coder.
-        @event.listens_for(engine, "begin")
-        def _begin(conn) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # pysqlite's own transaction handling defers BEGIN. A write transaction takes the write lock
+    # at BEGIN instead, so it never fails half-way on a lock held by another coder; a read takes
+    # no lock at all (write-ahead logging gives it a snapshot and lets writers go on).
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(_READ) else "BEGIN IMMEDIATE")
 
-        @event.listens_for(engine, "connect")
-        def _no_autobegin(dbapi_connection, _record) -> None:
-            dbapi_connection.isolation_level = None
+    @event.listens_for(engine, "connect")
+    def _no_autobegin(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
 
     return engine
+
+
+def _unreachable(location: str, exc: Exception) -> ProjectError:
+    first = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+    return ProjectError(f"cannot reach the project database {display(location)}: {first}. Check that the server "
+                        "runs, the database exists (createdb NAME) and the password is in ~/.pgpass or PGPASSWORD.")
 
 
 class Project:
@@ -76,16 +116,24 @@ class Project:
 
     def __init__(self, engine: Engine, location: str) -> None:
         self.engine = engine
-        self.location = location
+        self.location = location  # the path or URL as given; name it in messages with display()
+
+    def __str__(self) -> str:
+        return display(self.location)
+
+    @property
+    def is_file(self) -> bool:
+        """True for an SQLite file, False for a database server."""
+        return self.engine.dialect.name == "sqlite"
 
     # -- opening -----------------------------------------------------------------------------
 
     @classmethod
     def create(cls, location: str | Path, *, replace: bool = False) -> "Project":
         """Create a new, empty project at ``location`` (a file path or a database URL)."""
-        url = _url(location)
-        if url.startswith("sqlite:///"):
-            path = Path(make_url(url).database)
+        url = project_url(location)
+        if url.get_backend_name() == "sqlite":
+            path = Path(url.database)
             if path.exists():
                 if not replace:
                     raise ProjectError(f"{path} already exists. Open it, or choose another name.")
@@ -93,10 +141,19 @@ class Project:
                     Path(f"{path}{suffix}").unlink(missing_ok=True)
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = _engine(url)
-        if inspect(engine).has_table("meta"):
-            raise ProjectError(f"{location} already holds a qualcode project. Open it instead.")
-        schema.metadata.create_all(engine)
+        try:
+            exists = inspect(engine).has_table("meta")
+        except OperationalError as exc:
+            engine.dispose()
+            raise _unreachable(str(location), exc) from None
+        if exists and replace and url.get_backend_name() != "sqlite":
+            schema.metadata.drop_all(engine)
+        elif exists:
+            engine.dispose()
+            raise ProjectError(f"{display(location)} already holds a qualcode project. Open it instead "
+                               "(or replace it with --force).")
         with engine.begin() as conn:
+            schema.metadata.create_all(conn)
             conn.execute(schema.meta.insert(), [
                 {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
                 {"key": "created_with", "value": f"qualcode {__version__}"},
@@ -107,16 +164,24 @@ class Project:
     @classmethod
     def open(cls, location: str | Path) -> "Project":
         """Open an existing project; an older schema is migrated, a newer one refused."""
-        url = _url(location)
-        if url.startswith("sqlite:///") and not Path(make_url(url).database).is_file():
+        url = project_url(location)
+        if url.get_backend_name() == "sqlite" and not Path(url.database).is_file():
             raise ProjectError(f"{location} does not exist. Create it with: qualcode init {location}")
         engine = _engine(url)
         try:
             has_meta = inspect(engine).has_table("meta")
-        except Exception as exc:  # a file that is not SQLite at all
+        except OperationalError as exc:
+            engine.dispose()
+            if url.get_backend_name() != "sqlite":
+                raise _unreachable(str(location), exc) from None
             raise ProjectError(f"{location} is not a qualcode project ({exc.__class__.__name__}).") from None
+        except Exception as exc:  # a file that is not SQLite at all
+            engine.dispose()
+            raise ProjectError(f"{display(location)} is not a qualcode project ({exc.__class__.__name__}).") from None
         if not has_meta:
-            raise ProjectError(f"{location} is not a qualcode project (no 'meta' table).")
+            engine.dispose()
+            raise ProjectError(f"{display(location)} is not a qualcode project (no 'meta' table). "
+                               f"Create one with: qualcode init {display(location)}")
         project = cls(engine, str(location))
         project._migrate()
         return project
@@ -131,19 +196,43 @@ class Project:
         version = self.schema_version
         if version > schema.SCHEMA_VERSION:
             raise ProjectError(
-                f"{self.location} was written by a newer qualcode (schema {version}; this qualcode "
+                f"{self} was written by a newer qualcode (schema {version}; this qualcode "
                 f"{__version__} reads up to {schema.SCHEMA_VERSION}). Upgrade qualcode to open it."
             )
         if version == schema.SCHEMA_VERSION:
             return
-        with self.transaction() as conn:
+        with self.engine.connect() as conn:
+            if self.is_file:
+                # Before BEGIN (it cannot change inside a transaction): rebuilding a table must not
+                # cascade. Every foreign key is checked below, before the commit.
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+            try:
+                with conn.begin():
+                    self._migrate_in(conn)
+            finally:
+                if self.is_file:
+                    conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
+
+    def _migrate_in(self, conn: Connection) -> None:
+        # Another process may have migrated while this one waited for the lock (row lock on PostgreSQL).
+        version = int(conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
+                                   .with_for_update()).scalar())
+        if version == schema.SCHEMA_VERSION:
+            return
+        try:
             for target in range(version + 1, schema.SCHEMA_VERSION + 1):
                 MIGRATIONS[target](conn)
-            conn.execute(
-                schema.meta.update().where(schema.meta.c.key == "schema_version"),
-                {"value": str(schema.SCHEMA_VERSION)},
-            )
-            conn.execute(schema.meta.insert(), [{"key": f"migrated_{version}_to_{schema.SCHEMA_VERSION}", "value": now().isoformat()}])
+        except ValueError as exc:
+            raise ProjectError(f"{self}: {exc} The project was not changed.") from None
+        if self.is_file and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+            raise ProjectError(f"{self}: migrating to schema {schema.SCHEMA_VERSION} would break a foreign key; "
+                               "the project was not changed. Please report this.")
+        conn.execute(
+            schema.meta.update().where(schema.meta.c.key == "schema_version"),
+            {"value": str(schema.SCHEMA_VERSION)},
+        )
+        conn.execute(schema.meta.insert(), [{"key": f"migrated_{version}_to_{schema.SCHEMA_VERSION}",
+                                             "value": now().isoformat()}])
 
     # -- transactions ------------------------------------------------------------------------
 
@@ -155,8 +244,13 @@ class Project:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        """A connection for reading."""
+        """A connection for reading: one consistent snapshot that takes no lock, so a long scan
+        never holds up a coder's decision (and a decision never waits for a scan)."""
         with self.engine.connect() as conn:
+            if self.is_file:
+                conn = conn.execution_options(**{_READ: True})
+            else:
+                conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
             yield conn
 
     def close(self) -> None:

@@ -16,9 +16,12 @@ models      each codebook's trained code model (assisted coding), so the project
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Column,
     DateTime,
     Float,
@@ -33,14 +36,23 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 5
+from qualcode.store.values import DocumentKind, Level, Source, Status
+
+SCHEMA_VERSION = 6
 
 metadata = MetaData()
+
+
+def one_of(column: str, values: type[StrEnum], table: str) -> CheckConstraint:
+    """A CHECK constraint that ``column`` holds one of the Enum's values (or NULL)."""
+    allowed = ", ".join(f"'{v.value}'" for v in values)
+    return CheckConstraint(f'"{column}" IN ({allowed})', name=f"ck_{table}_{column}")
+
 
 meta = Table(
     "meta",
     metadata,
-    Column("key", String(64), primary_key=True),
+    Column("key", String(128), primary_key=True),  # e.g. coded:<codebook id>, and a codebook id may be 64 long
     Column("value", Text, nullable=False),
 )
 
@@ -60,6 +72,7 @@ documents = Table(
     Column("meta", JSON, nullable=False, default=dict),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Index("ix_documents_hash", "content_hash"),
+    one_of("kind", DocumentKind, "documents"),
     Index("ix_documents_name", "name"),
 )
 
@@ -93,6 +106,7 @@ segments = Table(
     Index("ix_segments_document", "document_id", "position"),
     Index("ix_segments_codable", "codable"),
     Index("ix_segments_parent", "parent_id"),
+    one_of("level", Level, "segments"),
 )
 
 variables = Table(
@@ -151,6 +165,8 @@ codings = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index("ix_codings_segment", "segment_id"),
     Index("ix_codings_category_status", "category_id", "status"),
+    one_of("source", Source, "codings"),
+    one_of("status", Status, "codings"),
 )
 
 memos = Table(
@@ -178,6 +194,8 @@ decisions = Table(
     Column("new_status", String(10), nullable=True),
     Column("detail", JSON, nullable=True),
     Column("at", DateTime(timezone=True), nullable=False),
+    one_of("old_status", Status, "decisions"),
+    one_of("new_status", Status, "decisions"),
 )
 
 # Added in schema version 2.

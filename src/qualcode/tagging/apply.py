@@ -158,9 +158,14 @@ def tag_texts(project: Project, nlp: Language, tagger: CodebookTagger, texts: di
 
 
 def _store_cache(project: Project, rows: list[dict]) -> None:
+    # Another run may have cached the same text meanwhile: keep the first copy.
     with project.transaction() as conn:
-        conn.execute(insert(schema.parse_cache).prefix_with("OR IGNORE") if conn.dialect.name == "sqlite"
-                     else insert(schema.parse_cache), rows)
+        if conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            conn.execute(pg_insert(schema.parse_cache).on_conflict_do_nothing(), rows)
+        else:
+            conn.execute(insert(schema.parse_cache).prefix_with("OR IGNORE"), rows)
 
 
 def _evidence_key(evidence: Iterable[list]) -> str:
