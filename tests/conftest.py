@@ -123,14 +123,14 @@ def new_database(pg_server):
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
-def location_for(engine: str, folder: Path, request) -> str | Path:
-    """Where a new project lives on ``engine``: a file in ``folder`` or a fresh database."""
+def location_for(engine: str, path: Path, request) -> str | Path:
+    """Where a new project lives on ``engine``: the file ``path`` or a fresh database."""
     if engine == "sqlite":
-        return folder / "project.qualcode"
+        return path
     return request.getfixturevalue("new_database")()
 
 
 @pytest.fixture(params=ENGINES)
 def project_location(request, tmp_path):
     """A place for a new project, once per engine: ``Project.create(project_location)``."""
-    return location_for(request.param, tmp_path, request)
+    return location_for(request.param, tmp_path / "project.qualcode", request)

@@ -69,14 +69,15 @@ def suggestions(project: Project) -> list:
                             .join(cat, cat.c.id == c.c.category_id).order_by(c.c.id)).all()
 
 
-def build_project(folder: Path, nlp) -> Project:
-    """Ingest, code with elevutbytte, and record both coders' decisions and three memos."""
+def build_project(folder: Path, nlp, location: Path | str | None = None) -> Project:
+    """Ingest, code with elevutbytte, and record both coders' decisions and three memos
+    (in ``folder / "evaluering.qualcode"`` unless ``location`` names a file or database URL)."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "01_rektor.txt").write_text(REKTOR, encoding="utf-8")
     (folder / "01_rektor.meta.yaml").write_text(REKTOR_META, encoding="utf-8")
     (folder / "02_laerer.md").write_text(LAERER, encoding="utf-8")
     (folder / "svar.csv").write_text(SURVEY, encoding="utf-8")
-    project = Project.create(folder / "evaluering.qualcode")
+    project = Project.create(location or folder / "evaluering.qualcode")
     ingest_files(project, [folder / "01_rektor.txt", folder / "02_laerer.md", folder / "svar.csv"],
                  survey={"id_column": "id", "meta": ["skolenivå"], "open_columns": ["elev=ord1,ord2,ord3"]})
     code_project(project, ELEV, nlp)
@@ -134,7 +135,10 @@ def copy_project(project: Project, target: Path) -> Project:
 
 
 def snapshot(path: Path | str) -> list:
-    """Every row of every table, to prove an operation changed nothing."""
+    """Every row of every table, to prove an operation changed nothing (a file or a database URL)."""
+    if "://" in str(path):
+        with Project.open(path) as project, project.read() as conn:
+            return [(t.name, sorted(map(repr, conn.execute(select(t))))) for t in schema.metadata.sorted_tables]
     con = sqlite3.connect(path)
     tables = [r[0] for r in con.execute("select name from sqlite_master where type='table' order by name")]
     rows = [(t, sorted(map(repr, con.execute(f"select * from {t}")))) for t in tables]

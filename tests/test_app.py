@@ -31,14 +31,14 @@ Lærer: De ble tryggere på seg selv og fikk god selvtillit.
 
 
 @pytest.fixture()
-def project(tmp_path, nlp, monkeypatch):
+def project(tmp_path, nlp, monkeypatch, project_location):
     (tmp_path / "intervju.md").write_text(TRANSCRIPT, encoding="utf-8")
     codebook_file = tmp_path / "elevutbytte.yaml"
     shutil.copy(ROOT / "codebooks" / "elevutbytte.yaml", codebook_file)
-    proj = Project.create(tmp_path / "app.qualcode")
+    proj = Project.create(project_location)
     ingest_files(proj, [tmp_path / "intervju.md"])
     code_project(proj, load_codebook(codebook_file), nlp)
-    monkeypatch.setenv("QUALCODE_PROJECT", str(tmp_path / "app.qualcode"))
+    monkeypatch.setenv("QUALCODE_PROJECT", str(project_location))
     return proj
 
 

@@ -14,14 +14,16 @@ from qualcode.cli import app, commands  # noqa: F401  (registers the workflow co
 from qualcode.exchange import ExchangeError, NameList, Pseudonymiser, export_qdpx, load_names
 from qualcode.exchange.excel import export_csv, export_excel
 from qualcode.exchange.pseudonymise import OffsetMap
+from tests.conftest import ENGINES, location_for
 from tests.exchange_data import ELEV, build_project, snapshot
 
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory, blank_nlp):
-    return build_project(tmp_path_factory.mktemp("excel"), blank_nlp)
+@pytest.fixture(scope="module", params=ENGINES)
+def project(request, tmp_path_factory, blank_nlp):
+    folder = tmp_path_factory.mktemp("excel")
+    return build_project(folder, blank_nlp, location_for(request.param, folder / "evaluering.qualcode", request))
 
 
 @pytest.fixture(scope="module")

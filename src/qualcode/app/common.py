@@ -82,10 +82,10 @@ def _open(path: str) -> Project:
 
 
 def project() -> Project | None:
-    path = os.environ.get("QUALCODE_PROJECT")
-    if not path or not Path(path).exists():
+    location = os.environ.get("QUALCODE_PROJECT")
+    if not location or ("://" not in location and not Path(location).exists()):
         return None
-    return _open(path)
+    return _open(location)
 
 
 def codebooks(proj: Project) -> dict[str, tuple[str, str | None]]:
