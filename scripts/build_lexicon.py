@@ -1,5 +1,8 @@
 """Build the lemma tables shipped in ``src/qualcode/nlp/data`` from the NDT train files.
 
+One set of tables per written standard: bokmål (``ndt_*``) from ``ndt-nob-train-dev`` and
+nynorsk (``ndt_nno_*``) from ``ndt-nno-train-dev``.
+
 The blank-pipeline lemmatizer backs simplemma with a form→lemma table learnt from the
 Norwegian Dependency Treebank, and the compound splitter weighs candidate parts by lemma
 frequency. Only the *train* files are read (the dev split is kept for evaluation), and only
@@ -30,6 +33,13 @@ DEV_RANGES = [
     ("st005_0001", "st005_0002"),
 ]
 
+# The nynorsk UD dev split: these 20 files (shared/data/norne/README.md).
+NNO_DEV_FILES = frozenset("""blogg-nn003_0002 dot014_0008 dot014_0009 dot014_0010 dot015_0000
+    dot015_0001 dot015_0002 firda-nn004_0006 firda-nn005_0000 firda-nn005_0001 firda-nn005_0002
+    kk-nn006_0003 kk-nn007_0000 kk-nn007_0001 kk-nn007_0002 mom003_0005 st-nn002_0001
+    vtb-nn006_0005 vtb-nn007_0000 vtb-nn007_0001""".split())
+STANDARDS = {"nob": ("ndt-nob-train-dev", "ndt_"), "nno": ("ndt-nno-train-dev", "ndt_nno_")}
+
 WORD = re.compile(r"^[a-zæøåéèêóòôüäö][a-zæøåéèêóòôüäö\-]*$")
 CONTENT_POS = {"subst", "adj", "verb"}
 SKIP_POS = {"clb", "<komma>", "<parentes-beg>", "<parentes-slutt>", "<anf>", "<strek>"}
@@ -44,11 +54,18 @@ def is_dev(stem: str) -> bool:
 
 
 def main(data_dir: Path, out_dir: Path) -> None:
+    for standard in STANDARDS:
+        build(data_dir, out_dir, standard)
+
+
+def build(data_dir: Path, out_dir: Path, standard: str) -> None:
+    folder, prefix = STANDARDS[standard]
+    name = "NDT" if standard == "nob" else "NDT nynorsk"
     form_lemma: dict[str, Counter[str]] = defaultdict(Counter)
     lemma_freq: Counter[str] = Counter()
     nouns: set[str] = set()
-    files = sorted((data_dir / "ndt-nob-train-dev").glob("*.conll"))
-    train = [f for f in files if not is_dev(f.stem)]
+    files = sorted((data_dir / folder).glob("*.conll"))
+    train = [f for f in files if not (is_dev(f.stem) if standard == "nob" else f.stem in NNO_DEV_FILES)]
     for path in train:
         for line in path.read_text(encoding="utf-8").splitlines():
             cols = line.split("\t")
@@ -64,20 +81,21 @@ def main(data_dir: Path, out_dir: Path) -> None:
                 lemma_freq[lemma] += 1
                 if cols[3] == "subst":
                     nouns.add(lemma)
-    with open(out_dir / "ndt_form_lemma.tsv", "w", encoding="utf-8") as out:
-        out.write("# form\tlemma — most frequent NDT lemma per lower-cased form (train split)\n")
+    with open(out_dir / f"{prefix}form_lemma.tsv", "w", encoding="utf-8") as out:
+        out.write(f"# form\tlemma — most frequent {name} lemma per lower-cased form (train split)\n")
         for form in sorted(form_lemma):
+            # Forms that are their own lemma are listed too: "i" is the preposition, not a form
+            # of nynorsk "eg" as simplemma would have it.
             lemma, _ = form_lemma[form].most_common(1)[0]
-            if lemma != form:
-                out.write(f"{form}\t{lemma}\n")
-    with open(out_dir / "ndt_lemma_freq.tsv", "w", encoding="utf-8") as out:
-        out.write("# lemma\tcount — content-word (noun, adjective, verb) lemma frequencies, NDT train split\n")
+            out.write(f"{form}\t{lemma}\n")
+    with open(out_dir / f"{prefix}lemma_freq.tsv", "w", encoding="utf-8") as out:
+        out.write(f"# lemma\tcount — content-word (noun, adjective, verb) lemma frequencies, {name} train split\n")
         for lemma, count in sorted(lemma_freq.items()):
             out.write(f"{lemma}\t{count}\n")
-    with open(out_dir / "ndt_noun_lemmas.txt", "w", encoding="utf-8") as out:
-        out.write("# common-noun lemmas of the NDT train split, one per line\n")
+    with open(out_dir / f"{prefix}noun_lemmas.txt", "w", encoding="utf-8") as out:
+        out.write(f"# common-noun lemmas of the {name} train split, one per line\n")
         out.write("\n".join(sorted(nouns)) + "\n")
-    print(f"{len(train)} train files of {len(files)}; {len(form_lemma)} forms, {len(lemma_freq)} lemmas")
+    print(f"{standard}: {len(train)} train files of {len(files)}; {len(form_lemma)} forms, {len(lemma_freq)} lemmas")
 
 
 if __name__ == "__main__":

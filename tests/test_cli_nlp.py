@@ -87,3 +87,13 @@ def test_pipeline_runs_with_the_network_blocked():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "['språk', 'ferdighet']" in result.stdout
+
+
+def test_nlp_says_which_written_standard_a_text_was_read_as():
+    result = runner.invoke(app, ["nlp", "Elevane fekk nye vener"])
+    assert result.exit_code == 0, result.output
+    assert "Read as nynorsk" in result.output
+    result = runner.invoke(app, ["nlp", "--json", "Elevene fikk nye venner"])
+    assert {json.loads(line)["standard"] for line in result.output.splitlines()} == {"nb"}
+    result = runner.invoke(app, ["info"])
+    assert "bokmål or nynorsk" in result.output

@@ -107,3 +107,23 @@ def test_fallback_says_why():
 def test_unknown_pipeline_is_a_clear_error():
     with pytest.raises(PipelineNotFound, match="nb_core_news_xl.*not installed"):
         load_pipeline("nb_core_news_xl")
+
+
+@pytest.mark.parametrize(
+    ("text", "standard"),
+    [
+        ("Elevane fekk nye vener", "nn"),
+        ("Eg trur ikkje at dei lærte så mykje engelsk.", "nn"),
+        ("Elevene fikk nye venner", "nb"),
+        ("Jeg tror ikke at de lærte så mye engelsk.", "nb"),
+        ("Ja, det stemmer.", "nb"),  # nothing tells the standards apart: bokmål, which changes nothing
+    ],
+)
+def test_written_standard_is_detected(any_nlp, text, standard):
+    assert any_nlp(text)._.standard == standard
+
+
+def test_nynorsk_sentence_gets_nynorsk_lemmas_in_the_fallback(blank_nlp):
+    assert [t.lemma_ for t in blank_nlp("Elevane fekk nye vener")] == ["elev", "få", "ny", "ven"]
+    # the same words read as bokmål would be "vene" (a vein): the lexicon follows the standard
+    assert [t.lemma_ for t in blank_nlp("Elevene fikk nye venner")] == ["elev", "få", "ny", "venn"]

@@ -15,9 +15,9 @@ from spacy.language import Language
 from sqlalchemy import select
 
 from qualcode.store.summary import counted
-from qualcode.nlp import pipeline_info, stop_words
-from qualcode.nlp.doccache import FORMAT as CACHE_FORMAT
+from qualcode.nlp import stop_words
 from qualcode.nlp.doccache import read_header
+from qualcode.nlp.parsing import cache_key, parse_for_coding
 from qualcode.store import Project, schema
 from qualcode.tagging.codebook import Codebook
 
@@ -60,7 +60,7 @@ def _lemmas_and_words(words: list[str], lemmas: list[str]) -> tuple[list[str], l
 def lemmatize_texts(project: Project, nlp: Language, texts: dict[str, str],
                     progress: Callable[[str, int, int], None] | None = None) -> dict[str, tuple[list[str], list[str]]]:
     """Lower-cased lemmas and word forms of every ``{text_hash: text}``: from the parse cache, else parsed now."""
-    fingerprint = f"{pipeline_info(nlp).fingerprint}|{CACHE_FORMAT}"
+    fingerprint = cache_key(nlp)
     pc = schema.parse_cache
     found: dict[str, tuple[list[str], list[str]]] = {}
     with project.read() as conn:
@@ -71,11 +71,12 @@ def lemmatize_texts(project: Project, nlp: Language, texts: dict[str, str],
                 header = read_header(data)
                 found[text_hash] = _lemmas_and_words(header.words, header.lemmas)
     missing = [h for h in texts if h not in found]
-    with nlp.select_pipes(enable=parser_pipes(nlp)):
-        for n, (text_hash, doc) in enumerate(zip(missing, nlp.pipe((texts[h] for h in missing), batch_size=256)), 1):
-            found[text_hash] = _lemmas_and_words([t.text for t in doc], [t.lemma_ for t in doc])
-            if progress and n % 500 == 0:
-                progress("parse", n, len(missing))
+    entries = parse_for_coding(nlp, (texts[h] for h in missing), n_texts=len(missing))
+    for n, (text_hash, (_, data)) in enumerate(zip(missing, entries), 1):
+        header = read_header(data)
+        found[text_hash] = _lemmas_and_words(header.words, header.lemmas)
+        if progress and n % 500 == 0:
+            progress("parse", n, len(missing))
     return found
 
 

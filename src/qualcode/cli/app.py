@@ -105,6 +105,8 @@ def info(pipeline: PipelineOption = None) -> None:
     table.add_row("components", ", ".join(about.components))
     table.add_row("stop words", f"{len(stop_words())} (qualcode's interview list)")
     table.add_row("compounds", "token._.parts (NDT + simplemma lexicon)")
+    table.add_row("written standard", "detected per text: bokmål or nynorsk (doc._.standard); the lemma lexicon "
+                  "(NDT + simplemma) reads the text's standard. `qualcode nlp TEXT` shows how a text was read.")
     console.print(table)
 
 
@@ -142,14 +144,17 @@ def nlp_command(
     if summary:
         _print_summary(nlp, texts)
         return
+    from qualcode.nlp.standard import detect_standard
+
     for source, content in texts:
         doc = nlp(content)
         if as_json:
             for t in doc:
                 row = {"source": source, "i": t.i, "token": t.text, "lemma": t.lemma_, "pos": t.pos_,
-                       "parts": t._.parts, "stop": t.is_stop}
+                       "parts": t._.parts, "stop": t.is_stop, "standard": doc._.standard}
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             continue
+        console.print(f"Read as {detect_standard(doc).describe()}", highlight=False)
         table = Table(title=source if len(texts) > 1 else None)
         for column in ("token", "lemma", "POS", "compound parts", "stop word"):
             table.add_column(column)
@@ -177,13 +182,16 @@ def _print_summary(nlp, texts: list[tuple[str, str]]) -> None:
     from rich.progress import track
 
     from qualcode.nlp import pipeline_info
+    from qualcode.nlp.standard import NAMES
 
     start = time.perf_counter()
     sentences = words = compounds = 0
     lemmas: Counter[str] = Counter()
+    standards: Counter[str] = Counter()
     docs = nlp.pipe(content for _, content in texts)
     for doc in track(docs, total=len(texts), description="Parsing", console=err_console, transient=True):
         sentences += sum(1 for _ in doc.sents)
+        standards[NAMES[doc._.standard]] += 1
         for t in doc:
             if t.is_alpha:
                 words += 1
@@ -195,6 +203,7 @@ def _print_summary(nlp, texts: list[tuple[str, str]]) -> None:
     console.print(f"Pipeline {about.name} ({about.kind})")
     console.print(f"{len(texts)} texts, {sentences} sentences, {words} words, {compounds} compounds, "
                   f"{seconds:.2f} s ({words / max(seconds, 1e-9):,.0f} words/s)")
+    console.print("Read as: " + ", ".join(f"{name} ({n} texts)" for name, n in standards.most_common()))
     console.print("Most frequent content lemmas: " + ", ".join(f"{w} ({n})" for w, n in lemmas.most_common(15)))
 
 

@@ -1,8 +1,11 @@
-"""A rule lemmatizer for the blank Norwegian pipeline, backed by NDT and simplemma.
+"""Lemma lookup for Norwegian bokmål and nynorsk, backed by NDT and simplemma.
 
-Used only when no trained pipeline is available. Lookup order for a lower-cased form:
-the NDT train table (form → most frequent lemma), then simplemma (bokmål, then nynorsk).
-A capitalised word that neither knows keeps its spelling: it is most likely a name.
+The lookup lemmatizer serves the blank pipeline; the lexicon behind a trained lemmatizer
+(:class:`LexiconBackedLemmas`) uses the same tables. Both read the written standard of the
+Doc (``doc._.standard``, set by :mod:`qualcode.nlp.standard`) and look a lower-cased form up in
+that standard's NDT train table (form → most frequent lemma), then in simplemma (that
+standard first, then the other). A capitalised word that none knows keeps its spelling: it is
+most likely a name.
 """
 
 from __future__ import annotations
@@ -14,14 +17,22 @@ import simplemma
 from spacy.language import Language
 from spacy.tokens import Doc
 
-SIMPLEMMA_LANGS = ("nb", "nn")
+from qualcode.nlp.standard import BOKMAAL, NYNORSK
+
+SIMPLEMMA_LANGS = {BOKMAAL: ("nb", "nn"), NYNORSK: ("nn", "nb")}  # own standard first
+_DATA_PREFIX = {BOKMAAL: "ndt_", NYNORSK: "ndt_nno_"}
 
 
-@lru_cache(maxsize=1)
-def ndt_form_lemmas() -> dict[str, str]:
-    """The NDT form → lemma table shipped in ``qualcode/nlp/data``."""
+def _standard(doc: Doc) -> str:
+    return doc._.standard if Doc.has_extension("standard") else BOKMAAL
+
+
+@lru_cache(maxsize=2)
+def ndt_form_lemmas(standard: str = BOKMAAL) -> dict[str, str]:
+    """The NDT form → lemma table of one written standard, shipped in ``qualcode/nlp/data``."""
     table: dict[str, str] = {}
-    text = resources.files("qualcode.nlp").joinpath("data/ndt_form_lemma.tsv").read_text("utf-8")
+    name = f"data/{_DATA_PREFIX[standard]}form_lemma.tsv"
+    text = resources.files("qualcode.nlp").joinpath(name).read_text("utf-8")
     for line in text.splitlines():
         if line and not line.startswith("#"):
             form, lemma = line.split("\t")
@@ -30,31 +41,52 @@ def ndt_form_lemmas() -> dict[str, str]:
 
 
 @lru_cache(maxsize=200_000)
-def lemmatize_word(word: str) -> str:
-    """Lemma of one Norwegian word form.
+def lemmatize_word(word: str, standard: str = BOKMAAL) -> str:
+    """Lemma of one Norwegian word form in the written standard ``standard`` ("nb" or "nn").
 
     >>> lemmatize_word("venner"), lemmatize_word("bedre"), lemmatize_word("språkferdigheter")
     ('venn', 'god', 'språkferdighet')
+    >>> lemmatize_word("vener", "nn"), lemmatize_word("fekk", "nn")
+    ('ven', 'få')
     """
     lower = word.lower()
     if not any(ch.isalpha() for ch in lower):
         return word
-    table = ndt_form_lemmas()
+    table = ndt_form_lemmas(standard)
     if lower in table:
         return table[lower]
-    lemma = simplemma.lemmatize(lower, lang=SIMPLEMMA_LANGS)
-    if lemma != lower or simplemma.is_known(lower, lang=SIMPLEMMA_LANGS) or word == lower:
+    langs = SIMPLEMMA_LANGS[standard]
+    lemma = simplemma.lemmatize(lower, lang=langs)
+    if lemma != lower or simplemma.is_known(lower, lang=langs) or word == lower:
         return lemma
     return word
 
 
 @lru_cache(maxsize=200_000)
-def is_known_word(word: str) -> bool:
-    """True if ``word`` (any case) is a form or lemma NDT or simplemma knows (bokmål or nynorsk)."""
+def is_known_word(word: str, standard: str = BOKMAAL) -> bool:
+    """True if ``word`` (any case) is a form or lemma NDT (of ``standard``) or simplemma knows."""
+    lower = word.lower()
+    return (lower in ndt_form_lemmas(standard) or lower in content_lemma_frequencies(standard)
+            or simplemma.is_known(lower, lang=SIMPLEMMA_LANGS[standard]))
+
+
+def content_lemma_frequencies(standard: str = BOKMAAL) -> dict[str, int]:
+    """Content-word lemma counts of one standard's NDT train split."""
     from qualcode.nlp.compounds import lemma_frequencies
 
-    lower = word.lower()
-    return lower in ndt_form_lemmas() or lower in lemma_frequencies() or simplemma.is_known(lower, lang=SIMPLEMMA_LANGS)
+    return lemma_frequencies() if standard == BOKMAAL else nynorsk_lemma_frequencies()
+
+
+@lru_cache(maxsize=1)
+def nynorsk_lemma_frequencies() -> dict[str, int]:
+    """Content-word lemma counts of the NDT nynorsk train split (``ndt_nno_lemma_freq.tsv``)."""
+    freq: dict[str, int] = {}
+    text = resources.files("qualcode.nlp").joinpath("data/ndt_nno_lemma_freq.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            lemma, count = line.split("\t")
+            freq[lemma] = int(count)
+    return freq
 
 
 @Language.factory("qualcode_lemmatizer", default_config={"overwrite": False})
@@ -69,9 +101,10 @@ class NorwegianLookupLemmatizer:
         self.overwrite = overwrite
 
     def __call__(self, doc: Doc) -> Doc:
+        standard = _standard(doc)
         for token in doc:
             if self.overwrite or not token.lemma_:
-                token.lemma_ = lemmatize_word(token.text)
+                token.lemma_ = lemmatize_word(token.text, standard)
         return doc
 
 
@@ -95,36 +128,34 @@ class LexiconBackedLemmas:
     """
 
     def __call__(self, doc: Doc) -> Doc:
+        standard = _standard(doc)  # "vener" is nynorsk "ven", not bokmål "vene"
         for token in doc:
             if token.pos_ not in INFLECTED_POS or not token.is_alpha or not token.lemma_:
                 continue  # closed classes and names keep the model's lemma ("en", "seg", "Stortinget")
             lemma = token.lemma_
-            if lemma[:1].isupper() and token.is_sent_start and is_known_lemma(lemma.lower()):
+            if lemma[:1].isupper() and token.is_sent_start and is_known_lemma(lemma.lower(), standard):
                 lemma = token.lemma_ = lemma.lower()  # "Elevene" opening a sentence is still "elev"
-            if token.pos_ == "NOUN" and token.lower_ != lemma.lower() and token.lower_ in noun_lemmas():
+            if token.pos_ == "NOUN" and token.lower_ != lemma.lower() and token.lower_ in noun_lemmas(standard):
                 token.lemma_ = token.lower_  # "glede" is a noun lemma itself, not a form of "gle"
                 continue
-            if is_known_lemma(lemma):
+            if is_known_lemma(lemma, standard):
                 continue
-            lookup = lemmatize_word(token.text)
-            if lookup.lower() != lemma.lower() and is_known_lemma(lookup):
+            lookup = lemmatize_word(token.text, standard)
+            if lookup.lower() != lemma.lower() and is_known_lemma(lookup, standard):
                 token.lemma_ = lookup
         return doc
 
 
-@lru_cache(maxsize=1)
-def noun_lemmas() -> frozenset[str]:
-    """Common-noun lemmas of the NDT train split."""
-    from importlib import resources as res
-
-    text = res.files("qualcode.nlp").joinpath("data/ndt_noun_lemmas.txt").read_text("utf-8")
+@lru_cache(maxsize=2)
+def noun_lemmas(standard: str = BOKMAAL) -> frozenset[str]:
+    """Common-noun lemmas of one standard's NDT train split."""
+    text = resources.files("qualcode.nlp").joinpath(f"data/{_DATA_PREFIX[standard]}noun_lemmas.txt").read_text("utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=200_000)
-def is_known_lemma(word: str) -> bool:
+def is_known_lemma(word: str, standard: str = BOKMAAL) -> bool:
     """True if ``word`` is a dictionary form: "vennskap" is, "Vennskapene" and "utvekslinge" are not."""
-    from qualcode.nlp.compounds import lemma_frequencies
-
     lower = word.lower()
-    return lower in lemma_frequencies() or (is_known_word(lower) and lemmatize_word(lower) == lower)
+    return lower in content_lemma_frequencies(standard) or (
+        is_known_word(lower, standard) and lemmatize_word(lower, standard) == lower)

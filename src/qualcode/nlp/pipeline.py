@@ -8,7 +8,9 @@ Resolution order of :func:`load_pipeline`:
 4. ``spacy.blank("nb")`` with a sentencizer and the NDT/simplemma lookup lemmatizer.
 
 Whatever is loaded gets qualcode's Norwegian stop words, the ``token._.parts`` compound
-extension and NDT-style tokenization (:mod:`qualcode.nlp.tokenfix`). Nothing is ever downloaded.
+extension, NDT-style tokenization (:mod:`qualcode.nlp.tokenfix`) and the written-standard
+detector (``doc._.standard``: "nb" bokmål or "nn" nynorsk, :mod:`qualcode.nlp.standard`), which
+the lemma lexicon reads. Nothing is ever downloaded.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import spacy
 from spacy.language import Language
 
 from qualcode.nlp import lemmatizer as _lemmatizer  # noqa: F401  (registers the factory)
+from qualcode.nlp import standard as _standard  # noqa: F401  (registers the factory)
 from qualcode.nlp.compounds import register_extensions
 from qualcode.nlp.stopwords import apply_stop_words
 from qualcode.nlp.tokenfix import adapt_tokenizer
@@ -60,6 +63,7 @@ def bundled_pipeline_path() -> Path | None:
 def blank_pipeline() -> Language:
     """``spacy.blank("nb")`` with a sentencizer and the NDT/simplemma lemmatizer."""
     nlp = spacy.blank("nb")
+    nlp.add_pipe("qualcode_written_standard")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("qualcode_lemmatizer")
     return nlp
@@ -107,11 +111,16 @@ def load_pipeline(name: str | None = None) -> Language:
     >>> nlp = load_pipeline("blank:nb")
     >>> [t.lemma_ for t in nlp("Elevene fikk nye venner")]
     ['elev', 'få', 'ny', 'venn']
+    >>> doc = nlp("Elevane fekk nye vener")
+    >>> doc._.standard, [t.lemma_ for t in doc]
+    ('nn', ['elev', 'få', 'ny', 'ven'])
     """
     nlp, resolved, kind, reason = _resolve(name)
     adapt_tokenizer(nlp)
     if "qualcode_sentence_final_period" not in nlp.pipe_names:
         nlp.add_pipe("qualcode_sentence_final_period", first=True)
+    if "qualcode_written_standard" not in nlp.pipe_names:
+        nlp.add_pipe("qualcode_written_standard", first=True)
     lemmatizers = [n for n, pipe in nlp.pipeline if n in ("lemmatizer", "trainable_lemmatizer")]
     if lemmatizers and "qualcode_lemma_lexicon" not in nlp.pipe_names:
         nlp.add_pipe("qualcode_lemma_lexicon", after=lemmatizers[-1])

@@ -21,9 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from qualcode.nlp import pipeline_info
-from qualcode.nlp.doccache import FORMAT as CACHE_FORMAT
-from qualcode.nlp.doccache import Header, doc_from_bytes, doc_to_bytes, read_header
+from qualcode.nlp.doccache import Header, doc_from_bytes, read_header
+from qualcode.nlp.parsing import cache_key, parse_for_coding
 from qualcode.store import Project, schema
 from qualcode.store.project import now
 from qualcode.tagging.changes import CodebookChange
@@ -121,10 +120,9 @@ def tag_texts(project: Project, nlp: Language, tagger: CodebookTagger, texts: di
     (the edit since the texts were last coded), a cached text the edit cannot affect is left
     out of the result: its suggestions stand as they are.
     """
-    fingerprint = f"{pipeline_info(nlp).fingerprint}|{CACHE_FORMAT}"
+    fingerprint = cache_key(nlp)
     pc = schema.parse_cache
     found: dict[str, dict] = {}
-    parser = [name for name in nlp.pipe_names if not name.startswith("qualcode_codebook")]
     with _gc_paused():
         # Cached texts first, in one streamed scan of this pipeline's cache (faster than
         # hundreds of IN (…) look-ups, and it tells which texts are missing on the way).
@@ -143,15 +141,18 @@ def tag_texts(project: Project, nlp: Language, tagger: CodebookTagger, texts: di
                     progress("tag", len(seen), len(texts))
         missing = [h for h in texts if h not in seen]
         batch: list[dict] = []
-        with nlp.select_pipes(enable=parser):
-            for n, (text_hash, doc) in enumerate(zip(missing, nlp.pipe((texts[h] for h in missing), batch_size=256)), 1):
-                found[text_hash] = suggest(texts[text_hash], _from_doc(doc), tagger)
-                batch.append({"text_hash": text_hash, "pipeline": fingerprint, "doc": doc_to_bytes(doc)})
-                if len(batch) >= 2000:
-                    _store_cache(project, batch)
-                    batch = []
-                if progress and n % 500 == 0:
-                    progress("parse", n, len(missing))
+        # Only what the tagger reads is parsed (no dependency parse or entities), large jobs in
+        # worker processes that hand back cache entries; see qualcode.nlp.parsing.
+        entries = parse_for_coding(nlp, (texts[h] for h in missing), n_texts=len(missing))
+        for n, (text_hash, (doc, data)) in enumerate(zip(missing, entries), 1):
+            parsed = _from_doc(doc) if doc is not None else _from_cache(nlp.vocab, read_header(data), data, tagger)
+            found[text_hash] = suggest(texts[text_hash], parsed, tagger) if parsed else {}
+            batch.append({"text_hash": text_hash, "pipeline": fingerprint, "doc": data})
+            if len(batch) >= 2000:
+                _store_cache(project, batch)
+                batch = []
+            if progress and n % 500 == 0:
+                progress("parse", n, len(missing))
         if batch:
             _store_cache(project, batch)
     return found, len(missing)
@@ -247,7 +248,7 @@ def _digest(value) -> str:
 
 def _coding_state(nlp: Language, codebook: Codebook, segments: list) -> dict[str, str]:
     """What a run's suggestions rest on: the pipeline, the exact segments and the codebook."""
-    return {"pipeline": f"{pipeline_info(nlp).fingerprint}|{CACHE_FORMAT}",
+    return {"pipeline": cache_key(nlp),
             "segments": hashlib.blake2b("\n".join(f"{i}:{h}:{start}" for i, _, h, start in segments).encode(),
                                         digest_size=16).hexdigest(),
             "codebook": _digest(codebook.model_dump(mode="json"))}

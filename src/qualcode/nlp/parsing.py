@@ -1,0 +1,200 @@
+"""Parsing for coding: only what the codebook tagger reads, on both cores for large jobs.
+
+The codebook tagger reads words, lemmas and sentence starts (the parse cache's
+:class:`~qualcode.nlp.doccache.Header`; compounds come from the lemmas). It needs no dependency
+parse and no entities, and those cost most of the pipeline's time (in ``nb_qualcode_sm`` 0.2.0
+the name finder, with its own tok2vec, took 45 %, the parser 15 %). So :func:`parse_for_coding`
+
+* takes sentence boundaries from the senter instead of the parser when the pipeline has one,
+  and leaves out the parser and the name finders;
+* gives a short text — a survey answer of at most :data:`SHORT_TEXT_WORDS` words in one
+  sentence — lookup lemmas in its written standard (:func:`~qualcode.nlp.lemmatizer.lemmatize_word`)
+  when the lexicon knows all its words, with no model at all; a short text with an unknown word
+  (often a compound the lexicon lacks) goes through the trained lemmatizer;
+* parses in worker processes when a job is large (:func:`parallel_processes`): each worker loads
+  the same pipeline and sends back parse-cache entries; the parent tags and writes the cache.
+
+The analysis of a text depends only on the text and the pipeline, never on the job that parsed
+it, so every cache entry under one :func:`cache_key` means the same.
+
+>>> from qualcode.nlp import load_pipeline
+>>> nlp = load_pipeline("blank:nb")
+>>> [[t.lemma_ for t in doc] for doc, _ in parse_for_coding(nlp, ["nye venner", "Elevane fekk nye vener."])]
+[['ny', 'venn'], ['elev', 'få', 'ny', 'ven', '.']]
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from qualcode.nlp.doccache import FORMAT as CACHE_FORMAT
+from qualcode.nlp.doccache import doc_to_bytes
+from qualcode.nlp.lemmatizer import is_known_word, lemmatize_word
+from qualcode.nlp.pipeline import load_pipeline, pipeline_info
+from qualcode.nlp.standard import detect_standard, register_extension
+
+SHORT_TEXT_WORDS = 5
+# The analysis parse_for_coding makes; part of the cache key, so a change of it re-parses.
+ANALYSIS = "coding2"
+PARALLEL_MIN_TEXTS = 2000  # below this, starting workers (loading the model) costs more than it saves
+PROCESSES_ENV = "QUALCODE_PARSE_PROCESSES"  # force the number of processes (1 = never parallel)
+CHUNK = 256
+_SENTENCE_END = frozenset(".!?")
+
+
+def cache_key(nlp: Language) -> str:
+    """The parse-cache key of the analyses :func:`parse_for_coding` makes with ``nlp``."""
+    return f"{pipeline_info(nlp).fingerprint}|{CACHE_FORMAT}|{ANALYSIS}"
+
+
+def coding_components(nlp: Language) -> list[str]:
+    """The components coding needs: all but the parser, the name finders and codebook taggers;
+    the senter (enabled for the purpose if the package ships it disabled) sets the sentences."""
+    has_senter = "senter" in nlp.component_names or "sentencizer" in nlp.component_names
+    skip = {name for name in nlp.component_names if "doc.ents" in nlp.get_pipe_meta(name).assigns}
+    if has_senter:
+        skip.add("parser")
+    wanted = [name for name in nlp.component_names
+              if name not in skip and not name.startswith("qualcode_codebook")
+              and (name not in nlp.disabled or name in ("senter", "sentencizer"))]
+    return wanted
+
+
+@contextmanager
+def _only(nlp: Language, names: list[str]) -> Iterator[None]:
+    disabled = [name for name in names if name in nlp.disabled]
+    for name in disabled:
+        nlp.enable_pipe(name)
+    try:
+        with nlp.select_pipes(enable=names):
+            yield
+    finally:
+        for name in disabled:
+            nlp.disable_pipe(name)
+
+
+def is_short(doc: Doc) -> bool:
+    """A survey-answer-sized text: at most SHORT_TEXT_WORDS words, no sentence end inside."""
+    words = sum(1 for t in doc if not t.is_punct and not t.is_space)
+    return words <= SHORT_TEXT_WORDS and not any(t.text in _SENTENCE_END for t in doc[:-1])
+
+
+def lookup_lemmas(doc: Doc) -> Doc | None:
+    """``doc`` with lexicon lemmas and one sentence, or ``None`` if a word is unknown to the lexicon."""
+    register_extension()
+    standard = detect_standard(doc).standard
+    lemmas = []
+    for token in doc:
+        if token.is_alpha and not is_known_word(token.lower_, standard):
+            return None
+        lemmas.append(lemmatize_word(token.text, standard))
+    doc._.standard = standard
+    for token, lemma in zip(doc, lemmas):
+        token.lemma_ = lemma
+        token.is_sent_start = token.i == 0
+    return doc
+
+
+def _parse(nlp: Language, texts: list[str], batch_size: int = CHUNK) -> list[Doc]:
+    docs: list[Doc | None] = []
+    pending: list[tuple[int, str]] = []
+    for i, text in enumerate(texts):
+        doc = nlp.make_doc(text)
+        quick = lookup_lemmas(doc) if is_short(doc) else None
+        docs.append(quick)
+        if quick is None:
+            pending.append((i, text))
+    if pending:
+        with _only(nlp, coding_components(nlp)):
+            for (i, _), doc in zip(pending, nlp.pipe((text for _, text in pending), batch_size=batch_size)):
+                docs[i] = doc
+    return docs  # type: ignore[return-value]
+
+
+def parallel_processes(n_texts: int) -> int:
+    """How many processes a job of ``n_texts`` texts is parsed with (1 = in this process)."""
+    forced = os.environ.get(PROCESSES_ENV, "").strip()
+    if forced.isdigit() and int(forced) > 0:
+        return int(forced)
+    if n_texts < PARALLEL_MIN_TEXTS:
+        return 1
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def parse_for_coding(nlp: Language, texts: Iterable[str], n_process: int | None = None,
+                     n_texts: int | None = None) -> Iterator[tuple[Doc | None, bytes]]:
+    """``(doc, cache_entry)`` for each text, in order.
+
+    In one process ``doc`` is the parsed Doc; with worker processes (``n_process`` > 1, or
+    chosen by :func:`parallel_processes` from ``n_texts``) it is ``None`` and the caller reads
+    the entry (:func:`~qualcode.nlp.doccache.read_header`, ``doc_from_bytes``).
+    """
+    texts = iter(texts)
+    if n_process is None:
+        n_process = parallel_processes(n_texts or 0)
+    if n_process > 1:
+        yield from _parse_in_workers(nlp, texts, n_process)
+        return
+    while True:
+        chunk = [text for _, text in zip(range(CHUNK * 4), texts)]
+        if not chunk:
+            return
+        for doc in _parse(nlp, chunk):
+            yield doc, doc_to_bytes(doc)
+
+
+# ---------------------------------------------------------------- worker processes
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(name: str, fingerprint: str) -> None:
+    # Errors are kept, not raised: a pool re-creates a worker whose initializer fails, forever.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    try:
+        nlp = load_pipeline(name)
+        found = pipeline_info(nlp).fingerprint
+        if found != fingerprint:
+            raise RuntimeError(f"the worker loaded {found}, not {fingerprint}")
+        _WORKER["nlp"] = nlp
+    except Exception as exc:  # noqa: BLE001  (reported to the parent by _parse_chunk)
+        _WORKER["error"] = f"{type(exc).__name__}: {exc}"
+
+
+def _parse_chunk(texts: list[str]) -> list[bytes]:
+    if "nlp" not in _WORKER:
+        raise WorkerFailed(str(_WORKER.get("error", "the worker has no pipeline")))
+    return [doc_to_bytes(doc) for doc in _parse(_WORKER["nlp"], texts)]  # type: ignore[arg-type]
+
+
+class WorkerFailed(RuntimeError):
+    """A worker process could not load the parent's pipeline."""
+
+
+def _chunks(texts: list[str]) -> Iterator[list[str]]:
+    for i in range(0, len(texts), CHUNK):
+        yield texts[i:i + CHUNK]
+
+
+def _parse_in_workers(nlp: Language, texts: Iterator[str], n_process: int) -> Iterator[tuple[Doc | None, bytes]]:
+    info = pipeline_info(nlp)
+    texts = list(texts)
+    done = 0
+    # "spawn": a forked copy of a process with threads (the app's server) can deadlock.
+    context = multiprocessing.get_context("spawn")
+    try:
+        with context.Pool(n_process, initializer=_init_worker, initargs=(info.name, info.fingerprint)) as pool:
+            for entries in pool.imap(_parse_chunk, _chunks(texts)):
+                for entry in entries:
+                    done += 1
+                    yield None, entry
+    except WorkerFailed:
+        # A pipeline the workers cannot load by name (built in code, changed after loading):
+        # parse the rest here.
+        for doc in _parse(nlp, texts[done:]):
+            yield doc, doc_to_bytes(doc)

@@ -1,0 +1,41 @@
+"""Parsing for coding (qualcode.nlp.parsing) with the real pipeline: what the tagger reads, fast."""
+
+from __future__ import annotations
+
+from qualcode.nlp.doccache import read_header
+from qualcode.nlp.parsing import coding_components, parse_for_coding
+
+ANSWERS = ["Nye venner", "språkferdigheter", "Bedre engelsk, selvtillit", "vennskap", "Mestring og glede"]
+TURNS = [
+    "Elevene fikk nye venner og bedre språkferdigheter. De snakket engelsk hele uka.",
+    "Vi hadde ikke råd til å reise alle sammen, men lærerne var i Spania to ganger.",
+    "Elevane fekk nye vener. Dei lærte mykje om klimaendringar.",
+]
+
+
+def test_coding_skips_the_parse_and_the_entities(nlp):
+    wanted = coding_components(nlp)
+    assert "parser" not in wanted and "ner" not in wanted
+    assert "senter" in wanted  # sentence starts still come from a model
+
+
+def test_survey_answers_get_the_lemmas_the_full_pipeline_gives(nlp):
+    for (doc, entry), text in zip(parse_for_coding(nlp, ANSWERS, n_process=1), ANSWERS):
+        full = nlp(text)
+        assert [t.lemma_.lower() for t in doc if t.is_alpha] == [t.lemma_.lower() for t in full if t.is_alpha], text
+        assert read_header(entry).words == [t.text for t in full]
+
+
+def test_long_texts_keep_sentences_and_lemmas(nlp):
+    doc = next(doc for doc, _ in parse_for_coding(nlp, TURNS[:1], n_process=1))
+    assert [s.text for s in doc.sents] == ["Elevene fikk nye venner og bedre språkferdigheter.",
+                                           "De snakket engelsk hele uka."]
+    assert [t.lemma_ for t in doc][:4] == ["elev", "få", "ny", "venn"]
+
+
+def test_worker_processes_write_the_same_cache_entries(nlp):
+    texts = ANSWERS + TURNS
+    alone = [entry for _, entry in parse_for_coding(nlp, texts, n_process=1)]
+    workers = list(parse_for_coding(nlp, texts, n_process=2))
+    assert all(doc is None for doc, _ in workers)  # the parent gets cache entries, not Docs
+    assert [entry for _, entry in workers] == alone
