@@ -47,6 +47,49 @@ DEV_RANGES = [
 ]
 
 
+# Nynorsk (UD_Norwegian-Nynorsk): the 20 NDT files whose sentences make up the UD dev split
+# (listed in the data README); every other nynorsk file is train.
+NNO_DEV_FILES = frozenset("""blogg-nn003_0002 dot014_0008 dot014_0009 dot014_0010 dot015_0000
+    dot015_0001 dot015_0002 firda-nn004_0006 firda-nn005_0000 firda-nn005_0001 firda-nn005_0002
+    kk-nn006_0003 kk-nn007_0000 kk-nn007_0001 kk-nn007_0002 mom003_0005 st-nn002_0001
+    vtb-nn006_0005 vtb-nn007_0000 vtb-nn007_0001""".split())
+
+STANDARDS = {  # written standard -> (NDT folder, UD dev file)
+    "nob": ("ndt-nob-train-dev", os.path.join("ud-nob", "no_bokmaal-ud-dev.conllu")),
+    "nno": ("ndt-nno-train-dev", os.path.join("ud-nno", "no_nynorsk-ud-dev.conllu")),
+}
+
+# Checkpoints and settings are chosen on a slice of TRAIN held out for the purpose ("select"),
+# never on dev: dev gives only the final figure. The slice is every SELECT_EVERY-th source
+# document (all files of one article/blog/report, e.g. dot012_0000..0006), so the names of one
+# text never sit on both sides, as they would not for a real new text.
+SELECT_EVERY = 10
+
+# NorNE's nine entity types -> the four the product uses (pseudonymisation, entity lists).
+# GPE_LOC and GPE_ORG are one place name in two roles; PROD, EVT, DRV and MISC are not
+# identifying and are dropped (they are rare, and the hardest to learn from small data).
+ENTITY_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE_LOC": "GPE", "GPE_ORG": "GPE"}
+
+
+def document_of(stem):
+    """Source document of an NDT file: ``dot012_0003`` -> ``dot012``."""
+    return stem.rsplit("_", 1)[0]
+
+
+def split_of(stem, standard, select_docs):
+    """"dev" (UD dev), "select" (held-out slice of train) or "train"."""
+    if (is_dev(stem) if standard == "nob" else stem in NNO_DEV_FILES):
+        return "dev"
+    return "select" if document_of(stem) in select_docs else "train"
+
+
+def select_documents(stems, standard):
+    """Every SELECT_EVERY-th train document of one standard, in name order."""
+    docs = sorted({document_of(s) for s in stems
+                   if not (is_dev(s) if standard == "nob" else s in NNO_DEV_FILES)})
+    return set(docs[SELECT_EVERY // 2::SELECT_EVERY])
+
+
 def _series(stem):
     return re.match(r"[a-z-]+", stem).group(0)
 
@@ -110,11 +153,15 @@ def drop_heading_bars(sent):
 NUMBER_WORDS = set(
     """null én to tre fire fem seks sju syv åtte ni ti elleve tolv tretten fjorten
     femten seksten sytten atten nitten tjue tyve tretti tredve førti femti seksti
-    sytti åtti nitti hundre tusen halvannen eneste ene""".split()
+    sytti åtti nitti hundre tusen halvannen eneste ene
+    éin eitt tolv fjorten femten seksten sytten nitten tjuge hundre tusen halvannan einaste""".split()
 )
 NUM_RE = re.compile(r"^[\d.,:/\-–+½¼¾]*\d[\d.,:/\-–+½¼¾]*$")
 AUX_LEMMAS = {"ha", "være", "bli", "kunne", "ville", "skulle", "måtte", "burde",
-              "få", "tørre", "matte"}
+              "få", "tørre", "matte",
+              # nynorsk
+              "vere", "vilje", "torde"}  # UD nynorsk keeps passive "verte" a VERB
+COPULAS = {"være", "vere"}
 PUNCT_POS = {"clb", "<komma>", "<anf>", "<strek>", "<parentes-beg>",
              "<parentes-slutt>", "<punkt>", "<kolon>", "<spm>", "<utrop>",
              "<ellipse>", "<semi>"}
@@ -142,10 +189,10 @@ def _nominal_feats(fs, f, gender=True, definite=True, number=True):
     if definite:
         if "ub" in fs:
             f["Definite"] = "Ind"
-        elif "be" in fs:
+        elif "be" in fs or "bu" in fs:  # nynorsk tags definite as "bu"
             f["Definite"] = "Def"
     if number:
-        if "ent" in fs:
+        if "ent" in fs or "eint" in fs:  # nynorsk: eint
             f["Number"] = "Sing"
         elif "fl" in fs:
             f["Number"] = "Plur"
@@ -217,12 +264,12 @@ def map_token(tok, sent, children):
         upos = "VERB"
         if low in AUX_LEMMAS and "INFV" in kid_rels:
             upos = "AUX"  # auxiliary / modal governing a non-finite verb (NDT: verb chain)
-        elif low == "være" and "SPRED" in kid_rels:
+        elif low in COPULAS and "SPRED" in kid_rels:
             upos = "AUX"  # copula (UD treats only "være" as copula AUX)
         return upos, feats_str(f)
 
     if pos == "adv":
-        if low == "ikke":
+        if low in ("ikke", "ikkje"):
             return "PART", "Polarity=Neg"
         if "fork" in fs:
             f["Abbr"] = "Yes"
@@ -245,7 +292,7 @@ def map_token(tok, sent, children):
             # predicative "som"/"til"/"i" (UD: mark/SCONJ), except locative
             # complements of the copula "være" (UD: case/ADP)
             head = sent[int(tok[6]) - 1] if tok[6] != "0" else None
-            if deprel == "SPRED" and low != "som" and head is not None and head[2] == "være":
+            if deprel == "SPRED" and low != "som" and head is not None and head[2] in COPULAS:
                 return "ADP", feats_str(f)
             return "SCONJ", feats_str(f)
         return "ADP", feats_str(f)
@@ -273,14 +320,14 @@ def map_token(tok, sent, children):
             types.add("Rcp")
         if "poss" in fs:
             f["Poss"] = "Yes"
-        if low in ("noe", "noen"):
+        if low in ("noe", "noen", "noko", "nokon"):
             types.add("Ind")
-        elif low in ("alle", "begge", "enhver"):
+        elif low in ("alle", "begge", "enhver", "kvar", "einkvar"):
             types.add("Tot")
         elif low in ("ingen", "ingenting"):
             types.add("Neg")
             f["Polarity"] = "Neg"
-        elif low == "en":
+        elif low in ("en", "ein"):
             types.add("Art")
         if not types:
             types.add("Prs")
@@ -301,15 +348,15 @@ def map_token(tok, sent, children):
             f["PronType"] = "Int"
             return "DET", feats_str(f)
         if "kvant" in fs:
-            if low == "en":
+            if low in ("en", "ein"):
                 f["PronType"] = "Art"
                 return "DET", feats_str(f)
             if _is_num_lemma(lemma):
                 f["NumType"] = "Card"
                 return "NUM", feats_str(f)
-            if low in ("all", "alle", "begge", "hver", "enhver", "samtlige"):
+            if low in ("all", "alle", "begge", "hver", "enhver", "samtlige", "kvar", "einkvar"):
                 f["PronType"] = "Tot"
-            elif low in ("ingen", "intet"):
+            elif low in ("ingen", "intet", "inga", "ingi"):
                 f["PronType"] = "Neg"
                 f["Polarity"] = "Neg"
             else:
@@ -361,9 +408,14 @@ def bio_to_spans(tags):
 
 
 def ner_tag(misc):
+    """NorNE BIO tag from the last column, entity type merged by ENTITY_TYPES."""
     for part in misc.split("|"):
         if part.startswith("name="):
-            return part[5:]
+            tag = part[5:]
+            if tag == "O":
+                return tag
+            merged = ENTITY_TYPES.get(tag[2:])
+            return f"{tag[:2]}{merged}" if merged else "O"
     return "O"
 
 
@@ -486,51 +538,52 @@ def check_mapping(ndt_dev, ud_dev, report_path=None, show=40):
     return res
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("data_dir")
-    ap.add_argument("out_dir")
-    ap.add_argument("--docsize", type=int, default=10)
-    ap.add_argument("--check", action="store_true", help="print mapping disagreements")
-    args = ap.parse_args()
-    os.makedirs(args.out_dir, exist_ok=True)
-    nlp = spacy.blank("nb")
-
-    files = sorted(glob.glob(os.path.join(args.data_dir, "ndt-nob-train-dev", "*.conll")))
+def convert_standard(nlp, data_dir, standard, out_dir, docsize, check):
+    """Convert one written standard; returns {split: [Doc]} and prints the counts."""
+    folder, ud_file = STANDARDS[standard]
+    files = sorted(glob.glob(os.path.join(data_dir, folder, "*.conll")))
     if not files:
-        sys.exit(f"no NDT files under {args.data_dir}/ndt-nob-train-dev")
-    split = {"train": [], "dev": []}
+        sys.exit(f"no NDT files under {data_dir}/{folder}")
+    stems = [os.path.basename(p)[:-len(".conll")] for p in files]
+    select_docs = select_documents(stems, standard)
+    split = {"train": [], "select": [], "dev": []}
     dev_sents = []
-    n_sents = collections.Counter()
-    n_tokens = collections.Counter()
-    for path in files:
-        stem = os.path.basename(path)[:-len(".conll")]
-        which = "dev" if is_dev(stem) else "train"
+    n_sents, n_tokens, n_files = collections.Counter(), collections.Counter(), collections.Counter()
+    for path, stem in zip(files, stems):
+        which = split_of(stem, standard, select_docs)
         sents = [ndt_sentence(s) for _, s in read_conll(path)]
         sents = [s for s in sents if s["words"]]
+        n_files[which] += 1
         n_sents[which] += len(sents)
         n_tokens[which] += sum(len(s["words"]) for s in sents)
         if which == "dev":
             dev_sents += sents
-        for group in chunks(sents, args.docsize):  # docs never cross file boundaries
-            split[which].append(make_doc(nlp.vocab, group))
+        for group in chunks(sents, docsize):  # docs never cross file boundaries
+            doc = make_doc(nlp.vocab, group)
+            doc.user_data["standard"] = standard
+            split[which].append(doc)
     for which, docs in split.items():
-        DocBin(docs=docs, store_user_data=False).to_disk(os.path.join(args.out_dir, f"{which}.spacy"))
-        print(f"{which}: {n_sents[which]} sentences, "
+        DocBin(docs=docs, store_user_data=False).to_disk(
+            os.path.join(out_dir, f"{which}_{standard}.spacy"))
+        print(f"{standard} {which}: {n_files[which]} files, {n_sents[which]} sentences, "
               f"{n_tokens[which]} tokens, {len(docs)} docs")
+    print(f"{standard} select documents: {' '.join(sorted(select_docs))}")
 
-    ud_path = os.path.join(args.data_dir, "ud-nob", "no_bokmaal-ud-dev.conllu")
+    ud_path = os.path.join(data_dir, ud_file)
     if os.path.exists(ud_path):
         ud = read_ud(ud_path)
         docs = [make_doc(nlp.vocab, g, spaces_list=[s["spaces"] for s in g], with_parse=False)
-                for g in chunks(ud, args.docsize)]
-        DocBin(docs=docs, store_user_data=False).to_disk(os.path.join(args.out_dir, "ud_dev.spacy"))
-        print(f"ud_dev: {len(ud)} sentences, {sum(len(s['words']) for s in ud)} tokens, {len(docs)} docs")
-        res = check_mapping(dev_sents, ud, os.path.join(args.out_dir, "mapping_agreement.json"))
-        print(f"mapping agreement on UD dev ({res['tokens']} tokens, "
+                for g in chunks(ud, docsize)]
+        DocBin(docs=docs, store_user_data=False).to_disk(
+            os.path.join(out_dir, f"ud_dev_{standard}.spacy"))
+        print(f"{standard} ud_dev: {len(ud)} sentences, {sum(len(s['words']) for s in ud)} tokens, "
+              f"{len(docs)} docs")
+        res = check_mapping(dev_sents, ud,
+                            os.path.join(out_dir, f"mapping_agreement_{standard}.json"))
+        print(f"{standard} mapping agreement on UD dev ({res['tokens']} tokens, "
               f"{res['sentences_skipped']} sentences not aligned): UPOS {res['upos']:.4f}, "
               f"feats {res['feats']:.4f}, UPOS+feats {res['upos_and_feats']:.4f}")
-        if args.check:
+        if check:
             print("per UPOS:", res["upos_per_label"])
             print("UPOS errors (OBT pos, lemma, mapped, gold, count):")
             for e in res["top_upos_errors"]:
@@ -538,6 +591,30 @@ def main():
             print("feat errors (OBT pos, OBT feats, mapped, gold, count):")
             for e in res["top_feat_errors"]:
                 print("  ", e)
+    return split
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("data_dir")
+    ap.add_argument("out_dir")
+    ap.add_argument("--docsize", type=int, default=10)
+    ap.add_argument("--standards", default="nob,nno",
+                    help="written standards to convert (nob = bokmål, nno = nynorsk)")
+    ap.add_argument("--check", action="store_true", help="print mapping disagreements")
+    args = ap.parse_args()
+    os.makedirs(args.out_dir, exist_ok=True)
+    nlp = spacy.blank("nb")
+    combined = collections.defaultdict(list)
+    for standard in args.standards.split(","):
+        for which, docs in convert_standard(nlp, args.data_dir, standard, args.out_dir,
+                                            args.docsize, args.check).items():
+            combined[which] += docs
+    # The training and selection corpora mix both standards; dev stays per standard.
+    for which in ("train", "select"):
+        DocBin(docs=combined[which], store_user_data=False).to_disk(
+            os.path.join(args.out_dir, f"{which}.spacy"))
+        print(f"{which} (all standards): {len(combined[which])} docs")
 
 
 if __name__ == "__main__":
