@@ -25,11 +25,18 @@ def app_home() -> Path:
 @app.command("app")
 def run_app(
     project: Annotated[str, typer.Argument(help="The project to review: a file or a database URL.")],
-    port: Annotated[int, typer.Option("--port", help="Port on localhost.")] = 8501,
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8501,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; anything but localhost needs user accounts (qualcode users add).")] = "127.0.0.1",
 ) -> None:
-    """Open the review app in your browser (localhost only, no usage statistics sent).
+    """Open the review app in your browser (localhost only unless --host, no usage statistics sent).
 
-    Example: qualcode app evaluering.qualcode --port 8502
+    Stopping this command (Ctrl+C, or SIGTERM from a service manager) stops the server.
+
+    Examples:
+
+      qualcode app evaluering.qualcode --port 8502
+
+      qualcode app postgresql://qualcode@db.example.no/evaluering --host 0.0.0.0
     """
     from qualcode.cli.project_commands import open_project
 
@@ -38,9 +45,27 @@ def run_app(
     env = {**os.environ, "QUALCODE_PROJECT": location}
     # Every setting on the command line, none from a .streamlit/config.toml: the app runs in the
     # user's working directory, and interview data means localhost only and no usage statistics.
-    command = [sys.executable, "-m", "streamlit", "run", str(app_home()), "--server.address", "127.0.0.1",
+    command = [sys.executable, "-m", "streamlit", "run", str(app_home()), "--server.address", host,
                "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.headless", "true",
                "--server.fileWatcherType", "none", "--browser.serverAddress", "localhost",
                "--client.toolbarMode", "minimal"]
-    console.print(f"qualcode app: http://localhost:{port} (Ctrl+C stops it)")
+    console.print(f"qualcode app: http://{'localhost' if loopback(host) else host}:{port} (Ctrl+C stops it)")
+    if os.name == "posix":
+        # The server takes this process's place, so the SIGTERM a service manager sends (or Ctrl+C)
+        # reaches Streamlit itself and stops it; a child process would keep holding the port.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execve(sys.executable, command, env)
     raise typer.Exit(subprocess.call(command, env=env))
+
+
+def loopback(host: str) -> bool:
+    """Whether ``host`` is reachable from this machine only (127.0.0.1, ::1, localhost)."""
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
