@@ -146,8 +146,8 @@ def import_command(
         console.print(f"{report.codings_existing} codings were in the project already and were left as they are.")
     _print_notes("Not imported", report.dropped)
     if report.skipped:
-        console.print(f"Skipped {len(report.skipped)} selection{'s' if len(report.skipped) > 1 else ''} "
-                      f"that do not fit their text (--skip-invalid):")
+        console.print(f"Skipped {len(report.skipped)} selections that do not fit their text (--skip-invalid):"
+                      if len(report.skipped) > 1 else "Skipped 1 selection that does not fit its text (--skip-invalid):")
         for line in report.skipped:
             console.print(f"  {line}", markup=False, highlight=False)
     if write_yaml is not None:

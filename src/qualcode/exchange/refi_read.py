@@ -251,14 +251,15 @@ def read_refi(path: Path, *, skip_invalid: bool = False) -> RefiFile:
     if refi.invalid and (not skip_invalid or refi.origin.startswith("qualcode")):
         shown = "; ".join(str(i) for i in refi.invalid[:10])
         more = f"; and {len(refi.invalid) - 10} more" if len(refi.invalid) > 10 else ""
-        count = f"{len(refi.invalid)} selection{'s' if len(refi.invalid) > 1 else ''}"
+        several = len(refi.invalid) > 1
+        count = f"{len(refi.invalid)} selections do not fit their text" if several else \
+            "1 selection does not fit its text"
         if refi.origin.startswith("qualcode"):
-            raise ExchangeError(f"{where}: {count} do not fit their text ({shown}{more}). The file was written by "
-                                f"{refi.origin}, whose selections always fit, so it was changed or damaged after the "
-                                f"export. Export the project again.")
-        raise ExchangeError(f"{where}: {count} do not fit their text ({shown}{more}). To import everything else and "
-                            f"leave {'these' if len(refi.invalid) > 1 else 'this one'} out, run the import again "
-                            f"with --skip-invalid.")
+            raise ExchangeError(f"{where}: {count} ({shown}{more}). The file was written by {refi.origin}, whose "
+                                f"selections always fit, so it was changed or damaged after the export. Export the "
+                                f"project again.")
+        raise ExchangeError(f"{where}: {count} ({shown}{more}). To import everything else and leave "
+                            f"{'these' if several else 'that one'} out, run the import again with --skip-invalid.")
     return refi
 
 
