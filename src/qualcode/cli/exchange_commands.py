@@ -149,7 +149,7 @@ def import_command(
         console.print(f"Skipped {len(report.skipped)} selections that do not fit their text (--skip-invalid):"
                       if len(report.skipped) > 1 else "Skipped 1 selection that does not fit its text (--skip-invalid):")
         for line in report.skipped:
-            console.print(f"  {line}", markup=False, highlight=False)
+            console.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
     if write_yaml is not None:
         if not report.codebooks:
             console.print("No new codebook or category to write as YAML.")
