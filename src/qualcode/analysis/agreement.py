@@ -6,8 +6,12 @@
 
 The unit is the segment the tagger codes (a sentence of a long turn, a short turn, a word of a
 survey answer). For each category a coder either gave a unit that category or not, so every
-category is a yes/no judgement on every unit. Units are the codable segments of the current
-documents both coders worked on (made a decision in); the tagger has worked on every document.
+category is a yes/no judgement on every unit. Units are the codable segments both coders
+actually judged: a human coder judged a segment when they decided on a coding of the codebook
+there (accepted, rejected, coded by hand, imported); the tagger judged every segment. A segment
+one coder never looked at is left out rather than counted as their "no", so two decisions
+compare two segments, not every segment of the documents (``Agreement.units`` of
+``Agreement.available``).
 
 - A human coder's judgements are their own decisions, read from the audit log: what they
   accepted, coded by hand or imported, and not rejected or reset since. Two coders can thus
@@ -66,12 +70,13 @@ class Agreement:
     coder_a: str
     coder_b: str
     codebook: str
-    units: int
+    units: int  # segments both coders judged: the units compared
     documents: list[str]
     categories: list[CategoryAgreement]
     unused: list[str]  # categories neither coder used
     pooled_kappa: float
     alpha: float
+    available: int = 0  # codable segments in the documents both coders worked on
 
     @property
     def observed(self) -> float:
@@ -202,6 +207,7 @@ def agreement(project: Project, coder_a: str, coder_b: str, codebook: str | None
         index[unit.document_id][1].append(unit)
 
     def marks(yes: set[int]) -> dict[str, set[int]]:
+        """The units each category's codings in ``yes`` overlap."""
         result: dict[str, set[int]] = defaultdict(set)
         for coding_id in yes:
             row = codings.get(coding_id)
@@ -216,7 +222,12 @@ def agreement(project: Project, coder_a: str, coder_b: str, codebook: str | None
         return result
 
     marked_a, marked_b = marks(yes_a), marks(yes_b)
-    unit_ids = [u.id for u in units]
+    judged = [None if coder in MACHINES else set().union(*marks(seen).values())
+              for coder, seen in ((coder_a, seen_a), (coder_b, seen_b))]
+    unit_ids = [u.id for u in units if all(j is None or u.id in j for j in judged)]
+    if not unit_ids:
+        raise AgreementError(f"'{coder_a}' and '{coder_b}' have not both judged any segment with codebook "
+                             f"'{codebook}' (accepted, rejected or coded it); there is nothing to compare.")
     rows, pairs, all_a, all_b = [], [], [], []
     for key, label in labels.items():
         if not marked_a.get(key) and not marked_b.get(key):
@@ -233,7 +244,7 @@ def agreement(project: Project, coder_a: str, coder_b: str, codebook: str | None
                                       _ratio(p_o - p_e, 1 - p_e), krippendorff_alpha([a, b])))
     return Agreement(coder_a, coder_b, codebook, len(unit_ids), [documents[i] for i in shared], rows,
                      [label for key, label in labels.items() if not marked_a.get(key) and not marked_b.get(key)],
-                     pooled_kappa(pairs), krippendorff_alpha([all_a, all_b]) if all_a else math.nan)
+                     pooled_kappa(pairs), krippendorff_alpha([all_a, all_b]) if all_a else math.nan, len(units))
 
 
 def _pick_codebook(conn: Connection, codebook: str | None, codings: dict, yes_a: set[int], yes_b: set[int],

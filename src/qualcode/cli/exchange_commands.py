@@ -174,9 +174,11 @@ def agreement_command(
 ) -> None:
     """Agreement between two coders, or a coder and the tagger: Cohen's kappa and Krippendorff's alpha.
 
-    Compared at segment level (the units the tagger codes) in the documents both coders worked
-    on, one yes/no judgement per category and segment. Shows kappa and alpha per category,
-    the pooled kappa and one alpha over all categories.
+    Compared at segment level (the units the tagger codes) on the segments both coders judged:
+    a coder judged a segment when they accepted, rejected or coded something there (the tagger
+    judged every segment). One yes/no judgement per category and segment. Shows how many
+    segments that is, kappa and alpha per category, the pooled kappa and one alpha over all
+    categories.
 
     Examples:
 
@@ -194,8 +196,8 @@ def agreement_command(
     except AgreementError as exc:
         fail(str(exc))
     a, b = result.coder_a, result.coder_b
-    table = Table(title=f"{a} vs {b} — codebook '{result.codebook}', {result.units} segments in "
-                        f"{len(result.documents)} documents")
+    table = Table(title=f"{a} vs {b} — codebook '{result.codebook}', {result.units} segments both judged "
+                        f"(of {result.available} in {len(result.documents)} documents)")
     for column in ("category", "both", f"only {a}", f"only {b}", "neither", "kappa", "alpha"):
         table.add_column(column, justify="left" if column == "category" else "right")
     for row in result.categories:
@@ -204,5 +206,7 @@ def agreement_command(
     console.print(table)
     console.print(f"Pooled kappa {_score(result.pooled_kappa)}, Krippendorff's alpha {_score(result.alpha)} "
                   f"(nominal, all categories), mean agreement {_score(result.observed)}.")
+    console.print(f"Compared on the {result.units} segments both {a} and {b} judged (accepted, rejected or coded); "
+                  f"the other {result.available - result.units} segments of these documents are left out.", highlight=False)
     if result.unused:
         err_console.print(f"Not used by either coder: {', '.join(result.unused)}.", highlight=False)
