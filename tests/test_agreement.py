@@ -91,24 +91,21 @@ def project(tmp_path_factory, blank_nlp):
 def test_two_coders_on_a_project(project):
     result = agreement(project, "TH", "AB", codebook="elevutbytte")
     assert result.documents == ["01_rektor.txt", "02_laerer.md"]  # the survey is the tagger's alone
-    assert result.available == 8  # the codable sentences and turns of the two interviews
-    # Both judged the seven segments with a suggestion; AB's hand coding of «et nettverk i Europa» is on a
-    # sentence TH never judged, so it is left out rather than counted as TH's "no".
-    assert result.units == 7
+    assert result.units == 8  # the codable sentences and turns of the two interviews
     rows = {row.category: row for row in result.categories}
-    assert (rows["sosial_inkludering"].both, rows["sosial_inkludering"].only_a, rows["sosial_inkludering"].only_b) == (1, 0, 0)
+    # TH rejected «sosial inkludering» on the Lisboa turn; AB coded it by hand on «et nettverk i Europa».
+    assert (rows["sosial_inkludering"].both, rows["sosial_inkludering"].only_a, rows["sosial_inkludering"].only_b) == (1, 0, 1)
     assert (rows["sprakferdigheter"].both, rows["sprakferdigheter"].only_a, rows["sprakferdigheter"].only_b) == (1, 1, 0)
-    # Hand-computed: two categories at p_o = 6/7, p_e = 32/49 (kappa 10/17), three in full agreement.
-    for key in ("sprakferdigheter", "personlig_utvikling"):
-        assert rows[key].kappa == pytest.approx(10 / 17, abs=1e-12)
-    assert rows["medborgerskap"].kappa == rows["nokkelkompetanser"].kappa == rows["sosial_inkludering"].kappa == 1.0
-    # mean p_o = 33/35, mean p_e = 5/7
-    assert result.pooled_kappa == pytest.approx(0.8, abs=1e-12)
-    assert result.alpha == pytest.approx(93 / 116, abs=1e-12)  # 12 yes, 58 no, 2 disagreeing pairs of 35
+    # Hand-computed: three categories at p_o = 7/8, p_e = 11/16 (kappa 0.6), two in full agreement.
+    for key in ("sosial_inkludering", "sprakferdigheter", "personlig_utvikling"):
+        assert rows[key].kappa == pytest.approx(0.6, abs=1e-12)
+    assert rows["medborgerskap"].kappa == rows["nokkelkompetanser"].kappa == 1.0
+    assert result.pooled_kappa == pytest.approx(8 / 11, abs=1e-12)
+    assert result.alpha == pytest.approx(634 / 871, abs=1e-12)  # 13 yes, 67 no, 3 disagreeing pairs of 40
 
 
-def test_only_the_segments_a_coder_judged_count(project, tmp_path):
-    """A new coder's two decisions compare two segments with the tagger, not every segment of the documents."""
+def test_only_the_segments_a_coder_reviewed_count(project, tmp_path):
+    """A new coder's two decisions compare two segments with the tagger, not every suggestion in the document."""
     changed = copy_project(project, tmp_path / "ny.qualcode")
     rows = [r for r in suggestions(changed) if r.document == "02_laerer.md"]
     accept(changed, rows[0].id, "UX")
@@ -117,8 +114,10 @@ def test_only_the_segments_a_coder_judged_count(project, tmp_path):
     assert (result.units, result.available, result.documents) == (2, 4, ["02_laerer.md"])
     decided = {row.category: row for row in result.categories}
     assert decided[rows[0].category].both == 1 and decided[rows[-1].category].only_b == 1
+    assert sum(row.both + row.only_a + row.only_b for row in result.categories) == 2
     output = runner.invoke(app, ["agreement", changed.location, "--coders", "UX,tagger"], env={"COLUMNS": "200"}).output
     assert "2 segments both judged (of 4 in 1 documents)" in output
+    assert "Left out: 2 segments with a suggestion UX or tagger has not reviewed yet." in output
 
 
 def test_project_figures_match_the_references(project):
@@ -140,8 +139,7 @@ def test_coder_against_the_tagger(project):
     assert result.codebook == "elevutbytte"  # the only codebook both have used
     rows = {row.category: row for row in result.categories}
     # The tagger suggested every coding; TH rejected only «sosial inkludering» on the Lisboa turn.
-    assert result.units == 7  # the segments TH judged; the tagger judged them all
-    assert rows["sosial_inkludering"].only_b == 1 and rows["sosial_inkludering"].kappa == pytest.approx(10 / 17)
+    assert rows["sosial_inkludering"].only_b == 1 and rows["sosial_inkludering"].kappa == pytest.approx(0.6)
     assert all(row.kappa == 1.0 for key, row in rows.items() if key != "sosial_inkludering")
 
 
@@ -162,8 +160,8 @@ def test_unknown_coder_is_one_clear_error(project):
 def test_cli_prints_the_table(project):
     result = runner.invoke(app, ["agreement", project.location, "--coders", "TH,AB", "--codebook", "elevutbytte"])
     assert result.exit_code == 0, result.output
-    assert "Sosial inkludering" in result.output and "0.588" in result.output
-    assert "Pooled kappa 0.800" in result.output and "7 segments both judged (of 8 in 2 documents)" in result.output
+    assert "Sosial inkludering" in result.output and "0.600" in result.output
+    assert "Pooled kappa 0.727" in result.output and "8 segments both judged (of 8 in 2 documents)" in result.output
     result = runner.invoke(app, ["agreement", project.location, "--coders", "TH"])
     assert result.exit_code != 0 and "exactly two coders" in result.output
     result = runner.invoke(app, ["agreement", project.location, "--coders", "TH,Ukjent"])

@@ -6,12 +6,13 @@
 
 The unit is the segment the tagger codes (a sentence of a long turn, a short turn, a word of a
 survey answer). For each category a coder either gave a unit that category or not, so every
-category is a yes/no judgement on every unit. Units are the codable segments both coders
-actually judged: a human coder judged a segment when they decided on a coding of the codebook
-there (accepted, rejected, coded by hand, imported); the tagger judged every segment. A segment
-one coder never looked at is left out rather than counted as their "no", so two decisions
-compare two segments, not every segment of the documents (``Agreement.units`` of
-``Agreement.available``).
+category is a yes/no judgement on every unit. Units are the codable segments of the current
+documents both coders worked on (made a decision in; the tagger has worked on every document),
+less the segments holding a suggestion (the tagger's or the model's) that a human coder of the
+pair has not decided on yet: there the coder has not said anything, and their silence is not a
+"no". So a coder's first two decisions compare the segments they reviewed, not every suggestion
+of the document (``Agreement.units`` of ``Agreement.available``). A segment without any
+suggestion counts: a coder working through the document left it uncoded.
 
 - A human coder's judgements are their own decisions, read from the audit log: what they
   accepted, coded by hand or imported, and not rejected or reset since. Two coders can thus
@@ -70,7 +71,7 @@ class Agreement:
     coder_a: str
     coder_b: str
     codebook: str
-    units: int  # segments both coders judged: the units compared
+    units: int  # the segments compared: both coders judged them
     documents: list[str]
     categories: list[CategoryAgreement]
     unused: list[str]  # categories neither coder used
@@ -183,10 +184,11 @@ def agreement(project: Project, coder_a: str, coder_b: str, codebook: str | None
         yes_a, seen_a = _judgements(conn, coder_a, yes, decided)
         yes_b, seen_b = _judgements(conn, coder_b, yes, decided)
         wanted = seen_a | seen_b
-        codings = {row.id: row for row in conn.execute(
-            select(c.c.id, c.c.start, c.c.end, s.c.document_id, cat.c.key, cb.c.key.label("book"))
+        every = {row.id: row for row in conn.execute(
+            select(c.c.id, c.c.start, c.c.end, s.c.document_id, cat.c.key, cb.c.key.label("book"), c.c.source)
             .join(s, s.c.id == c.c.segment_id).join(cat, cat.c.id == c.c.category_id)
-            .join(cb, cb.c.id == cat.c.codebook_id)) if row.id in wanted}
+            .join(cb, cb.c.id == cat.c.codebook_id))}
+        codings = {i: row for i, row in every.items() if i in wanted}
         codebook = _pick_codebook(conn, codebook, codings, yes_a, yes_b, project.location)
         labels = dict(conn.execute(select(cat.c.key, cat.c.label).join(cb, cb.c.id == cat.c.codebook_id)
                                    .where(cb.c.key == codebook).order_by(cat.c.position)).all())
@@ -210,7 +212,7 @@ def agreement(project: Project, coder_a: str, coder_b: str, codebook: str | None
         """The units each category's codings in ``yes`` overlap."""
         result: dict[str, set[int]] = defaultdict(set)
         for coding_id in yes:
-            row = codings.get(coding_id)
+            row = every.get(coding_id)
             if row is None or row.book != codebook or row.document_id not in index:
                 continue
             starts, segs = index[row.document_id]
@@ -222,12 +224,15 @@ def agreement(project: Project, coder_a: str, coder_b: str, codebook: str | None
         return result
 
     marked_a, marked_b = marks(yes_a), marks(yes_b)
-    judged = [None if coder in MACHINES else set().union(*marks(seen).values())
-              for coder, seen in ((coder_a, seen_a), (coder_b, seen_b))]
-    unit_ids = [u.id for u in units if all(j is None or u.id in j for j in judged)]
+    machine_made = {i for i, row in every.items() if row.source in MACHINES.values()}
+    unjudged: set[int] = set()
+    for coder, seen in ((coder_a, seen_a), (coder_b, seen_b)):
+        if coder not in MACHINES:  # a suggestion this coder never decided on: their silence there is no "no"
+            unjudged |= set().union(set(), *marks(machine_made - seen).values())
+    unit_ids = [u.id for u in units if u.id not in unjudged]
     if not unit_ids:
         raise AgreementError(f"'{coder_a}' and '{coder_b}' have not both judged any segment with codebook "
-                             f"'{codebook}' (accepted, rejected or coded it); there is nothing to compare.")
+                             f"'{codebook}': every segment holds a suggestion one of them has not decided on yet.")
     rows, pairs, all_a, all_b = [], [], [], []
     for key, label in labels.items():
         if not marked_a.get(key) and not marked_b.get(key):

@@ -97,6 +97,7 @@ def export(
     except ExchangeError as exc:
         fail(str(exc))
     parts = [f"{report.sources} documents" if chosen != "qdc" else "", f"{report.codes} codes" if report.codes else "",
+             f"{report.codebooks} codebooks as parent codes" if report.codebooks else "",
              f"{report.codings} codings" if chosen != "qdc" else "", f"{report.notes} memos" if report.notes else ""]
     console.print(f"Wrote [bold]{out}[/]: {', '.join(p for p in parts if p)}"
                   + (f"; coders: {', '.join(report.users)}" if report.users else "") + ".")
@@ -174,11 +175,10 @@ def agreement_command(
 ) -> None:
     """Agreement between two coders, or a coder and the tagger: Cohen's kappa and Krippendorff's alpha.
 
-    Compared at segment level (the units the tagger codes) on the segments both coders judged:
-    a coder judged a segment when they accepted, rejected or coded something there (the tagger
-    judged every segment). One yes/no judgement per category and segment. Shows how many
-    segments that is, kappa and alpha per category, the pooled kappa and one alpha over all
-    categories.
+    Compared at segment level (the units the tagger codes) in the documents both coders worked
+    on, leaving out segments with a suggestion a coder has not decided on yet (not reviewed is
+    not a "no"). One yes/no judgement per category and segment. Shows how many segments that
+    is, kappa and alpha per category, the pooled kappa and one alpha over all categories.
 
     Examples:
 
@@ -206,7 +206,8 @@ def agreement_command(
     console.print(table)
     console.print(f"Pooled kappa {_score(result.pooled_kappa)}, Krippendorff's alpha {_score(result.alpha)} "
                   f"(nominal, all categories), mean agreement {_score(result.observed)}.")
-    console.print(f"Compared on the {result.units} segments both {a} and {b} judged (accepted, rejected or coded); "
-                  f"the other {result.available - result.units} segments of these documents are left out.", highlight=False)
+    if result.available > result.units:
+        console.print(f"Left out: {result.available - result.units} segments with a suggestion {a} or {b} has not "
+                      "reviewed yet.", highlight=False)
     if result.unused:
         err_console.print(f"Not used by either coder: {', '.join(result.unused)}.", highlight=False)

@@ -59,7 +59,8 @@ _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 class ExportReport:
     path: Path
     sources: int = 0
-    codes: int = 0
+    codes: int = 0  # codable codes: the categories
+    codebooks: int = 0  # parent codes, one per codebook when there are several (not codable)
     codings: int = 0
     notes: int = 0
     users: list[str] = field(default_factory=list)
@@ -343,6 +344,7 @@ def export_qdpx(project: Project, out: Path, *, statuses: tuple[str, ...] = ("su
             archive.writestr(_zip_info(f"sources/{name}", moment), files[name].encode("utf-8"))
     ns = {"q": PROJECT_NS}
     report = ExportReport(out, sources=len(files), codes=len(root.findall(".//q:Code[@isCodable='true']", ns)),
+                          codebooks=len(root.findall(".//q:Code[@isCodable='false']", ns)),
                           codings=len(root.findall(".//q:Coding", ns)), notes=len(root.findall(".//q:Note", ns)),
                           users=snap.coders, left_out=list(snap.notes))
     report.left_out.append("codebook rules (terms, phrases, patterns, exclusions) have no place in REFI-QDA; "
@@ -369,5 +371,5 @@ def export_qdc(project: Project, out: Path, codebooks: list[str] | None = None) 
     data = _check(root, "codebook", out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
-    return ExportReport(out, codes=sum(len(b.categories) for b in books),
+    return ExportReport(out, codes=sum(len(b.categories) for b in books), codebooks=len(books) if len(books) > 1 else 0,
                         left_out=["codebook rules (terms, phrases, patterns, exclusions) have no place in REFI-QDA"])

@@ -94,8 +94,9 @@ def _import_codes(conn: Connection, refi: RefiFile, codebook_id: str | None, rep
     stored = {row.key: row for row in conn.execute(select(cb.c.key, cb.c.definition, cb.c.source_path))}
     known = {code_guid(row.book, row.key): row.id for row in
              conn.execute(select(cat.c.id, cat.c.key, cb.c.key.label("book")).join(cb, cb.c.id == cat.c.codebook_id))}
-    # Folders at the top of a project's code tree are codebooks (qualcode writes one per codebook).
-    if refi.kind == "project" and codebook_id is None and refi.codes and \
+    # Folders at the top of a project's code tree are codebooks (qualcode writes one per codebook); in a
+    # .qdc only when qualcode wrote it: another program's folders are parent codes of one codebook.
+    if (refi.kind == "project" or refi.origin.startswith("qualcode")) and codebook_id is None and refi.codes and \
             all(not code.codable and code.children for code in refi.codes):
         by_folder = {codebook_guid(key): key for key in stored}
         groups = [(by_folder.get(code.guid) or slug(code.name, set()), code.name, code.description, code.children)
