@@ -59,13 +59,11 @@ def init(
     """
     from qualcode.store import Project, ProjectError
 
-    if project.exists() and not force:
-        fail(f"{project} already exists. Open it (qualcode ls {project}), choose another name, "
-             "or replace it with --force (everything in it is lost).")
     try:
         Project.create(no_password(project), replace=force).close()
     except ProjectError as exc:
-        fail(str(exc))
+        replace = " Or replace it with --force (everything in it is lost)." if "already" in str(exc) and not force else ""
+        fail(str(exc) + replace)
     from qualcode.store.project import display
 
     console.print(f"Created project [bold]{display(project)}[/]. Next: qualcode ingest {display(project)} FILES…")
