@@ -199,3 +199,50 @@ def test_cli_export_xlsx_pseudonymised(project, tmp_path):
     assert "Kari" not in texts and "Person 1" in texts
     result = runner.invoke(app, ["export", project.location, "--out", str(tmp_path / "x.pdf")])
     assert result.exit_code != 0 and "is not one of qdpx, qdc, xlsx, csv" in result.output
+
+
+# -- pseudonymisation keeps what identifies nobody (issue: countries became "Sted G") ---------
+
+ERASMUS_INTERVIEW = """I: Hvor har dere vært?
+K: Vi har bodd i Norge i to år, og partnerskolen i Spania tok imot oss. Ingrid Solheim fra Brekkestrand ungdomsskole
+ledet prosjektet, og Ingrid skrev søknaden til Erasmus+ sammen med Tobias.
+"""
+
+
+def _erasmus_project(tmp_path):
+    from qualcode.ingest import ingest_files
+    from qualcode.store import Project
+
+    path = tmp_path / "03_koordinator.txt"
+    path.write_text(ERASMUS_INTERVIEW, encoding="utf-8")
+    project = Project.create(tmp_path / "erasmus.qualcode")
+    ingest_files(project, [path])
+    return project
+
+
+def test_pseudonymised_export_keeps_countries_and_replaces_persons_and_schools(tmp_path, nlp):
+    project = _erasmus_project(tmp_path)
+    pseudonymiser = Pseudonymiser.for_project(project, NameList(schools=["Brekkestrand ungdomsskole"]), nlp)
+    report = export_qdpx(project, tmp_path / "anonym.qdpx", pseudonymiser=pseudonymiser)
+    with zipfile.ZipFile(report.path) as archive:
+        text = " ".join(archive.read(n).decode() for n in archive.namelist() if n.startswith("sources/"))
+    assert "bodd i Norge i to år" in text and "partnerskolen i Spania" in text and "Erasmus+" in text
+    assert "Ingrid" not in text and "Solheim" not in text and "Tobias" not in text  # the gazetteer's names
+    assert "Brekkestrand" not in text and "Skole A" in text
+    assert "Person 1 fra Skole A" in pseudonymiser.text(ERASMUS_INTERVIEW)
+    described = pseudonymiser.report().describe()
+    assert described.startswith("Pseudonymised 3 names (2 persons, 1 school)")
+    assert "Norge" in described and "Spania" in described  # said to be kept
+
+
+def test_the_keep_list_is_the_projects_to_edit(tmp_path, nlp):
+    from qualcode.exchange.gazetteer import edit_keep_places, project_keep_places
+
+    project = _erasmus_project(tmp_path)
+    assert "Spania" in project_keep_places(project) and "Norge" in project_keep_places(project)
+    edit_keep_places(project, remove=["Spania"])  # this project's analysis does not need it
+    text = Pseudonymiser.for_project(project, NameList(), nlp).text(ERASMUS_INTERVIEW)
+    assert "partnerskolen i Sted A" in text and "bodd i Norge" in text
+    result = runner.invoke(app, ["keep-places", project.location, "--add", "Spania"])
+    assert result.exit_code == 0 and "Spania" in result.output
+    assert "partnerskolen i Spania" in Pseudonymiser.for_project(project, NameList(), nlp).text(ERASMUS_INTERVIEW)

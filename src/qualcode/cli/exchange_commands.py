@@ -45,7 +45,7 @@ def export(
     project: ProjectArg,
     out: Annotated[Path, typer.Option("--out", "-o", help="The file to write (.qdpx, .qdc, .xlsx or .csv).")],
     format: Annotated[Optional[ExportFormat], typer.Option("--format", "-f", help="Default: from the --out suffix.")] = None,
-    pseudonymise: Annotated[bool, typer.Option("--pseudonymise", help="Replace persons, places and schools ('Person 1', 'Skole A'); the project is not changed.")] = False,
+    pseudonymise: Annotated[bool, typer.Option("--pseudonymise", help="Replace persons, schools, organisations and small places ('Person 1', 'Skole A'); countries and the project's keep-places stay; the project is not changed.")] = False,
     names: Annotated[Optional[Path], typer.Option("--names", help="YAML list of names to replace: personer, skoler, steder, behold (implies --pseudonymise).")] = None,
     codebook: CodebookKeys = None,
     accepted_only: Annotated[bool, typer.Option("--accepted-only", help="Only codings a coder accepted or made (default: suggestions too).")] = False,
@@ -56,8 +56,10 @@ def export(
 
     A .qdpx opens in NVivo, ATLAS.ti, MAXQDA, QualCoder and other REFI-QDA programs. The
     workbook has the codings, a category × group crosstab and quotes with attribution.
-    With --pseudonymise, names from --names, the 'skole' metadata and the pipeline's name
-    finder become 'Person 1', 'Skole A', 'Sted A' in every text, consistently.
+    With --pseudonymise, names from --names, the 'skole' metadata, the pipeline's name finder
+    and a list of Norwegian first names and surnames become 'Person 1', 'Skole A',
+    'Organisasjon A', 'Sted A' in every text, consistently; countries and the other names of
+    'qualcode keep-places' are kept.
 
     Examples:
 
@@ -102,8 +104,33 @@ def export(
     console.print(f"Wrote [bold]{out}[/]: {', '.join(p for p in parts if p)}"
                   + (f"; coders: {', '.join(report.users)}" if report.users else "") + ".")
     if pseudonymiser is not None:
-        console.print(f"Pseudonymised {len(pseudonymiser.pseudonyms)} names; the project itself is unchanged.")
+        console.print(f"{pseudonymiser.report().describe()}. The project itself is unchanged.", highlight=False)
     _print_notes("Not in the file", report.left_out)
+
+
+@app.command("keep-places")
+def keep_places(
+    project: ProjectArg,
+    add: Annotated[Optional[list[str]], typer.Option("--add", help="A place or organisation to keep (repeatable).")] = None,
+    remove: Annotated[Optional[list[str]], typer.Option("--remove", help="One to replace after all (repeatable).")] = None,
+) -> None:
+    """Show or edit the places and organisations pseudonymised exports keep.
+
+    Countries, continents, counties, large cities and programmes such as Erasmus+ identify
+    nobody and are what an analysis compares, so --pseudonymise keeps them when the name
+    finder flags them. The list starts from qualcode's default and is stored in the project.
+
+    Examples:
+
+      qualcode keep-places evaluering.qualcode
+
+      qualcode keep-places evaluering.qualcode --add Hallbrunn --remove Oslo
+    """
+    from qualcode.exchange.gazetteer import edit_keep_places, project_keep_places
+
+    proj = open_project(project)
+    names = edit_keep_places(proj, add or [], remove or []) if add or remove else project_keep_places(proj)
+    console.print(f"{len(names)} names kept by pseudonymised exports: " + ", ".join(names), highlight=False)
 
 
 @app.command("import")

@@ -1,4 +1,4 @@
-"""Pseudonymised exports: persons, places and schools replaced consistently ("Person 1", "Skole A").
+"""Pseudonymised exports: persons, schools, organisations and places replaced consistently ("Person 1", "Skole A").
 
 >>> names = NameList(persons=["Marte Haugland"], schools=["Brekkestrand ungdomsskole"])
 >>> p = Pseudonymiser(names)
@@ -6,11 +6,16 @@
 'Person 1 jobber på Skole A. Person 1s elever reiste.'
 
 The names come from a list the analyst edits (YAML, see :func:`load_names`), from the ``skole``
-metadata of the documents, and from the pipeline's named entities when it has a name finder
-(``ner``, or an ``entity_ruler``). A person's first or last name alone, and a school's place name
-alone ("Brekkestrand"), get the same pseudonym as the full name. Numbers and letters follow the
-order in which the names first occur in the project, so every export of the same project uses
-the same pseudonyms. The project itself is never changed.
+metadata of the documents, from the pipeline's named entities when it has a name finder
+(``ner``, or an ``entity_ruler``), and from a gazetteer of Norwegian first names and surnames
+(:mod:`qualcode.exchange.gazetteer`). Places and organisations that identify nobody — countries,
+continents, counties, large cities, Erasmus+ — are kept: the project's keep-list
+(:func:`~qualcode.exchange.gazetteer.project_keep_places`, ``qualcode keep-places``) starts from
+a documented default. A person's first or last name alone, and a school's place name alone
+("Brekkestrand"), get the same pseudonym as the full name. Numbers and letters follow the order
+in which the names first occur in the project, so every export of the same project uses the same
+pseudonyms. :meth:`Pseudonymiser.report` says what was replaced, by type, and what was kept.
+The project itself is never changed.
 """
 
 from __future__ import annotations
@@ -26,15 +31,19 @@ import yaml
 from sqlalchemy import select
 
 from qualcode.exchange.common import ExchangeError
+from qualcode.exchange.gazetteer import default_keep_places, gazetteer_persons, project_keep_places
 from qualcode.ingest.transcripts import ROLE_WORDS
 from qualcode.store import Project, schema
 
-KINDS = ("person", "school", "place")
+KINDS = ("person", "school", "organisation", "place")
+KIND_NAMES = {"person": ("person", "persons"), "school": ("school", "schools"),
+              "organisation": ("organisation", "organisations"), "place": ("place", "places")}
 _KEYS = {"personer": "persons", "persons": "persons", "skoler": "schools", "schools": "schools",
+         "organisasjoner": "organisations", "organisations": "organisations",
          "steder": "places", "places": "places", "behold": "keep", "keep": "keep"}
 SCHOOL_META_KEYS = ("skole", "school")
 _NER_KINDS = {"PER": "person", "PERSON": "person", "LOC": "place", "GPE": "place", "GPE_LOC": "place",
-              "GPE_ORG": "place"}
+              "GPE_ORG": "place", "ORG": "organisation"}
 _SCHOOL_WORD = re.compile(r"skole|skule|gymnas|school", re.IGNORECASE)
 _ROLE = re.compile(rf"(?:{ROLE_WORDS})(?:\s*\d{{1,2}})?", re.IGNORECASE)  # speaker roles: "Lærer 2", "Rektor"
 
@@ -47,6 +56,24 @@ class NameList:
     schools: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     keep: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PseudonymisationReport:
+    """What an export replaced, by type (distinct names), and the found names it kept."""
+
+    replaced: dict[str, list[str]]  # kind → names
+    kept: list[str]  # found by the name finder, kept by the keep-list ("Norge", "Spania")
+
+    def describe(self) -> str:
+        """"Pseudonymised 4 names (2 persons, 1 school, 1 place); kept as not identifying: Norge, Spania"."""
+        total = sum(len(names) for names in self.replaced.values())
+        parts = [f"{len(names)} {KIND_NAMES[kind][len(names) != 1]}" for kind, names in self.replaced.items() if names]
+        text = f"Pseudonymised {total} names" + (f" ({', '.join(parts)})" if parts else "")
+        if self.kept:
+            text += "; kept as not identifying: " + ", ".join(self.kept)
+        return text
 
 
 def load_names(path: str | Path) -> NameList:
@@ -54,6 +81,7 @@ def load_names(path: str | Path) -> NameList:
 
         personer: [Marte Haugland, Ola Nordmann]
         skoler: [Brekkestrand ungdomsskole]
+        organisasjoner: [Fjordvik IL]
         steder: [Zielnowo]
         behold: [Polen, Erasmus]     # never replaced, even if the name finder flags them
     """
@@ -76,7 +104,7 @@ def load_names(path: str | Path) -> NameList:
     for key, values in data.items():
         attr = _KEYS.get(str(key).lower())
         if attr is None:
-            raise ExchangeError(f"{path}: unknown key '{key}'; use personer, skoler, steder or behold.")
+            raise ExchangeError(f"{path}: unknown key '{key}'; use personer, skoler, organisasjoner, steder or behold.")
         if isinstance(values, str):
             values = [values]
         if not isinstance(values, list) or not all(isinstance(v, (str, int)) for v in values):
@@ -117,13 +145,16 @@ class OffsetMap:
 class Pseudonymiser:
     """Replaces the names it knows; ``Pseudonymiser.for_project`` learns them from a project."""
 
-    def __init__(self, names: NameList, found: Iterable[tuple[str, str]] = (), order: Iterable[str] = ()) -> None:
+    def __init__(self, names: NameList, found: Iterable[tuple[str, str]] = (), order: Iterable[str] = (),
+                 kept: Iterable[str] = ()) -> None:
         """``found`` adds ``(kind, name)`` pairs (metadata, named entities); ``order`` is text in
-        which the names first occur, which decides their numbers."""
+        which the names first occur, which decides their numbers; ``kept`` lists the found names
+        the keep-list left alone (for :meth:`report`)."""
         keep = set(names.keep)
+        self.kept = sorted(set(kept))
         canonical: dict[str, str] = {}  # name → kind
         listed = [("person", n) for n in names.persons] + [("school", n) for n in names.schools] + \
-                 [("place", n) for n in names.places]
+                 [("organisation", n) for n in names.organisations] + [("place", n) for n in names.places]
         for kind, value in listed + list(found):
             if value and value not in keep and value not in canonical:
                 canonical[value] = kind
@@ -136,6 +167,7 @@ class Pseudonymiser:
         self._pattern = (re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, alternatives)) + r")(?=s?(?![\w]))")
                          if alternatives else None)
         self._pseudonyms: dict[str, str] = {}
+        self._kinds = dict(canonical)
         self._counts = {kind: 0 for kind in KINDS}
         for text in order:
             for match in self._matches(text):
@@ -179,6 +211,7 @@ class Pseudonymiser:
             self._counts[kind] += 1
             n = self._counts[kind]
             self._pseudonyms[name] = {"person": f"Person {n}", "school": f"Skole {_letters(n)}",
+                                      "organisation": f"Organisasjon {_letters(n)}",
                                       "place": f"Sted {_letters(n)}"}[kind]
         return self._pseudonyms[name]
 
@@ -189,6 +222,13 @@ class Pseudonymiser:
     def pseudonyms(self) -> dict[str, str]:
         """Every name and the pseudonym that replaces it (for the analyst's key, kept apart)."""
         return dict(self._pseudonyms)
+
+    def report(self) -> PseudonymisationReport:
+        """The names replaced, by type, and the found names kept."""
+        replaced: dict[str, list[str]] = {kind: [] for kind in KINDS}
+        for name in self._pseudonyms:
+            replaced[self._kinds.get(name, "person")].append(name)
+        return PseudonymisationReport(replaced, self.kept)
 
     def replacements(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, pseudonym)`` for every name in ``text``, in order."""
@@ -216,9 +256,12 @@ class Pseudonymiser:
 
     @classmethod
     def for_project(cls, project: Project, names: NameList | None = None, nlp=None) -> Pseudonymiser:
-        """Learn the names of a project: the list, ``skole`` metadata and (when ``nlp`` has a
-        name finder such as ``ner``) the persons, places and schools it finds in the documents."""
+        """Learn the names of a project: the list, ``skole`` metadata, the Norwegian first names
+        and surnames of the gazetteer and (when ``nlp`` has a name finder such as ``ner``) the
+        persons, schools, organisations and places it finds in the documents. Found names on
+        the project's keep-list (countries …) are kept; names the analyst lists are replaced."""
         names = names or NameList()
+        keep_places = project_keep_places(project)
         d, m = schema.documents, schema.memos
         with project.read() as conn:
             documents = conn.execute(select(d.c.text, d.c.meta, d.c.kind).where(d.c.current.is_(True))
@@ -231,14 +274,20 @@ class Pseudonymiser:
             for key in SCHOOL_META_KEYS:
                 if isinstance(meta.get(key), str) and meta[key].strip():
                     found.append(("school", " ".join(meta[key].split())))
+        # Survey answers are single words the name finder mistakes for names; names are in interviews.
+        interviews = [doc.text for doc in documents if doc.kind != "survey"]
+        kept: list[str] = []
         if nlp is not None and name_finders(nlp):
-            # Survey answers are single words the name finder mistakes for names; names are in interviews.
-            found.extend(entities(nlp, [doc.text for doc in documents if doc.kind != "survey"]))
+            found.extend(entities(nlp, interviews, keep=(), kept=kept))
+        found.extend(gazetteer_persons(interviews))
+        keep = {name.casefold() for name in keep_places}
+        kept += [name for _, name in found if name.casefold() in keep]
+        found = [(kind, name) for kind, name in found if name.casefold() not in keep]
         order = []
         for doc in documents:
             order.extend(str(v) for v in doc.meta.values() if isinstance(v, str))
             order.append(doc.text)
-        return cls(names, found, order + memos)
+        return cls(names, found, order + memos, kept=kept)
 
 
 def name_finders(nlp) -> list[str]:
@@ -246,8 +295,12 @@ def name_finders(nlp) -> list[str]:
     return [name for name in nlp.pipe_names if "doc.ents" in nlp.get_pipe_meta(name).assigns]
 
 
-def entities(nlp, texts: list[str]) -> list[tuple[str, str]]:
-    """``(kind, name)`` of the persons, places and schools the pipeline's name finders find."""
+def entities(nlp, texts: list[str], keep: Iterable[str] | None = None,
+             kept: list[str] | None = None) -> list[tuple[str, str]]:
+    """``(kind, name)`` of the persons, schools, organisations and places the pipeline's name
+    finders find; names on ``keep`` (default: the shipped keep-list) are left out, and added to
+    ``kept`` when it is given."""
+    keep_set = {n.casefold() for n in (default_keep_places() if keep is None else keep)}
     result = []
     needed = name_finders(nlp) + [name for name in nlp.pipe_names if name in ("tok2vec", "transformer")]
     with nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in needed]):
@@ -259,7 +312,10 @@ def entities(nlp, texts: list[str]) -> list[tuple[str, str]]:
                 kind = _NER_KINDS.get(ent.label_)
                 if ent.label_ in ("ORG", "GPE_ORG") and _SCHOOL_WORD.search(name):
                     kind = "school"
-                if kind:
+                if kind and name.casefold() in keep_set:
+                    if kept is not None:
+                        kept.append(name)
+                elif kind:
                     result.append((kind, name))
     return result
 
