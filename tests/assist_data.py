@@ -37,11 +37,11 @@ Lærer: Mange fikk venner for livet i Spania.
 """
 
 
-def coded_project(folder: Path, nlp) -> Project:
-    """The survey and the interview ingested into ``folder/p.qualcode`` and coded with elevutbytte."""
+def coded_project(folder: Path, nlp, location: Path | str | None = None) -> Project:
+    """The survey and the interview ingested into ``folder/p.qualcode`` (or ``location``) and coded with elevutbytte."""
     (folder / "svar.csv").write_text(SURVEY, encoding="utf-8")
     (folder / "laerer.txt").write_text(INTERVIEW, encoding="utf-8")
-    proj = Project.create(folder / "p.qualcode")
+    proj = Project.create(location or folder / "p.qualcode")
     ingest_files(proj, [folder / "svar.csv", folder / "laerer.txt"],
                  survey={"id_column": "id", "open_columns": ["elev=ord1,ord2,ord3"]})
     code_project(proj, ELEV, nlp)

@@ -12,14 +12,14 @@ from qualcode.analysis.report import build_report
 from qualcode.analysis.words import project_words
 from qualcode.assist import suggest_codes, train_model, uncertainty_queue
 from qualcode.review import accept, reject
-from qualcode.review.queue import QueueFilter, queue, uncertainty_available
+from qualcode.review.queue import QueueFilter, Rankings, queue, uncertainty_available
 from qualcode.store import Project, schema
 from tests.assist_data import ELEV, coded_project, segment_id, teach_gloser
 
 
 @pytest.fixture()
-def project(tmp_path, nlp):
-    return coded_project(tmp_path, nlp)
+def project(tmp_path, nlp, project_location):
+    return coded_project(tmp_path, nlp, project_location)
 
 
 def _highest_uncertainty(project: Project, source: str | None = None) -> dict[int, float]:
@@ -104,15 +104,16 @@ def test_the_uncertainty_order_follows_decisions_new_suggestions_and_retraining(
     train_model(project, ELEV)
     suggest_codes(project, ELEV, threshold=0.3)
     order = QueueFilter("elevutbytte", order="uncertainty")
-    first = queue(project, order)
+    rankings = Rankings()  # what the app keeps between clicks
+    first = queue(project, order, rankings)
     c = schema.codings
     with project.read() as conn:
         coding = conn.execute(select(c.c.id).where(c.c.segment_id == first[0], c.c.status == "suggested")).scalars().all()
     for coding_id in coding:
         reject(project, coding_id, "kari")
-    assert queue(project, order) == first[1:]
+    assert queue(project, order, rankings) == first[1:] == queue(project, order)
     # A retrained model ranks again, and the order is then exactly the model's own queue.
     train_model(project, ELEV)
     suggest_codes(project, ELEV, threshold=0.3)
     best = _highest_uncertainty(project)
-    assert [best[i] for i in queue(project, order)] == sorted(best.values(), reverse=True)
+    assert [best[i] for i in queue(project, order, rankings)] == sorted(best.values(), reverse=True)

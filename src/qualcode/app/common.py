@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from qualcode.review.queue import Rankings, model_version
 from qualcode.store import Project
 
 TEXT = {
@@ -79,6 +80,16 @@ def t(key: str) -> str:
 @st.cache_resource
 def _open(path: str) -> Project:
     return Project.open(path)
+
+
+@st.cache_resource(max_entries=16)
+def _rankings(location: str, codebook: str, model_version: str | None) -> Rankings:
+    return Rankings()
+
+
+def rankings(proj: Project, codebook: str) -> Rankings:
+    """The uncertainty rankings every session shares, one per project, codebook and model version."""
+    return _rankings(proj.location, codebook, model_version(proj, codebook))
 
 
 def project() -> Project | None:

@@ -8,6 +8,7 @@ Text is always HTML-escaped before it is highlighted: a transcript holding ``<sc
 from __future__ import annotations
 
 import html
+import threading
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -40,20 +41,21 @@ class QueueFilter:
     order: str = "document"
 
 
-def queue(project: Project, f: QueueFilter) -> list[int]:
+def queue(project: Project, f: QueueFilter, rankings: Rankings | None = None) -> list[int]:
     """Segment ids in review order.
 
     With ``order="uncertainty"`` a segment ranks by the most uncertain of its open suggestions
     (of ``f.source`` and ``f.category`` when set), as the codebook's model sees them; segments
     without one follow in document order. Without a trained model the order is "score"
-    (:func:`uncertainty_available` tells the app so).
+    (:func:`uncertainty_available` tells the app so). Pass the caller's :class:`Rankings` to
+    rank once per model instead of on every call.
 
-    >>> queue(project, QueueFilter("elevutbytte", order="uncertainty"))[:3]   # doctest: +SKIP
+    >>> queue(project, QueueFilter("elevutbytte", order="uncertainty"), rankings)[:3]   # doctest: +SKIP
     [812, 77, 1290]
     """
     if f.order != "uncertainty":
         return _matching(project, f)
-    rank = _uncertainty_rank(project, f)
+    rank = _uncertainty_rank(project, f, rankings if rankings is not None else Rankings())
     if rank is None:
         return _matching(project, replace(f, order="score"))
     ids = _matching(project, replace(f, order="document"))
@@ -64,6 +66,12 @@ def queue(project: Project, f: QueueFilter) -> list[int]:
 def uncertainty_available(project: Project, codebook_key: str) -> bool:
     """Whether ``order="uncertainty"`` can use a trained model for the codebook (else it falls back to "score")."""
     return _trained_at(project, codebook_key) is not None
+
+
+def model_version(project: Project, codebook_key: str) -> str | None:
+    """When the codebook's usable model was trained (its version, for keying a :class:`Rankings`); None without one."""
+    trained_at = _trained_at(project, codebook_key)
+    return None if trained_at is None else str(trained_at)
 
 
 def _trained_at(project: Project, codebook_key: str):
@@ -87,13 +95,6 @@ def _trained_model(project: Project, codebook_key: str) -> tuple[Codebook, CodeM
         return None
 
 
-# The app asks for the queue on every click, and scoring every open suggestion again would cost
-# seconds on a large project. A decision only takes suggestions out of the queue, so a model's
-# ranking stays valid for any subset of the suggestions it ranked; new suggestions or a newly
-# trained model mean ranking again.
-_RANKINGS: dict[tuple[str, str, str], tuple[frozenset[int], list]] = {}
-
-
 def _open_suggestions(project: Project, codebook_key: str) -> set[int]:
     with project.read() as conn:
         return set(conn.execute(
@@ -102,30 +103,51 @@ def _open_suggestions(project: Project, codebook_key: str) -> set[int]:
             .where(cb.c.key == codebook_key, d.c.current.is_(True), c.c.status == "suggested", c.c.source != "manual")).scalars())
 
 
-def _ranked_suggestions(project: Project, codebook_key: str) -> list | None:
-    """``uncertainty_queue()`` for the codebook, ranked once per model and set of suggestions."""
-    from qualcode.assist.suggest import uncertainty_queue
+class Rankings:
+    """A code model's uncertainty rankings of one project, kept by the caller between queue() calls.
 
-    trained_at = _trained_at(project, codebook_key)
-    if trained_at is None:
-        return None
-    key = (str(project.location), codebook_key, str(trained_at))
-    open_ids = _open_suggestions(project, codebook_key)
-    cached = _RANKINGS.get(key)
-    if cached is not None and open_ids <= cached[0]:
-        return [item for item in cached[1] if item.coding_id in open_ids]
-    trained = _trained_model(project, codebook_key)
-    if trained is None:
-        return None
-    items = uncertainty_queue(project, *trained)
-    _RANKINGS.clear()  # one project and model at a time is all the app needs
-    _RANKINGS[key] = (frozenset(item.coding_id for item in items), items)
-    return items
+    The app asks for the queue on every click, and scoring every open suggestion again would
+    cost seconds on a large project. A decision only takes suggestions out of the queue, so a
+    model's ranking stays valid for any subset of the suggestions it ranked; new suggestions or
+    a newly trained model mean ranking again. The app keeps one per project in Streamlit's
+    resource cache; several sessions share it (a lock guards it), no module holds one.
+
+    >>> rankings = Rankings()
+    >>> queue(project, QueueFilter("elevutbytte", order="uncertainty"), rankings)   # doctest: +SKIP
+    """
+
+    def __init__(self) -> None:
+        self._ranked: dict[tuple[str, str], tuple[frozenset[int], list]] = {}
+        self._lock = threading.Lock()
+
+    def ranked(self, project: Project, codebook_key: str) -> list | None:
+        """``uncertainty_queue()`` for the codebook's open suggestions; None without a model."""
+        from qualcode.assist.suggest import uncertainty_queue
+
+        trained_at = _trained_at(project, codebook_key)
+        if trained_at is None:
+            return None
+        key = (codebook_key, str(trained_at))
+        open_ids = _open_suggestions(project, codebook_key)
+        with self._lock:
+            cached = self._ranked.get(key)
+        if cached is not None and open_ids <= cached[0]:
+            return [item for item in cached[1] if item.coding_id in open_ids]
+        trained = _trained_model(project, codebook_key)
+        if trained is None:
+            return None
+        items = uncertainty_queue(project, *trained)
+        with self._lock:
+            # An older model's ranking of the codebook is of no further use.
+            for stale in [k for k in self._ranked if k[0] == codebook_key]:
+                del self._ranked[stale]
+            self._ranked[key] = (frozenset(item.coding_id for item in items), items)
+        return items
 
 
-def _uncertainty_rank(project: Project, f: QueueFilter) -> dict[int, float] | None:
+def _uncertainty_rank(project: Project, f: QueueFilter, rankings: Rankings) -> dict[int, float] | None:
     """Each segment's highest uncertainty over its open suggestions that match ``f``; None without a model."""
-    items = _ranked_suggestions(project, f.codebook)
+    items = rankings.ranked(project, f.codebook)
     if items is None:
         return None
     rank: dict[int, float] = {}

@@ -4,7 +4,7 @@ import html
 
 import streamlit as st
 
-from qualcode.app.common import page, t
+from qualcode.app.common import page, rankings, t
 from qualcode.review import accept, add_manual_coding, add_memo, change_category, reject, reset
 from qualcode.review.queue import CodingView, QueueFilter, queue, segment_card, uncertainty_available
 from qualcode.store import schema
@@ -51,7 +51,7 @@ if ready:
     where = {k.strip(): v.strip() for k, v in where.items()}
     ids = queue(proj, QueueFilter(codebook, status=status, category=category, document_id=document, where=where,
                                   min_score=low if low > 0 else None, max_score=high if high < 5 else None,
-                                  source=source, order=order))
+                                  source=source, order=order), rankings(proj, codebook))
     wanted = st.query_params.get("segment")
     if wanted and wanted.isdigit() and int(wanted) not in ids:
         # The segment in the URL stays on screen after a reload even when its decisions took it
