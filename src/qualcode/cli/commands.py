@@ -8,6 +8,7 @@ from qualcode.cli import analysis_commands  # noqa: F401,E402  wordcloud
 from qualcode.cli import app_commands  # noqa: F401,E402  app
 from qualcode.cli import exchange_commands  # noqa: F401,E402  export, import, agreement
 from qualcode.cli import assist_commands  # noqa: F401,E402  train, suggest-terms, topics
+from qualcode.cli import team_commands  # noqa: F401,E402  copy, users
 from qualcode.cli.app import app  # noqa: E402
 
 
