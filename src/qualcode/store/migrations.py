@@ -73,7 +73,8 @@ def _v5_line_ends(conn: Connection) -> None:
                                            .join(s, s.c.id == c.c.segment_id).where(s.c.document_id == document_id))]
         if codings:
             conn.execute(update(c).where(c.c.id == bindparam("b_id")).values(
-                start=bindparam("b_start"), end=bindparam("b_end"), evidence=bindparam("b_evidence")), codings)
+                start=bindparam("b_start"), end=bindparam("b_end"),
+                evidence=bindparam("b_evidence", type_=c.c.evidence.type)), codings)
 
 
 def _v6_checks(conn: Connection) -> None:
