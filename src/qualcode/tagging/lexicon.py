@@ -27,7 +27,7 @@ from importlib import resources
 
 import simplemma
 
-from qualcode.nlp.compounds import lemma_frequencies, split_compound
+from qualcode.nlp.compounds import NOT_A_HEAD, lemma_frequencies, split_compound
 from qualcode.nlp.lemmatizer import is_known_lemma, lemmatize_word, ndt_form_lemmas, noun_lemmas
 from qualcode.nlp.stopwords import stop_words
 
@@ -36,9 +36,15 @@ NYNORSK_TO_BOKMAL = (
     ("sjølv", "selv"), ("kjensle", "følelse"), ("medvit", "bevissthet"), ("framand", "fremmed"),
     ("leiar", "leder"), ("mogleg", "mulig"), ("tru", "tro"), ("skule", "skole"), ("veke", "uke"),
     ("heit", "het"), ("leik", "het"), ("eig", "eg"), ("leg", "lig"), ("ing", "else"), ("ing", "ning"),
-    ("ei", "e"), ("au", "ø"), ("øy", "ø"), ("a", "o"), ("e", "æ"), ("ar", "er"), ("ane", "ene"),
-    ("kv", "hv"), ("fram", "frem"), ("ven", "venn"), ("mn", "vn"), ("ande", "ende"),
+    ("ei", "e"), ("au", "ø"), ("øy", "ø"), ("ald", "old"), ("bere", "bære"), ("ar", "er"), ("ane", "ene"),
+    ("kv", "hv"), ("fram", "frem"), ("ven", "venn"), ("mn", "vn"), ("ande", "ende"), ("kjelde", "kilde"),
+    ("fridom", "frihet"), ("trivnad", "trivsel"), ("røynsle", "erfaring"), ("tilhøyrsle", "tilhørighet"),
+    ("nyfiken", "nysgjerrig"), ("skild", "skilt"), ("vekse", "vokse"), ("verda", "verden"), ("sjå", "se"),
 )
+# Endings of nynorsk nouns, adjectives and verbs, for forms the treebank table does not have.
+NYNORSK_ENDINGS = ("ane", "ene", "ar", "er", "a", "en", "et", "te", "de", "ast")
+# Letters typed without æ, ø and å: "spraak", "laering", "sprak".
+ASCII_SPELLINGS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"), ("a", "å"), ("o", "ø"), ("e", "æ"))
 
 # Derivational suffixes, (from, to): noun ↔ verb both ways, adjective → noun one way only. An
 # adjective taken from a noun («frivillig» from «frivillighet») is far more general than the noun.
@@ -124,12 +130,45 @@ def nynorsk_lemma(form: str) -> str | None:
     return None
 
 
+def _nynorsk_stems(form: str) -> list[str]:
+    return [form[: -len(e)] for e in NYNORSK_ENDINGS if form.endswith(e) and len(form) - len(e) >= 3]
+
+
+def _compound_lemma(form: str, forms: dict[str, str]) -> str | None:
+    """Lemma of an unlisted compound form: a known modifier (with linking s or e) and the lemma of
+    the longest known form it ends in."""
+    for cut in range(3, len(form) - 2):
+        head = form[cut:]
+        if head in forms and head not in NOT_A_HEAD and forms[head] not in NOT_A_HEAD and len(forms[head]) >= 4:
+            modifier = form[:cut]
+            bare = modifier[:-1] if modifier[-1] in "se" and modifier[:-1] in lemma_frequencies() else modifier
+            if bare in lemma_frequencies() or bare in nynorsk_lemmas():
+                return modifier + forms[head]
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def with_norwegian_letters(word: str) -> str | None:
+    """The lemma of ``word`` typed with æ, ø and å where it was typed without («spraak» → språk)."""
+    if any(ch in word for ch in "æøå"):
+        return None
+    candidates = _rewrites(word, ASCII_SPELLINGS)
+    candidates |= {w for c in candidates for w in _rewrites(c, ASCII_SPELLINGS)}
+    lemmas = {lemmatize_word(c).lower() for c in candidates if any(ch in c for ch in "æøå")}
+    known = [lemma for lemma in lemmas if lemma in lemma_frequencies()
+             or (len(split_compound(lemma)) > 1 and all(p in lemma_frequencies() for p in split_compound(lemma)))]
+    if not known:
+        return None
+    return max(sorted(known), key=lambda lemma: lemma_frequencies().get(lemma, 0))
+
+
 @lru_cache(maxsize=500_000)
 def normalised_lemma(word: str, lemma: str) -> str:
     """The bokmål dictionary lemma a word stands for (lower case); ``lemma`` is the pipeline's.
 
-    A known lemma is kept; otherwise the lower-cased word is lemmatised with the lexicon
-    (capitals, names that are not names), and a nynorsk lemma is mapped to bokmål.
+    A treebank lemma is kept. Otherwise the lower-cased word is lemmatised with the lexicon
+    (capitals, names that are not names), a nynorsk word is mapped to its bokmål lemma, and a
+    word typed without æ, ø or å gets them back.
     """
     lower = word.lower()
     current = (lemma or word).lower()
@@ -139,10 +178,27 @@ def normalised_lemma(word: str, lemma: str) -> str:
         lookup = lemmatize_word(lower).lower()
         if lookup != current and is_known_lemma(lookup):
             current = lookup
-    if not _is_bokmal_word(lower) and not _is_bokmal_word(current):
-        nn = nynorsk_lemma(lower) or (current if current in nynorsk_lemmas() else None)
-        current = bokmal_of(nn or current) or nn or current
-    return current
+    if _is_bokmal_word(lower) or _is_bokmal_word(current):
+        if current not in lemma_frequencies():
+            return with_norwegian_letters(lower) or current  # "sprak": a rare form, or «språk» typed without å
+        return current
+    if lower.endswith("ande") and len(lower) > 7:
+        return lower[:-4] + "ende"  # a present participle used as an adjective: «inkluderande» = inkluderende
+    compound = _compound_lemma(lower, ndt_form_lemmas())
+    if compound:
+        return compound  # «partnerskoler» → partner + skole
+    folded = with_norwegian_letters(lower)
+    if folded and folded in lemma_frequencies():
+        return folded  # «laering» → læring
+    nn = nynorsk_lemma(lower) or _compound_lemma(lower, nynorsk_form_lemmas())
+    for candidate in (nn, lower, *_nynorsk_stems(lower), current):
+        if candidate:
+            if candidate in lemma_frequencies():
+                return candidate
+            bokmal = bokmal_of(candidate)
+            if bokmal:
+                return bokmal
+    return nn or with_norwegian_letters(lower) or current
 
 
 @lru_cache(maxsize=50_000)

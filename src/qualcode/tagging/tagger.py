@@ -117,26 +117,40 @@ class CodebookTagger:
         words = set().union(*tokens.keys) if len(tokens) else set()
         return self.compiled.patterns_possible(words)
 
-    def _excluded_tokens(self, tokens: Tokens, category: str) -> set[int]:
-        """Tokens a category's ``exclude`` words or phrases cover.
+    def _excluded_tokens(self, tokens: Tokens, category: str) -> tuple[dict[int, frozenset[str]], set[int]]:
+        """Tokens a category's ``exclude`` entries cover: by excluded word (token → the words), and by phrase.
 
-        An excluded word does not cover a token whose own written form the category lists as a
-        term: excluding the verb «inkludere» (to include) leaves «inkluderende» (inclusive).
+        An excluded word does not cover a token whose written form or bokmål lemma the category
+        lists as a term: excluding the verb «inkludere» (to include) leaves «inkluderende» and
+        «inkluderande» (inclusive).
         """
         compiled = self.compiled
-        covered: set[int] = set()
+        by_word: dict[int, frozenset[str]] = {}
+        by_phrase: set[int] = set()
         words = compiled.excluded.get(category, set())
         phrases = compiled.excluded_phrases.get(category, ())
         if compiled.exclusion_triggers.get(category, frozenset()).isdisjoint(set().union(*tokens.keys)):
-            return covered  # most texts hold none of the category's excluded words
+            return by_word, by_phrase  # most texts hold none of the category's excluded words
         listed = compiled.listed.get(category, set())
         for i, token_keys in enumerate(tokens.keys):
-            if token_keys & words and not (tokens.lower[i] in listed and tokens.lower[i] not in words):
-                covered.add(i)
+            hit = token_keys & words
+            if hit and not (token_keys & listed) - words:
+                by_word[i] = frozenset(hit)
             for phrase in phrases:
                 if phrase[0] in token_keys and self._phrase_at(tokens, i, phrase):
-                    covered.update(range(i, i + len(phrase)))
-        return covered
+                    by_phrase.update(range(i, i + len(phrase)))
+        return by_word, by_phrase
+
+    def _excluded(self, tokens: Tokens, start: int, end: int, rule: Rule,
+                  covered: tuple[dict[int, frozenset[str]], set[int]]) -> bool:
+        """True if an exclusion covers the match. A phrase that names an excluded word itself is
+        more specific than the exclusion: «inkludere elev» stands although «inkludere» is excluded."""
+        by_word, by_phrase = covered
+        named = set(rule.text.split()) if rule.kind == "phrase" else set()
+        for i in range(start, end):
+            if i in by_phrase or (i in by_word and not by_word[i] <= named):
+                return True
+        return rule.kind in ("compound", "fuzzy", "head") and self._inside_excluded(tokens.keys[start], rule.category)
 
     def _inside_excluded(self, keys: frozenset[str], category: str) -> bool:
         """An excluded compound also blocks longer compounds that contain it: excluding "fagmiljø"
@@ -156,7 +170,7 @@ class CodebookTagger:
         compiled = self.compiled
         negated = negated_tokens(tokens)
         best: dict[tuple[int, int, str], Rule] = {}
-        excluded: dict[str, set[int]] = {}
+        excluded: dict[str, tuple[dict[int, frozenset[str]], set[int]]] = {}
         negated_categories: set[str] = set()
         for start, end, rule in matches:
             category = rule.category
@@ -171,9 +185,7 @@ class CodebookTagger:
             if category in compiled.exclusion_triggers:
                 if category not in excluded:
                     excluded[category] = self._excluded_tokens(tokens, category)
-                covered = excluded[category]
-                if any(i in covered for i in range(start, end)) or (
-                        rule.kind in ("compound", "fuzzy", "head") and self._inside_excluded(tokens.keys[start], category)):
+                if self._excluded(tokens, start, end, rule, excluded[category]):
                     continue
             key = (start, end, category)
             if key not in best or rule.weight > best[key].weight:
