@@ -127,6 +127,6 @@ def test_cli_writes_svg_png_and_table(survey, tmp_path):
     assert out.read_bytes()[:4] == b"\x89PNG"
     with open(table, encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
-    assert list(rows[0]) == ["word", "respondents", "category", "color"]
+    assert list(rows[0]) == ["word", "lemma", "respondents", "category", "color", "variants"]
     assert rows[0]["word"] == "engelsk" and rows[0]["respondents"] == "3" and rows[0]["color"] == "#7FBC41"
     assert [int(r["respondents"]) for r in rows] == sorted((int(r["respondents"]) for r in rows), reverse=True)

@@ -6,8 +6,12 @@
 
 - Size is the number of distinct respondents who wrote a word, not the number of times it was
   written: "engelsk, Engelsk" from one respondent counts once.
-- Inflected forms and spelling variants merge on their lemmas (a typo the tagger recognised
-  merges with the term it corrects) and show as a readable lemma.
+- What respondents mean merges into one word: inflections, capitals, nynorsk and bokmål forms
+  (they share a bokmål lemma, :func:`~qualcode.tagging.lexicon.normalised_lemma`), and typos (a
+  word the lexicon does not know, within a typo or two of a word others wrote, joins it). The
+  word shows as the form respondents wrote most often (ties: the lemma); every variant and its
+  count stays in :attr:`WordCount.variants`, and a variant can be kept apart
+  (``WordEntry.merge=False``, ``qualcode wordcloud --no-merge VARIANT``).
 - Colour is the codebook colour of the word's primary category: the category most of its
   respondents' answers were coded with, ties going to the category that comes first in the
   codebook. Words with no category are grey, or left out.
@@ -19,7 +23,7 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,7 +42,8 @@ LAYOUT_SEED = 20211101
 class WordEntry:
     """One word (or short phrase) one respondent wrote, with the categories it was coded with.
 
-    ``key`` is what merges variants (lemmas); ``primary`` the entry's primary category.
+    ``key`` is what merges variants (bokmål lemmas); ``primary`` the entry's primary category;
+    ``merge=False`` keeps the written form apart (an analyst undid the merge).
     """
 
     respondent: Hashable
@@ -46,15 +51,18 @@ class WordEntry:
     key: tuple[str, ...]
     primary: str | None
     categories: tuple[str, ...] = ()
+    merge: bool = True
 
 
 @dataclass
 class WordCount:
-    word: str  # the readable form shown in the cloud
+    word: str  # the form shown in the cloud: the one respondents wrote most often (ties: the lemma)
     respondents: int
     category: str | None
     color: str
     forms: list[str] = field(default_factory=list)  # how respondents wrote it, most frequent first
+    lemma: str = ""  # what the variants merged on
+    variants: list[tuple[str, int]] = field(default_factory=list)  # (written form, respondents), most first
 
 
 @lru_cache(maxsize=1)
@@ -65,40 +73,75 @@ def font_path() -> str:
     return str(Path(matplotlib.__file__).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf")
 
 
+def _merge_typos(respondents: dict[tuple, set]) -> dict[tuple, tuple]:
+    """Where each one-word key that the lexicon does not know goes: the key within its typo limit
+    that most respondents wrote, if that one is known or more common («vennskapp» → vennskap)."""
+    from qualcode.nlp.lemmatizer import is_known_word
+    from qualcode.tagging.fuzzy import FuzzyIndex
+
+    single = {key[0]: key for key in respondents if len(key) == 1 and not key[0].startswith("=")}
+    index = FuzzyIndex(single)
+    moves: dict[tuple, tuple] = {}
+    for word, key in single.items():
+        if is_known_word(word):
+            continue
+        targets = [t for t in index.lookup(word) if t != word and (
+            is_known_word(t) or len(respondents[single[t]]) > len(respondents[key]))]
+        if targets:
+            best = min(targets, key=lambda t: (-len(respondents[single[t]]), t))
+            moves[key] = single[best]
+    return moves
+
+
 def count_words(entries: Iterable[WordEntry], codebook: Codebook) -> list[WordCount]:
     """Merge entries by key and count distinct respondents; sorted by respondents, then word."""
+    entries = [e for e in entries if e.key]
     respondents: dict[tuple, set] = defaultdict(set)
-    forms: dict[tuple, Counter] = defaultdict(Counter)
-    votes: dict[tuple, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+
+    def key_of(e: WordEntry) -> tuple:
+        return e.key if e.merge else ("=" + e.text.strip().lower(),)
+
     for e in entries:
-        if not e.key:
-            continue
-        respondents[e.key].add(e.respondent)
-        forms[e.key][e.text.strip().lower()] += 1
+        respondents[key_of(e)].add(e.respondent)
+    moves = _merge_typos(respondents)
+    forms: dict[tuple, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    votes: dict[tuple, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    merged: dict[tuple, set] = defaultdict(set)
+    for e in entries:
+        key = key_of(e)
+        key = moves.get(key, key)
+        merged[key].add(e.respondent)
+        forms[key][" ".join(e.text.split())].add(e.respondent)
         if e.primary:
-            votes[e.key][e.primary].add(e.respondent)
+            votes[key][e.primary].add(e.respondent)
     colors = codebook.colors
     result = []
-    for key, who in respondents.items():
+    for key, who in merged.items():
         by_category = votes.get(key, {})
         category = min(by_category, key=lambda c: (-len(by_category[c]), codebook.order.get(c, 10**6))) if by_category else None
-        common = [f for f, _ in sorted(forms[key].items(), key=lambda kv: (-kv[1], kv[0]))]
-        word = key[0] if len(key) == 1 else common[0]
-        result.append(WordCount(word, len(who), category, colors.get(category, UNCODED_COLOR), common))
-    # Two keys may read the same ("engelsk" typed two ways merges, but a phrase may equal a lemma).
+        variants = sorted(((f, len(r)) for f, r in forms[key].items()), key=lambda fc: (-fc[1], fc[0]))
+        lemma = key[0][1:] if key[0].startswith("=") else " ".join(key)
+        most = [f for f, n in variants if n == variants[0][1]]
+        word = most[0] if len(most) == 1 else lemma
+        result.append(WordCount(word, len(who), category, colors.get(category, UNCODED_COLOR),
+                                [f for f, _ in variants], lemma, variants))
+    # Two keys may read the same (a variant kept apart, or a phrase that equals a lemma).
     seen: dict[str, WordCount] = {}
     for wc in sorted(result, key=lambda w: (-w.respondents, w.word)):
         if wc.word in seen:
-            wc.word = f"{wc.word} ({wc.forms[0]})" if wc.forms[0] != wc.word else f"{wc.word}*"
+            wc.word = f"{wc.word} ({wc.lemma})" if wc.lemma != wc.word else f"{wc.word}*"
         seen[wc.word] = wc
     return sorted(result, key=lambda w: (-w.respondents, w.word))
 
 
 def entry_key(tokens: list[tuple[str, str, bool]]) -> tuple[str, ...]:
-    """Merge key of an answer from its tokens ``(text, lemma, is_stop)``: the content lemmas."""
-    content = [lemma.lower() for text, lemma, stop in tokens if not stop and re.search(r"\w", text)]
+    """Merge key of an answer from its tokens ``(text, lemma, is_stop)``: the bokmål lemmas of its
+    content words («SPRÅKFERDIGHETER», «språkferdighetene» and «samhald»/«samhold» merge)."""
+    from qualcode.tagging.lexicon import normalised_lemma
+
+    content = [normalised_lemma(text, lemma) for text, lemma, stop in tokens if not stop and re.search(r"\w", text)]
     if not content:
-        content = [lemma.lower() for text, lemma, _ in tokens if re.search(r"\w", text)]
+        content = [normalised_lemma(text, lemma) for text, lemma, _ in tokens if re.search(r"\w", text)]
     return tuple(content)
 
 
@@ -230,7 +273,11 @@ def _font_face(text: str) -> tuple[str, str]:
 
 
 def write_table(counts: list[WordCount], path: str | Path, codebook: Codebook) -> Path:
-    """The cloud's table: ``word, respondents, category, color``, sorted by respondents."""
+    """The cloud's table, sorted by respondents: ``word, lemma, respondents, category, color, variants``.
+
+    ``variants`` lists every written form merged into the word with its respondents
+    ("vennskap (17); venskap (4); vennskapp (1)"), so a merge can be checked and undone.
+    """
     import csv
 
     from qualcode.exchange.cells import csv_row
@@ -240,7 +287,8 @@ def write_table(counts: list[WordCount], path: str | Path, codebook: Codebook) -
     labels = {c.id: c.label for c in codebook.categories}
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["word", "respondents", "category", "color"])
+        writer.writerow(["word", "lemma", "respondents", "category", "color", "variants"])
         for w in counts:  # words and labels come from other people's files: never a formula (see exchange.cells)
-            writer.writerow(csv_row([w.word, w.respondents, labels.get(w.category, ""), w.color]))
+            writer.writerow(csv_row([w.word, w.lemma, w.respondents, labels.get(w.category, ""), w.color,
+                                     "; ".join(f"{form} ({n})" for form, n in w.variants)]))
     return path

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 
 from qualcode.store.summary import counted
 from qualcode.store import Project, schema
@@ -24,6 +26,36 @@ class WordSet:
     entries: list[WordEntry]
     n: int  # respondents with at least one codable word for the question, after filters
     question: str
+
+
+NO_MERGE_KEY = "wordcloud:no-merge"
+
+
+def kept_apart(project: Project) -> list[str]:
+    """The written forms the project's clouds keep apart instead of merging (lower case)."""
+    with project.read() as conn:
+        value = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == NO_MERGE_KEY)).scalar()
+    return json.loads(value) if value else []
+
+
+def keep_apart(project: Project, add: Iterable[str] = (), remove: Iterable[str] = ()) -> list[str]:
+    """Add written forms to (or remove them from) the project's list of variants a cloud keeps apart.
+
+    >>> keep_apart(project, add=["venskap"])     # doctest: +SKIP
+    ['venskap']
+    """
+    current = set(kept_apart(project)) | {_variant(v) for v in add}
+    current -= {_variant(v) for v in remove}
+    value = json.dumps(sorted(current), ensure_ascii=False)
+    m = schema.meta
+    with project.transaction() as conn:
+        conn.execute(delete(m).where(m.c.key == NO_MERGE_KEY))
+        conn.execute(insert(m).values(key=NO_MERGE_KEY, value=value))
+    return sorted(current)
+
+
+def _variant(text: str) -> str:
+    return " ".join(text.split()).lower()
 
 
 def _matches(meta: dict, where: dict[str, str]) -> bool:
@@ -57,8 +89,10 @@ def _cached_keys(project: Project, texts: dict[str, str]) -> dict[str, tuple[str
 
 
 def project_words(project: Project, codebook: Codebook, question: str, where: dict[str, str] | None = None,
-                  nlp: Language | None = None) -> WordSet:
+                  nlp: Language | None = None, no_merge: Iterable[str] = ()) -> WordSet:
     """Word entries of ``question`` with each word's primary category from the project's codings.
+
+    Written forms in ``no_merge`` or in the project's :func:`kept_apart` list stay apart in a cloud.
 
     What counts is :func:`~qualcode.analysis.counts.counted` (not rejected codings, not unreviewed
     model suggestions); accepted and manual codings come before suggestions, then the higher
@@ -101,6 +135,7 @@ def project_words(project: Project, codebook: Codebook, question: str, where: di
     missing = sorted({row.text for row in rows} - keys.keys())
     if missing:
         keys.update(_keys(nlp or load_pipeline(), missing))
+    apart = {_variant(v) for v in [*kept_apart(project), *no_merge]}
     entries = []
     for row in rows:
         found = codings.get(row.id, [])
@@ -110,13 +145,17 @@ def project_words(project: Project, codebook: Codebook, question: str, where: di
         if len(key) == 1 and found and found[0].rule and found[0].rule.startswith("fuzzy:") and "," not in found[0].rule:
             key = (found[0].rule.split(":", 1)[1],)
         entries.append(WordEntry(row.respondent_id, row.text, key, found[0].key if found else None,
-                                 tuple(x.key for x in found)))
+                                 tuple(x.key for x in found), _variant(row.text) not in apart))
     return WordSet(entries, len({row.respondent_id for row in rows}), question)
 
 
 def file_words(path: Path, columns: list[str], codebook: Codebook, nlp: Language | None = None,
-               id_column: str | None = None, where: dict[str, str] | None = None) -> WordSet:
-    """Word entries straight from a survey file (no project): the columns make one question."""
+               id_column: str | None = None, where: dict[str, str] | None = None,
+               no_merge: Iterable[str] = ()) -> WordSet:
+    """Word entries straight from a survey file (no project): the columns make one question.
+
+    Written forms in ``no_merge`` stay apart in a cloud.
+    """
     from qualcode.ingest.surveys import read_survey
     from qualcode.tagging import codebook_pipeline
     from qualcode.tagging.tagger import primary_category
@@ -140,5 +179,6 @@ def file_words(path: Path, columns: list[str], codebook: Codebook, nlp: Language
         if len(key) == 1 and len(rules) >= 1 and all(r.startswith("fuzzy:") for r in rules) and len({*rules}) == 1:
             key = (rules[0].split(":", 1)[1],)
         tagged[text] = (key, primary_category(scores, codebook), tuple(scores))
-    entries = [WordEntry(s.respondent, t, *tagged[t]) for s, t in words]
+    apart = {_variant(v) for v in no_merge}
+    entries = [WordEntry(s.respondent, t, *tagged[t], merge=_variant(t) not in apart) for s, t in words]
     return WordSet(entries, len({s.respondent for s, _ in words}), ",".join(columns))

@@ -20,14 +20,19 @@ def wordcloud(
     question: Annotated[Optional[str], typer.Option("--question", "-q", help="Survey question in the project (see 'qualcode ls').")] = None,
     where: Annotated[Optional[list[str]], typer.Option("--where", help="Metadata filter key=value (repeatable), e.g. skolenivå=videregående.")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Image file: .svg or .png.")] = Path("ordsky.svg"),
-    table: Annotated[Optional[Path], typer.Option("--table", help="Also write the words as CSV: word, respondents, category, color.")] = None,
+    table: Annotated[Optional[Path], typer.Option("--table", help="Also write the words as CSV: word, lemma, respondents, category, color, variants.")] = None,
     survey: Annotated[Optional[Path], typer.Option("--survey", help="Survey .csv/.xlsx to read directly (no project).")] = None,
     columns: Annotated[Optional[str], typer.Option("--columns", help="With --survey: the answer columns, e.g. ord1,ord2,ord3,ord4,ord5.")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="Title above the cloud (N is added).")] = None,
     hide_uncoded: Annotated[bool, typer.Option("--hide-uncoded", help="Leave out words with no category (default: grey).")] = False,
     max_words: Annotated[int, typer.Option("--max-words", help="Most words to draw.")] = 120,
+    no_merge: Annotated[Optional[list[str]], typer.Option("--no-merge", metavar="VARIANT", help="Keep this written form apart instead of merging it (repeatable); a project remembers it.")] = None,
+    merge: Annotated[Optional[list[str]], typer.Option("--merge", metavar="VARIANT", help="Merge a form the project keeps apart again (repeatable).")] = None,
 ) -> None:
     """Draw a word cloud: size = respondents, colour = the word's primary category.
+
+    Inflections, capitals, typos and nynorsk/bokmål forms of a word merge into one, shown as the
+    form respondents wrote most often; --table lists every variant. Undo a merge with --no-merge.
 
     Examples:
 
@@ -36,8 +41,10 @@ def wordcloud(
       qualcode wordcloud evaluering.qualcode -q elev_ord --where skolenivå=videregående --out vgs.png --table vgs.csv
 
       qualcode wordcloud --survey svar.csv --columns ord1,ord2,ord3,ord4,ord5 --codebook codebooks/elevutbytte.yaml --out sky.svg
+
+      qualcode wordcloud evaluering.qualcode -q elev_ord --no-merge venskap --table elev.csv
     """
-    from qualcode.analysis.words import AnalysisError, file_words, project_words
+    from qualcode.analysis.words import AnalysisError, file_words, keep_apart, project_words
     from qualcode.ingest import IngestError
     from qualcode.wordcloud import count_words, render_cloud, write_table
 
@@ -49,11 +56,16 @@ def wordcloud(
         if survey is not None:
             if not columns:
                 fail("--survey needs --columns (e.g. --columns ord1,ord2,ord3,ord4,ord5).")
-            words = file_words(survey, [c.strip() for c in columns.split(",") if c.strip()], cb, where=filters)
+            words = file_words(survey, [c.strip() for c in columns.split(",") if c.strip()], cb, where=filters,
+                               no_merge=no_merge or ())
         else:
             if project is None or question is None:
                 fail("give a PROJECT and --question (or --survey FILE --columns …).")
-            words = project_words(open_project(project), cb, question, filters)
+            proj = open_project(project)
+            if no_merge or merge:
+                apart = keep_apart(proj, add=no_merge or (), remove=merge or ())
+                console.print(f"Kept apart in this project's clouds: {', '.join(apart) or 'nothing'}.")
+            words = project_words(proj, cb, question, filters)
     except (AnalysisError, IngestError) as exc:
         fail(str(exc))
     counts = count_words(words.entries, cb)
