@@ -3,6 +3,7 @@
 import streamlit as st
 
 from qualcode.app.common import codebooks, page, remember, t
+from qualcode.app.login import signed_in
 from qualcode.review.queue import overview
 
 ready = page("start", needs_setup=False)
@@ -12,10 +13,12 @@ if ready:
     keys = list(books)
     current = st.session_state.get("codebook")
     col1, col2 = st.columns(2)
-    coder = col1.text_input(t("coder"), value=st.session_state.get("coder", ""), help=t("coder_help"), key="coder_input")
+    if signed_in() is None:  # without user accounts the coder types a name; with them it is the signed-in user
+        coder = col1.text_input(t("coder"), value=st.session_state.get("coder", ""), help=t("coder_help"), key="coder_input")
+        remember(coder=coder.strip())
     codebook = col2.selectbox(t("codebook"), keys, index=keys.index(current) if current in keys else 0,
                               format_func=lambda k: books[k][0], key="codebook_input")
-    remember(coder=coder.strip(), codebook=codebook)
+    remember(codebook=codebook)
     ov = overview(proj, codebook)
     st.subheader(t("overview"))
     a, b, c, d = st.columns(4)

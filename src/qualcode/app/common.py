@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from qualcode.app.login import current_user
 from qualcode.review.queue import Rankings, model_version
 from qualcode.store import Project
 
@@ -136,13 +137,17 @@ def page(title_key: str, needs_setup: bool = True) -> tuple[Project, str, str] |
     if proj is None:
         st.error(t("no_project"))
         return None
+    user = current_user(proj)  # with user accounts: the login form, and the page stops, until someone signs in
     books = codebooks(proj)
     if not books:
         st.warning(t("no_codebook"))
         return None
+    if user is not None:  # the signed-in name is the coder, whatever a URL says
+        st.session_state["coder"] = user.name
+        st.query_params.pop("coder", None)
     coder, codebook = st.session_state.get("coder", ""), st.session_state.get("codebook", "")
     if needs_setup and (not coder or codebook not in books):
         st.info(t("need_setup"))
         return None
-    remember(coder=coder, codebook=codebook, lang=lang())
+    remember(**({} if user else {"coder": coder}), codebook=codebook, lang=lang())
     return proj, codebook or next(iter(books)), coder

@@ -40,7 +40,15 @@ def run_app(
     """
     from qualcode.cli.project_commands import open_project
 
-    open_project(project).close()  # a clear error now rather than in the browser
+    from qualcode.store.project import display
+    from qualcode.store.users import has_users
+
+    proj = open_project(project)  # a clear error now rather than in the browser
+    with_users = has_users(proj)
+    proj.close()
+    if not loopback(host) and not with_users:
+        fail(f"refusing to listen on {host}: {display(project)} has no user accounts, so anyone who reaches the "
+             f"address could read and change it. Add one first: qualcode users add {display(project)} NAME --role admin")
     location = project if "://" in project else str(Path(project).resolve())
     env = {**os.environ, "QUALCODE_PROJECT": location}
     # Every setting on the command line, none from a .streamlit/config.toml: the app runs in the

@@ -98,6 +98,11 @@ def _v6_checks(conn: Connection) -> None:
                 conn.execute(AddConstraint(check))
 
 
+def _v7_users(conn: Connection) -> None:
+    """Version 7 holds user accounts, so a team server can ask who is signing in."""
+    schema.users.create(conn, checkfirst=True)
+
+
 def _checks(table: Table) -> list[CheckConstraint]:
     return sorted((c for c in table.constraints if isinstance(c, CheckConstraint)), key=lambda c: str(c.name))
 
@@ -131,4 +136,5 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     4: _v4_models_without_pickle,
     5: _v5_line_ends,
     6: _v6_checks,
+    7: _v7_users,
 }

@@ -12,6 +12,7 @@ memos       an analyst's notes on a segment, a coding or a document
 decisions   the audit log: every human decision, never updated or deleted
 parse_cache parsed spaCy Docs keyed by text hash and pipeline, so re-coding needs no re-parse
 models      each codebook's trained code model (assisted coding), so the project stays one file
+users       user accounts of a team project: name, role (admin | coder | reader), password hash
 """
 
 from __future__ import annotations
@@ -36,9 +37,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from qualcode.store.values import DocumentKind, Level, Source, Status
+from qualcode.store.values import DocumentKind, Level, Role, Source, Status
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 metadata = MetaData()
 
@@ -215,4 +216,19 @@ models = Table(
     Column("trained_at", DateTime(timezone=True), nullable=False),
     Column("about", JSON, nullable=False),  # what it was trained on: decisions, examples, weights, versions
     Column("data", LargeBinary, nullable=False),  # the fitted model as arrays (.npz, no pickle; schema 4)
+)
+
+# Added in schema version 7: the project's user accounts (none: single-user use on localhost).
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(128), nullable=False, unique=True),
+    Column("role", String(8), nullable=False),
+    Column("password_hash", Text, nullable=False),  # argon2id, never the password
+    Column("failed_logins", Integer, nullable=False, default=0),  # since the last successful sign-in
+    Column("locked_until", DateTime(timezone=True), nullable=True),  # after repeated failures
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    one_of("role", Role, "users"),
 )

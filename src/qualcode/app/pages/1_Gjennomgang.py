@@ -5,6 +5,8 @@ import html
 import streamlit as st
 
 from qualcode.app.common import page, rankings, t
+from qualcode.app.login import may_decide
+from qualcode.app.login import text as login_text
 from qualcode.review import accept, add_manual_coding, add_memo, change_category, reject, reset
 from qualcode.review.queue import CodingView, QueueFilter, queue, segment_card, uncertainty_available
 from qualcode.store import schema
@@ -93,6 +95,9 @@ if ready:
         return t("source_" + cv.source) + (f" · {cv.score:.2f}" if cv.score is not None else "")
 
     first_open = next((cv.id for cv in card.codings if cv.status == "suggested"), None)
+    deciding = may_decide()  # a reader sees the codings, and no button that changes them
+    if not deciding:
+        st.info(login_text("read_only"))
     for cv in card.codings:
         cols = st.columns([4, 1, 1, 2])
         evidence = ", ".join(dict.fromkeys(e[2] for e in cv.evidence)) if cv.evidence else ""
@@ -101,6 +106,8 @@ if ready:
                      f'<b>{html.escape(cv.label)}</b> — {t(cv.status)} · {source_and_score(cv)}{pole}'
                      f'<br><span style="color:#666;font-size:.9em">{t("evidence")}: {html.escape(evidence)} '
                      f'({html.escape(cv.rule or "")}){" · " + html.escape(cv.coder) if cv.coder else ""}</span>')
+        if not deciding:
+            continue
         if cv.status != "accepted":
             cols[1].button(t("accept"), key=f"accept_{cv.id}", on_click=accept, args=(proj, cv.id, coder), type="primary",
                            shortcut="A" if cv.id == first_open else None)
@@ -118,22 +125,25 @@ if ready:
             del st.session_state[f"change_{cv.id}"]
             st.rerun()
 
-    with st.expander(t("add_code")):
-        excerpt = st.text_input(t("excerpt"), key=f"excerpt_{card.id}")
-        new_category = st.selectbox(t("category"), list(labels), format_func=labels.get, key=f"new_cat_{card.id}")
-        if st.button(t("add_code"), key=f"add_{card.id}"):
-            start = card.text.find(excerpt.strip()) if excerpt.strip() else 0
-            if start < 0:
-                st.error(t("excerpt_missing"))
-            else:
-                length = len(excerpt.strip()) or len(card.text)
-                add_manual_coding(proj, card.id, cat_ids[new_category], coder, card.start + start, card.start + start + length)
-                st.rerun()
+    if deciding:
+        with st.expander(t("add_code")):
+            excerpt = st.text_input(t("excerpt"), key=f"excerpt_{card.id}")
+            new_category = st.selectbox(t("category"), list(labels), format_func=labels.get, key=f"new_cat_{card.id}")
+            if st.button(t("add_code"), key=f"add_{card.id}"):
+                start = card.text.find(excerpt.strip()) if excerpt.strip() else 0
+                if start < 0:
+                    st.error(t("excerpt_missing"))
+                else:
+                    length = len(excerpt.strip()) or len(card.text)
+                    add_manual_coding(proj, card.id, cat_ids[new_category], coder, card.start + start,
+                                      card.start + start + length)
+                    st.rerun()
     with st.expander(f"{t('memos')} ({len(card.memos)})"):
         for who, text in card.memos:
             st.text(f"{who}: {text}")
-        memo = st.text_area(t("memo"), key=f"memo_{card.id}")
-        if st.button(t("save_memo"), key=f"save_memo_{card.id}") and memo.strip():
-            add_memo(proj, coder, memo.strip(), segment_id=card.id)
-            st.toast(t("saved"))
-            st.rerun()
+        if deciding:
+            memo = st.text_area(t("memo"), key=f"memo_{card.id}")
+            if st.button(t("save_memo"), key=f"save_memo_{card.id}") and memo.strip():
+                add_memo(proj, coder, memo.strip(), segment_id=card.id)
+                st.toast(t("saved"))
+                st.rerun()

@@ -6,6 +6,8 @@ from pathlib import Path
 import streamlit as st
 
 from qualcode.app.common import codebooks, page, t
+from qualcode.app.login import may_edit_codebooks
+from qualcode.app.login import text as login_text
 from qualcode.tagging import CodebookError, load_codebook
 from qualcode.tagging.apply import code_project
 from qualcode.tagging.edit import RULE_KEYS, add_term, remove_term
@@ -42,6 +44,9 @@ if ready:
         except CodebookError as exc:
             st.session_state.flash = f"⚠ {exc}"
 
+    editing = may_edit_codebooks()  # admins (or anyone on a project without accounts)
+    if not editing:
+        st.info(login_text("admins_only"))
     if "flash" in st.session_state:
         st.success(st.session_state.pop("flash"))
     for category in cb.categories:
@@ -53,6 +58,8 @@ if ready:
                 values = getattr(category, key)
                 if values:
                     st.text(f"{key}: " + ", ".join(values))
+            if not editing:
+                continue
             c1, c2, c3, c4 = st.columns([3, 2, 1, 1])
             c1.text_input(t("term"), key=f"term_{category.id}")
             kind = c2.selectbox(t("kind"), RULE_KEYS, key=f"kind_{category.id}")
