@@ -115,3 +115,21 @@ def test_a_rule_takes_over_the_models_suggestion_and_leaves_the_rest_alone(proje
     assert [tuple(r) for r in rows[klima.id]] == [(model_ids[0], "auto", "suggested")]
     assert [tuple(r) for r in rows[venner.id]] == [(model_ids[1], "model", "suggested")]
     assert report.kept_decisions == 0
+
+
+def test_a_long_read_does_not_hold_up_a_decision(project):
+    """A scan in progress (the parse-cache scan of a re-code, say) takes no write lock: another
+    coder's decision goes through at once, and the scan keeps reading its own snapshot."""
+    ids = coding_ids(project)
+    other = Project.open(project.location)
+    c = schema.codings
+    with project.read() as conn:
+        scan = conn.execution_options(yield_per=1).execute(select(c.c.id, c.c.status).order_by(c.c.id))
+        next(scan)
+        # Same thread: were the scan holding the write lock, this would wait it out and fail.
+        accept(other, ids[-1], "Ola")
+        seen = {row.id: row.status for row in scan}
+        assert seen[ids[-1]] == "suggested"  # the scan's snapshot, from before the decision
+    with project.read() as conn:
+        assert conn.execute(select(c.c.status, c.c.coder).where(c.c.id == ids[-1])).one() == ("accepted", "Ola")
+    other.close()
