@@ -110,6 +110,11 @@ def main(runs: int = 3, count: int = 100_000) -> dict:
         "peak_rss_mb": round(res["peak_rss_mb"]),
     }
     save("tagger", results)
+    # Parse-and-code time against 0.2.0, side by side (issue 17): saved as results/versions.json.
+    from benchmarks import bench_versions
+
+    results["versions"] = bench_versions.main(runs)
+    save("tagger", results)
     return results
 
 

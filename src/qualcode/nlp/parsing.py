@@ -11,8 +11,9 @@ the name finder, with its own tok2vec, took 45 %, the parser 15 %). So :func:`pa
   sentence — lookup lemmas in its written standard (:func:`~qualcode.nlp.lemmatizer.lemmatize_word`)
   when the lexicon knows all its words, with no model at all; a short text with an unknown word
   (often a compound the lexicon lacks) goes through the trained lemmatizer;
-* parses in worker processes when a job is large (:func:`parallel_processes`): each worker loads
-  the same pipeline and sends back parse-cache entries; the parent tags and writes the cache.
+* parses in two worker processes when a job is large and a second core is free
+  (:func:`parallel_processes`; ``QUALCODE_PARSE_PROCESSES=N`` forces N): each worker loads the
+  same pipeline and sends back parse-cache entries; the parent tags and writes the cache.
 
 The analysis of a text depends only on the text and the pipeline, never on the job that parsed
 it, so every cache entry under one :func:`cache_key` means the same.
@@ -42,7 +43,9 @@ from qualcode.nlp.standard import detect_standard, register_extension
 SHORT_TEXT_WORDS = 5
 # The analysis parse_for_coding makes; part of the cache key, so a change of it re-parses.
 ANALYSIS = "coding2"
-PARALLEL_MIN_TEXTS = 2000  # below this, starting workers (loading the model) costs more than it saves
+# Below this many words, starting workers (each loads the model, ~5 s on a busy machine) costs
+# more than it saves: about 10 s of parsing on one core.
+PARALLEL_MIN_WORDS = 50_000
 PROCESSES_ENV = "QUALCODE_PARSE_PROCESSES"  # force the number of processes (1 = never parallel)
 CHUNK = 256
 _SENTENCE_END = frozenset(".!?")
@@ -117,35 +120,43 @@ def _parse(nlp: Language, texts: list[str], batch_size: int = CHUNK) -> list[Doc
     return docs  # type: ignore[return-value]
 
 
-def parallel_processes(n_texts: int) -> int:
-    """How many processes a job of ``n_texts`` texts is parsed with (1 = in this process)."""
+def parallel_processes(texts: list[str]) -> int:
+    """How many processes ``texts`` are parsed with (1 = in this process): two for a job of at
+    least PARALLEL_MIN_WORDS words of texts the model has to read, when a second core is free."""
     forced = os.environ.get(PROCESSES_ENV, "").strip()
     if forced.isdigit() and int(forced) > 0:
         return int(forced)
-    if n_texts < PARALLEL_MIN_TEXTS:
-        return 1
-    return max(1, min(2, os.cpu_count() or 1))
+    words = 0
+    for text in texts:
+        n = len(text.split())
+        words += n if n > SHORT_TEXT_WORDS else 0  # short texts mostly get lookup lemmas: no model
+        if words >= PARALLEL_MIN_WORDS:
+            return 2 if free_cores() >= 1 else 1
+    return 1
 
 
-def parse_for_coding(nlp: Language, texts: Iterable[str], n_process: int | None = None,
-                     n_texts: int | None = None) -> Iterator[tuple[Doc | None, bytes]]:
+def free_cores() -> float:
+    """Cores nobody else is using (CPU count minus the 1-minute load average): a worker on a
+    core another program keeps busy only slows both down."""
+    return (os.cpu_count() or 1) - os.getloadavg()[0]
+
+
+def parse_for_coding(nlp: Language, texts: Iterable[str],
+                     n_process: int | None = None) -> Iterator[tuple[Doc | None, bytes]]:
     """``(doc, cache_entry)`` for each text, in order.
 
     In one process ``doc`` is the parsed Doc; with worker processes (``n_process`` > 1, or
-    chosen by :func:`parallel_processes` from ``n_texts``) it is ``None`` and the caller reads
-    the entry (:func:`~qualcode.nlp.doccache.read_header`, ``doc_from_bytes``).
+    chosen by :func:`parallel_processes`) it is ``None`` and the caller reads the entry
+    (:func:`~qualcode.nlp.doccache.read_header`, ``doc_from_bytes``).
     """
-    texts = iter(texts)
+    texts = list(texts)
     if n_process is None:
-        n_process = parallel_processes(n_texts or 0)
+        n_process = parallel_processes(texts)
     if n_process > 1:
         yield from _parse_in_workers(nlp, texts, n_process)
         return
-    while True:
-        chunk = [text for _, text in zip(range(CHUNK * 4), texts)]
-        if not chunk:
-            return
-        for doc in _parse(nlp, chunk):
+    for i in range(0, len(texts), CHUNK * 4):
+        for doc in _parse(nlp, texts[i:i + CHUNK * 4]):
             yield doc, doc_to_bytes(doc)
 
 
@@ -155,7 +166,6 @@ _WORKER: dict[str, object] = {}
 
 def _init_worker(name: str, fingerprint: str) -> None:
     # Errors are kept, not raised: a pool re-creates a worker whose initializer fails, forever.
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
     try:
         nlp = load_pipeline(name)
         found = pipeline_info(nlp).fingerprint
@@ -181,14 +191,34 @@ def _chunks(texts: list[str]) -> Iterator[list[str]]:
         yield texts[i:i + CHUNK]
 
 
-def _parse_in_workers(nlp: Language, texts: Iterator[str], n_process: int) -> Iterator[tuple[Doc | None, bytes]]:
+@contextmanager
+def _one_thread_each() -> Iterator[None]:
+    """Workers start with one BLAS/OpenMP thread each: with two workers on two cores, more
+    threads only fight for the cores (and OpenBLAS threads spin while they wait)."""
+    saved = {name: os.environ.get(name) for name in _THREAD_VARIABLES}
+    os.environ.update({name: "1" for name in _THREAD_VARIABLES})
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _parse_in_workers(nlp: Language, texts: list[str], n_process: int) -> Iterator[tuple[Doc | None, bytes]]:
     info = pipeline_info(nlp)
-    texts = list(texts)
     done = 0
     # "spawn": a forked copy of a process with threads (the app's server) can deadlock.
     context = multiprocessing.get_context("spawn")
     try:
-        with context.Pool(n_process, initializer=_init_worker, initargs=(info.name, info.fingerprint)) as pool:
+        with _one_thread_each():  # the environment a spawned worker starts with
+            pool = context.Pool(n_process, initializer=_init_worker, initargs=(info.name, info.fingerprint))
+        with pool:
             for entries in pool.imap(_parse_chunk, _chunks(texts)):
                 for entry in entries:
                     done += 1

@@ -143,7 +143,7 @@ def tag_texts(project: Project, nlp: Language, tagger: CodebookTagger, texts: di
         batch: list[dict] = []
         # Only what the tagger reads is parsed (no dependency parse or entities), large jobs in
         # worker processes that hand back cache entries; see qualcode.nlp.parsing.
-        entries = parse_for_coding(nlp, (texts[h] for h in missing), n_texts=len(missing))
+        entries = parse_for_coding(nlp, [texts[h] for h in missing])
         for n, (text_hash, (doc, data)) in enumerate(zip(missing, entries), 1):
             parsed = _from_doc(doc) if doc is not None else _from_cache(nlp.vocab, read_header(data), data, tagger)
             found[text_hash] = suggest(texts[text_hash], parsed, tagger) if parsed else {}
