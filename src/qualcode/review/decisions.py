@@ -10,6 +10,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from qualcode.store import Project, schema
 from qualcode.store.project import now
+from qualcode.store.values import Source, Status
 
 
 class DecisionError(ValueError):
@@ -23,13 +24,13 @@ def _coder(coder: str) -> str:
     return coder
 
 
-def _set_status(project: Project, coding_id: int, coder: str, status: str, action: str) -> None:
+def _set_status(project: Project, coding_id: int, coder: str, status: Status, action: str) -> None:
     coder = _coder(coder)
     with project.transaction() as conn:
         _set_status_in(conn, coding_id, coder, status, action)
 
 
-def _set_status_in(conn: Connection, coding_id: int, coder: str, status: str, action: str):
+def _set_status_in(conn: Connection, coding_id: int, coder: str, status: Status, action: str):
     """Change a coding's status and log it; returns the coding's row as it was."""
     c = schema.codings
     # FOR UPDATE: on PostgreSQL two coders deciding the same coding take turns, so the log's
@@ -47,17 +48,17 @@ def _set_status_in(conn: Connection, coding_id: int, coder: str, status: str, ac
 
 def accept(project: Project, coding_id: int, coder: str) -> None:
     """The analyst agrees with a coding."""
-    _set_status(project, coding_id, coder, "accepted", "accept")
+    _set_status(project, coding_id, coder, Status.ACCEPTED, "accept")
 
 
 def reject(project: Project, coding_id: int, coder: str) -> None:
     """The analyst disagrees; the suggestion is not offered again on the same evidence."""
-    _set_status(project, coding_id, coder, "rejected", "reject")
+    _set_status(project, coding_id, coder, Status.REJECTED, "reject")
 
 
 def reset(project: Project, coding_id: int, coder: str) -> None:
     """Undo a decision: the coding is a suggestion again (the log keeps both steps)."""
-    _set_status(project, coding_id, coder, "suggested", "reset")
+    _set_status(project, coding_id, coder, Status.SUGGESTED, "reset")
 
 
 def add_manual_coding(project: Project, segment_id: int, category_id: int, coder: str,
@@ -80,10 +81,10 @@ def _add_manual_in(conn: Connection, segment_id: int, category_id: int, coder: s
         raise DecisionError(f"span {start}–{end} lies outside segment {segment_id} ({seg.start}–{seg.end}).")
     stamp = now()
     coding_id = conn.execute(insert(c).values(
-        segment_id=segment_id, category_id=category_id, start=start, end=end, source="manual",
-        status="accepted", coder=coder, created_at=stamp, updated_at=stamp)).inserted_primary_key[0]
+        segment_id=segment_id, category_id=category_id, start=start, end=end, source=Source.MANUAL,
+        status=Status.ACCEPTED, coder=coder, created_at=stamp, updated_at=stamp)).inserted_primary_key[0]
     conn.execute(insert(schema.decisions).values(coding_id=coding_id, coder=coder, action="manual",
-                                                 new_status="accepted", at=stamp,
+                                                 new_status=Status.ACCEPTED, at=stamp,
                                                  detail={"category_id": category_id, "start": start, "end": end}))
     return coding_id
 
@@ -92,7 +93,7 @@ def change_category(project: Project, coding_id: int, category_id: int, coder: s
     """Replace a coding's category: the old one is rejected, a manual coding takes its place (one transaction)."""
     coder = _coder(coder)
     with project.transaction() as conn:
-        row = _set_status_in(conn, coding_id, coder, "rejected", "reject")
+        row = _set_status_in(conn, coding_id, coder, Status.REJECTED, "reject")
         return _add_manual_in(conn, row.segment_id, category_id, coder, row.start, row.end)
 
 

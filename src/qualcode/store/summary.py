@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Table, distinct, func, select
 
 from qualcode.store import Project, schema
+from qualcode.store.values import Source, Status
 
 
 def counted(codings: Table = schema.codings) -> ColumnElement[bool]:
@@ -19,7 +20,7 @@ def counted(codings: Table = schema.codings) -> ColumnElement[bool]:
 
     >>> select(func.count()).select_from(schema.codings).where(counted())   # doctest: +SKIP
     """
-    return (codings.c.status == "accepted") | ((codings.c.status == "suggested") & (codings.c.source != "model"))
+    return (codings.c.status == Status.ACCEPTED) | ((codings.c.status == Status.SUGGESTED) & (codings.c.source != Source.MODEL))
 
 
 @dataclass(frozen=True)
