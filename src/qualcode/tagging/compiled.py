@@ -196,8 +196,10 @@ class CompiledCodebook:
     def _compound(self, parts: tuple[str, ...]) -> list[Rule]:
         """Rules a compound fires through its parts: compound_terms anywhere, and its head."""
         rules: list[Rule] = []
-        # Parts of parts count too: "fremmedspråk" in "fremmedspråk+ferdighet" holds "språk".
-        for part in sorted(set(parts).union(*(split_compound(p) for p in parts))):
+        # Parts of parts count too ("fremmedspråk" in "fremmedspråk+ferdighet" holds "språk"), and
+        # two neighbouring parts («lav+terskel» in «lav+terskel+tilbud»).
+        joined = {a + b for a, b in zip(parts, parts[1:])} | {a + "s" + b for a, b in zip(parts, parts[1:])}
+        for part in sorted(set(parts).union(joined, *(split_compound(p) for p in parts))):
             rules.extend(self.parts.get(part, ()))
         head, modifiers = parts[-1], parts[:-1]
         if head in YIELDING_HEADS:

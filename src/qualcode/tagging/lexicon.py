@@ -27,7 +27,7 @@ from importlib import resources
 
 import simplemma
 
-from qualcode.nlp.compounds import NOT_A_HEAD, lemma_frequencies, split_compound
+from qualcode.nlp.compounds import NOT_A_HEAD, NOT_A_MODIFIER, lemma_frequencies, split_compound
 from qualcode.nlp.lemmatizer import is_known_lemma, lemmatize_word, ndt_form_lemmas, noun_lemmas
 from qualcode.nlp.stopwords import stop_words
 
@@ -136,14 +136,17 @@ def _nynorsk_stems(form: str) -> list[str]:
 
 def _compound_lemma(form: str, forms: dict[str, str]) -> str | None:
     """Lemma of an unlisted compound form: a known modifier (with linking s or e) and the lemma of
-    the longest known form it ends in."""
+    the longest inflected form it ends in; None when no such split changes the word."""
     for cut in range(3, len(form) - 2):
         head = form[cut:]
-        if head in forms and head not in NOT_A_HEAD and forms[head] not in NOT_A_HEAD and len(forms[head]) >= 4:
-            modifier = form[:cut]
-            bare = modifier[:-1] if modifier[-1] in "se" and modifier[:-1] in lemma_frequencies() else modifier
-            if bare in lemma_frequencies() or bare in nynorsk_lemmas():
-                return modifier + forms[head]
+        lemma = forms.get(head)
+        if lemma is None or lemma == head or head in NOT_A_HEAD or lemma in NOT_A_HEAD or len(lemma) < 4:
+            continue
+        modifier = form[:cut]
+        known = lemma_frequencies().keys() | nynorsk_lemmas()
+        bare = modifier[:-1] if modifier[-1] in "se" and modifier[:-1] in known else modifier
+        if len(bare) >= 3 and bare not in NOT_A_MODIFIER and bare in known:
+            return modifier + lemma
     return None
 
 
@@ -186,7 +189,7 @@ def normalised_lemma(word: str, lemma: str) -> str:
         return lower[:-4] + "ende"  # a present participle used as an adjective: «inkluderande» = inkluderende
     compound = _compound_lemma(lower, ndt_form_lemmas())
     if compound:
-        return compound  # «partnerskoler» → partner + skole
+        return bokmal_of(compound) or compound  # «partnerskoler» → partner + skole; «skulemiljøet» → skolemiljø
     folded = with_norwegian_letters(lower)
     if folded and folded in lemma_frequencies():
         return folded  # «laering» → læring

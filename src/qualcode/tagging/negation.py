@@ -5,6 +5,10 @@ in «Språket er ikke det viktigste, men utveksling av ideer …» "Språket" is
 "utveksling" is not; in «verken Teams eller eTwinning» both are. "og" does not break a clause:
 it joins noun phrases far more often than clauses in these texts («Demokrati og sånt kom
 ikke inn»).
+
+Within a clause, everything after a cue is negated, but before it only the few words that are
+its subject or copula («Språket er ikke …», «Bærekraft var ikke …»): in «elever fra ressurssvake
+hjem skulle få en opplevelse de ellers ikke ville fått» the cue belongs to a clause of its own.
 """
 
 from __future__ import annotations
@@ -21,27 +25,32 @@ NOT_NEGATING_NEXT = {
     "utan": {"tvil"},
     "ingen": {"tvil", "tvi"},
 }
+BEFORE_CUE = 3  # words before a cue that it still negates
 CLAUSE_BREAKERS = frozenset({"men", "likevel", "derimot", "mens", "fordi", "samtidig"})
 PUNCT_BREAKERS = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "«", "»", '"'})
 
 
 def negated_tokens(tokens: Tokens) -> set[int]:
-    """Indices (into ``tokens``) of the tokens in a clause that holds a negation cue."""
+    """Indices (into ``tokens``) of the tokens a negation cue covers (see the module docstring)."""
     negated: set[int] = set()
     lowers = tokens.lower
     if NEGATION_CUES.isdisjoint(lowers):
         return negated  # most texts: no cue at all
     clause: list[int] = []
-    has_cue = False
+    first_cue: int | None = None
+
+    def close() -> None:
+        if first_cue is not None:
+            negated.update(i for i in clause if i >= first_cue - BEFORE_CUE)
+
     for i, lower in enumerate(lowers):
         if clause and (tokens.sent_start[i] or lower in PUNCT_BREAKERS or lower in CLAUSE_BREAKERS):
-            if has_cue:
-                negated.update(clause)
-            clause, has_cue = [], False
+            close()
+            clause, first_cue = [], None
         clause.append(i)
-        if lower in NEGATION_CUES:
+        if lower in NEGATION_CUES and first_cue is None:
             nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
-            has_cue = has_cue or nxt not in NOT_NEGATING_NEXT.get(lower, ())
-    if has_cue:
-        negated.update(clause)
+            if nxt not in NOT_NEGATING_NEXT.get(lower, ()):
+                first_cue = i
+    close()
     return negated

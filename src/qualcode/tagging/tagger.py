@@ -134,7 +134,8 @@ class CodebookTagger:
         listed = compiled.listed.get(category, set())
         for i, token_keys in enumerate(tokens.keys):
             hit = token_keys & words
-            if hit and not (token_keys & listed) - words:
+            # The written form excluded decides; else a listed term of the same word wins.
+            if hit and (tokens.lower[i] in words or not (token_keys & listed) - words):
                 by_word[i] = frozenset(hit)
             for phrase in phrases:
                 if phrase[0] in token_keys and self._phrase_at(tokens, i, phrase):
