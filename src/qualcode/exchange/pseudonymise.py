@@ -33,6 +33,7 @@ from sqlalchemy import select
 from qualcode.exchange.common import ExchangeError
 from qualcode.exchange.gazetteer import default_keep_places, gazetteer_persons, project_keep_places
 from qualcode.ingest.transcripts import ROLE_WORDS
+from qualcode.limits import LimitError, load_yaml
 from qualcode.store import Project, schema
 
 KINDS = ("person", "school", "organisation", "place")
@@ -92,7 +93,9 @@ def load_names(path: str | Path) -> NameList:
         raise ExchangeError(f"{path}: no such names file. Write one with the keys personer, skoler, steder "
                             f"and behold, each a list of names.") from None
     try:
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text, path) or {}
+    except LimitError as exc:
+        raise ExchangeError(str(exc)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark else ""

@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from lxml import etree
 
 from qualcode.exchange.common import CODEBOOK_NS, PROJECT_NS, ExchangeError, parse_xml_datetime, schema_errors
+from qualcode.limits import LimitError, check_size, check_xml_tree, check_zip, read_member
 from qualcode.store.line_ends import LineEnds
 
 _VALUE_TAGS = ("TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue")
@@ -141,12 +142,20 @@ def _parse(data: bytes, where: str, kind: str) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         raise ExchangeError(f"{where} line {exc.lineno}: not well-formed XML ({exc.msg}). "
                             f"Export the file again from the program that made it.") from None
+    try:
+        check_xml_tree(root, where)  # deep nesting and entity references end in errors the user cannot act on
+    except LimitError as exc:
+        raise ExchangeError(str(exc)) from None
     expected = PROJECT_NS if kind == "project" else CODEBOOK_NS
     namespace = etree.QName(root).namespace
     if namespace != expected:
         raise ExchangeError(f"{where}: the XML namespace is '{namespace}', not '{expected}'. qualcode reads "
                             f"REFI-QDA 1.0–1.5 files; export again choosing the current REFI-QDA format.")
-    errors = schema_errors(root, kind)
+    try:
+        errors = schema_errors(root, kind)
+    except etree.XMLSchemaValidateError as exc:  # libxml2 gives up on some inputs ("Internal error")
+        raise ExchangeError(f"{where}: the REFI-QDA schema check could not be completed ({exc}). Export the file "
+                            f"again from the program that made it.") from None
     if errors:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise ExchangeError(f"{where} {errors[0]}{more}. The file does not follow the REFI-QDA schema; "
@@ -199,7 +208,19 @@ class _Zip:
             raise ExchangeError(f"{path}: {reason}. A .qdpx file is the zip a REFI-QDA export writes; "
                                 f"check that you picked the right file.") from None
         self.path = path
+        try:
+            check_zip(self.archive, path)
+        except LimitError as exc:
+            raise ExchangeError(str(exc)) from None
         self.names = {name.lower(): name for name in self.archive.namelist()}
+
+    def read(self, member: str) -> bytes:
+        try:
+            return read_member(self.archive, member, self.path)
+        except LimitError as exc:
+            raise ExchangeError(str(exc)) from None
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:  # a CRC or length that does not match
+            raise ExchangeError(f"{self.path}: the member {member} is damaged ({exc}). Export the project again.") from None
 
     def project(self) -> tuple[str, bytes]:
         top = [n for n in self.archive.namelist() if "/" not in n.strip("/") and n.lower().endswith(".qde")]
@@ -207,7 +228,7 @@ class _Zip:
         if chosen is None:
             raise ExchangeError(f"{self.path}: holds no project.qde at its top level, so it is not a REFI-QDA "
                                 f"project. Export the project again as REFI-QDA (.qdpx).")
-        return chosen, self.archive.read(chosen)
+        return chosen, self.read(chosen)
 
     def internal(self, url: str, where: str) -> bytes:
         name = PurePosixPath(url.split("internal://", 1)[1]).name
@@ -215,7 +236,7 @@ class _Zip:
         if member is None:
             raise ExchangeError(f"{where}: refers to {url}, but sources/{name} is not in the file. "
                                 f"The export is incomplete; export the project again.")
-        return self.archive.read(member)
+        return self.read(member)
 
 
 def read_refi(path: Path, *, skip_invalid: bool = False) -> RefiFile:
@@ -230,12 +251,16 @@ def read_refi(path: Path, *, skip_invalid: bool = False) -> RefiFile:
     suffix = path.suffix.lower()
     if suffix == ".qdc":
         try:
+            check_size(path, path.stat().st_size)
             data = path.read_bytes()
         except FileNotFoundError:
             raise ExchangeError(f"{path}: no such file.") from None
+        except LimitError as exc:
+            raise ExchangeError(str(exc)) from None
         root = _parse(data, str(path), "codebook")
         dropped: Counter = Counter()
         refi = RefiFile(path, "codebook", root.get("origin", ""), _codes(_children(root, "Codes")[0], dropped))
+        _unique_code_guids(refi, str(path))
         if _children(root, "Sets"):
             dropped["code sets"] += len(_children(_children(root, "Sets")[0], "Set"))
         refi.dropped = _describe(dropped)
@@ -248,6 +273,7 @@ def read_refi(path: Path, *, skip_invalid: bool = False) -> RefiFile:
     where = f"{path} ({name})"
     root = _parse(data, where, "project")
     refi = _project(root, path, archive, where)
+    _unique_code_guids(refi, where)
     if refi.invalid and (not skip_invalid or refi.origin.startswith("qualcode")):
         shown = "; ".join(str(i) for i in refi.invalid[:10])
         more = f"; and {len(refi.invalid) - 10} more" if len(refi.invalid) > 10 else ""
@@ -358,6 +384,17 @@ def _text_source(element: etree._Element, archive: _Zip, where: str, dropped: Co
                                                 [n.get("targetGUID") for n in _children(coding, "NoteRef")]))
         source.selections.append(selection)
     return source
+
+
+def _unique_code_guids(refi: RefiFile, where: str) -> None:
+    """Refuse two codes with one GUID: codings would silently land on whichever came last."""
+    seen: dict[str, str] = {}
+    for code in refi.all_codes():
+        if code.guid in seen:
+            raise ExchangeError(f"{where}: two codes have the GUID {code.guid} ('{seen[code.guid]}' and "
+                                f"'{code.name}'), so it is unclear which one its codings belong to. Nothing was "
+                                f"imported; export the file again, or ask the program's makers about it.")
+        seen[code.guid] = code.name
 
 
 def _describe(dropped: Counter) -> list[str]:

@@ -60,9 +60,19 @@ class ParsedDocument:
 
 
 def read_source(path: Path) -> bytes:
-    """The bytes of an input file, or one clear error: missing, unreadable or empty."""
+    """The bytes of an input file, or one clear error: missing, unreadable, too large or empty.
+
+    Text files (.txt .md .csv .tsv) may be up to ``limits.MAX_TEXT_BYTES``, zip containers
+    (.docx .xlsx) up to ``limits.MAX_ARCHIVE_BYTES`` before unpacking (see docs/security.md).
+    """
+    from qualcode.limits import MAX_ARCHIVE_BYTES, MAX_TEXT_BYTES, LimitError, check_size
+
     try:
+        limit = MAX_ARCHIVE_BYTES if Path(path).suffix.lower() in (".docx", ".xlsx") else MAX_TEXT_BYTES
+        check_size(path, Path(path).stat().st_size, limit)
         data = Path(path).read_bytes()
+    except LimitError as exc:
+        raise IngestError(path, exc.detail + " Nothing was ingested.") from None
     except FileNotFoundError:
         raise IngestError(path, "the file does not exist (was it moved or deleted?). Nothing was ingested.") from None
     except OSError as exc:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from qualcode.ingest.model import IngestError, ParsedDocument, RespondentDraft, SegmentDraft, read_source
+from qualcode.limits import LimitError, open_zip
 from qualcode.nlp.stopwords import is_noise_answer
 from qualcode.nlp.textfiles import TextFileError, decode_text
 
@@ -98,6 +99,12 @@ def _line_ends(cells: list[str]) -> list[str]:
 def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> SurveyTable:
     import openpyxl
 
+    try:
+        open_zip(data, path)  # before openpyxl inflates anything
+    except LimitError as exc:
+        raise IngestError(path, exc.detail) from None
+    except zipfile.BadZipFile:
+        pass  # reported below, as openpyxl words it
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from qualcode.ingest.model import IngestError, ParsedDocument, SegmentDraft, read_source
+from qualcode.limits import MAX_YAML_BYTES, LimitError, check_size, load_yaml, open_zip
 from qualcode.nlp.sentences import sentence_spans
 from qualcode.nlp.textfiles import TextFileError, decode_text
 
@@ -53,7 +54,9 @@ def _plain(value: Any) -> Any:
 
 def _load_meta(yaml_text: str, source: Path, first_line: int = 1) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(yaml_text) or {}
+        data = load_yaml(yaml_text, source) or {}
+    except LimitError as exc:
+        raise IngestError(source, exc.detail, line=first_line - 1 + exc.line if exc.line else None) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else None
@@ -70,7 +73,10 @@ def read_docx_text(path: Path, data: bytes) -> str:
     import docx
 
     try:
+        open_zip(data, path)  # before python-docx inflates anything
         document = docx.Document(io.BytesIO(data))
+    except LimitError as exc:
+        raise IngestError(path, exc.detail) from None
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise IngestError(path, f"is not a readable .docx file ({exc.__class__.__name__}). Open it in Word and save it again as .docx.") from None
     except Exception as exc:  # python-docx raises assorted errors on broken XML
@@ -167,6 +173,10 @@ def read_transcript(path: Path, extra_meta: dict[str, Any] | None = None) -> Par
         text = text[front.end():]
     sidecar = path.with_name(path.name[: -len(path.suffix)] + ".meta.yaml")
     if sidecar.is_file():
+        try:
+            check_size(sidecar, sidecar.stat().st_size, MAX_YAML_BYTES, "YAML file")
+        except LimitError as exc:
+            raise IngestError(sidecar, exc.detail) from None
         meta.update(_load_meta(sidecar.read_text(encoding="utf-8-sig"), sidecar))
     meta.update(extra_meta or {})
     if encoding == "cp1252":

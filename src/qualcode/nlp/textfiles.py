@@ -33,8 +33,13 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
 
 def read_text_file(path: Path) -> str:
     """The text of ``path`` (see :func:`decode_text`)."""
+    from qualcode.limits import LimitError, check_size
+
     try:
+        check_size(path, Path(path).stat().st_size)
         data = Path(path).read_bytes()
     except OSError as exc:
         raise TextFileError(f"{path}: cannot be read ({exc.strerror}).") from None
+    except LimitError as exc:
+        raise TextFileError(str(exc)) from None
     return decode_text(data, str(path))[0]

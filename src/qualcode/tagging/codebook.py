@@ -17,6 +17,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from qualcode.limits import MAX_YAML_BYTES, LimitError, check_size, check_yaml
+
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -168,6 +170,10 @@ def _check_patterns(codebook: Codebook, where) -> None:
 def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
     """Validate codebook YAML text (see :func:`load_codebook`)."""
     try:
+        check_yaml(text, source)
+    except LimitError as exc:
+        raise CodebookError(str(exc)) from None
+    try:
         node = yaml.compose(text)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -227,9 +233,12 @@ def load_codebook(path: str | Path) -> Codebook:
     """Load and validate a codebook YAML file."""
     path = Path(path)
     try:
+        check_size(path, path.stat().st_size, MAX_YAML_BYTES, "YAML file")
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise CodebookError(f"{path}: no such codebook file. The shipped ones are in codebooks/.") from None
+    except LimitError as exc:
+        raise CodebookError(str(exc)) from None
     except UnicodeDecodeError:
         raise CodebookError(f"{path}: not UTF-8 text. Save the codebook as UTF-8.") from None
     return parse_codebook(text, str(path))
