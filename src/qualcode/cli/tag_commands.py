@@ -63,6 +63,11 @@ def tag(
             if not isinstance(text, str):
                 out.write(json.dumps({"id": ident, "line": number, "error": "no \"text\" string on this line"}, ensure_ascii=False) + "\n")
                 continue
+            if len(text) >= nlp.max_length:
+                out.write(json.dumps({"id": ident, "line": number, "error": f"the text has {len(text):,} characters; "
+                                      f"tag at most {nlp.max_length - 1:,} at a time (split it into sentences)"},
+                                     ensure_ascii=False) + "\n")
+                continue
             doc = nlp(text)
             out.write(json.dumps({"id": ident, "codes": codes_json(doc, cb)}, ensure_ascii=False) + "\n")
             out.flush()
@@ -106,6 +111,10 @@ def code(
                   f"{report.suggested} new suggestions, {report.updated} updated, {report.withdrawn} withdrawn, "
                   f"{report.kept_decisions} human decisions kept."
                   + _incremental_note(report))
+    if report.too_long:
+        err_console.print(f"Note: {report.too_long} segment(s) longer than {nlp.max_length:,} characters, stored by an "
+                          f"older qualcode, were left uncoded; ingest their file into a new project to have them "
+                          f"split into sentences.")
     from qualcode.analysis.counts import category_counts
 
     print_counts(category_counts(proj, cb))

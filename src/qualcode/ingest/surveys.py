@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from qualcode.ingest.model import IngestError, ParsedDocument, RespondentDraft, SegmentDraft, read_source
+from qualcode.ingest.split import MAX_SEGMENT_CHARS, sentence_pieces
 from qualcode.limits import LimitError, open_zip
 from qualcode.nlp.stopwords import is_noise_answer
-from qualcode.nlp.textfiles import TextFileError, decode_text
+from qualcode.nlp.textfiles import TextFileError, decode_text_lines
 
 SURVEY_SUFFIXES = {".csv", ".xlsx", ".tsv"}
 ANSWER_JOINER = " | "
@@ -40,6 +41,7 @@ class SurveyTable:
     row_numbers: list[int]
     encoding: str | None = None
     delimiter: str | None = None
+    decoding_note: str | None = None  # lines read as Windows-1252 in an otherwise UTF-8 file
 
 
 @dataclass
@@ -64,9 +66,10 @@ def read_table(path: Path, sheet: str | None = None) -> SurveyTable:
 
 def _read_csv(path: Path, data: bytes) -> SurveyTable:
     try:
-        text, encoding = decode_text(data, str(path))
+        decoded = decode_text_lines(data, str(path))
     except TextFileError as exc:
-        raise IngestError(path, str(exc).split(": ", 1)[1]) from None
+        raise IngestError(path, str(exc).removeprefix(str(path)).lstrip(": ")) from None
+    text, encoding = decoded.text, decoded.encoding
     sample = "\n".join(text.splitlines()[:20])
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=";,\t|").delimiter
@@ -88,7 +91,8 @@ def _read_csv(path: Path, data: bytes) -> SurveyTable:
         raise IngestError(path, "has no header row.") from None
     except csv.Error as exc:
         raise IngestError(path, f"is not valid CSV ({exc}).", line=reader.line_num) from None
-    return SurveyTable([h.strip() for h in header], [_line_ends(row) for row in rows], numbers, encoding, delimiter)
+    return SurveyTable([h.strip() for h in header], [_line_ends(row) for row in rows], numbers, encoding, delimiter,
+                       decoded.note(path.name))
 
 
 def _line_ends(cells: list[str]) -> list[str]:
@@ -220,6 +224,17 @@ def split_words(cell: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _bounded(cell: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with any longer than MAX_SEGMENT_CHARS cut into sentence pieces (a pasted essay)."""
+    result = []
+    for s, e in spans:
+        if e - s <= MAX_SEGMENT_CHARS:
+            result.append((s, e))
+        else:
+            result.extend((s + ps, s + pe) for ps, pe in sentence_pieces(cell[s:e]))
+    return result
+
+
 def _typed(values: list[str]) -> str:
     filled = [v.strip() for v in values if v.strip()]
     if filled and all(re.fullmatch(r"-?\d+", v) for v in filled):
@@ -279,7 +294,7 @@ def read_survey(path: Path, *, id_column: str | None = None, meta: list[str] | N
             words: list[SegmentDraft] = []
             offset = 0
             for cell in cells:
-                for s, e in split_words(cell):
+                for s, e in _bounded(cell, split_words(cell)):
                     words.append(SegmentDraft(level="word", start=pos + offset + s, end=pos + offset + e,
                                               codable=not is_noise_answer(cell[s:e]), parent=answer_index,
                                               respondent=r_index, question=question))
@@ -293,6 +308,8 @@ def read_survey(path: Path, *, id_column: str | None = None, meta: list[str] | N
     notes = []
     if table.encoding == "cp1252":
         notes.append(f"{path.name}: read as Windows-1252 (an Excel export, not UTF-8); æøå were converted")
+    elif table.decoding_note:
+        notes.append(table.decoding_note)
     doc_meta: dict[str, Any] = {"id_column": columns.id, "questions": columns.questions,
                                 "meta_columns": columns.meta, "variable_types": types, "respondents": len(respondents)}
     doc_meta.update(extra_meta or {})

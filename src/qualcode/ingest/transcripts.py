@@ -17,9 +17,9 @@ from typing import Any
 import yaml
 
 from qualcode.ingest.model import IngestError, ParsedDocument, SegmentDraft, read_source
+from qualcode.ingest.split import sentence_pieces
 from qualcode.limits import MAX_YAML_BYTES, LimitError, check_size, load_yaml, open_zip
-from qualcode.nlp.sentences import sentence_spans
-from qualcode.nlp.textfiles import TextFileError, decode_text
+from qualcode.nlp.textfiles import TextFileError, decode_text, decode_text_lines
 
 TRANSCRIPT_SUFFIXES = {".txt", ".md", ".docx"}
 
@@ -131,7 +131,11 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def segment_transcript(text: str) -> list[SegmentDraft]:
-    """Turns (or paragraphs, when the text has no speaker labels) and their sentences."""
+    """Turns (or paragraphs, when the text has no speaker labels) and their sentences.
+
+    A turn of one sentence is codable itself; a longer one is coded by its sentences, none of
+    them longer than :data:`~qualcode.ingest.split.MAX_SEGMENT_CHARS` (see ``ingest/split.py``).
+    """
     turns = split_turns(text)
     labelled = any(speaker for speaker, _, _ in turns)
     units = turns if labelled else [(None, s, e) for s, e in _paragraphs(text)]
@@ -139,7 +143,7 @@ def segment_transcript(text: str) -> list[SegmentDraft]:
     for speaker, start, end in units:
         is_interviewer = bool(speaker) and speaker.lower() in INTERVIEWER_LABELS
         level = "turn" if labelled else "paragraph"
-        sentences = sentence_spans(text[start:end])
+        sentences = sentence_pieces(text[start:end])  # none longer than MAX_SEGMENT_CHARS
         index = len(segments)
         segments.append(SegmentDraft(level=level, start=start, end=end, speaker=speaker,
                                      codable=not is_interviewer and len(sentences) <= 1))
@@ -157,16 +161,19 @@ def read_transcript(path: Path, extra_meta: dict[str, Any] | None = None) -> Par
         raise IngestError(path, f"'{suffix}' is not a transcript format (use .txt, .md or .docx).")
     data = read_source(path)
     encoding = None
+    notes = []
     if suffix == ".docx":
         text = read_docx_text(path, data)
     else:
         try:
-            text, encoding = decode_text(data, str(path))
+            decoded = decode_text_lines(data, str(path))
         except TextFileError as exc:
-            raise IngestError(path, str(exc).split(": ", 1)[1]) from None
+            raise IngestError(path, str(exc).removeprefix(str(path)).lstrip(": ")) from None
+        text, encoding = decoded.text, decoded.encoding
+        if decoded.note(path.name):
+            notes.append(decoded.note(path.name))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta: dict[str, Any] = {}
-    notes = []
     front = _FRONT_MATTER.match(text)
     if front:
         meta.update(_load_meta(front.group("yaml"), path, first_line=2))
@@ -177,10 +184,12 @@ def read_transcript(path: Path, extra_meta: dict[str, Any] | None = None) -> Par
             check_size(sidecar, sidecar.stat().st_size, MAX_YAML_BYTES, "YAML file")
         except LimitError as exc:
             raise IngestError(sidecar, exc.detail) from None
-        meta.update(_load_meta(sidecar.read_text(encoding="utf-8-sig"), sidecar))
+        try:
+            sidecar_text = decode_text(sidecar.read_bytes(), str(sidecar))[0]
+        except TextFileError as exc:
+            raise IngestError(sidecar, str(exc).removeprefix(str(sidecar)).lstrip(": ")) from None
+        meta.update(_load_meta(sidecar_text, sidecar))
     meta.update(extra_meta or {})
-    if encoding == "cp1252":
-        notes.append(f"{path.name}: read as Windows-1252 (not UTF-8)")
     segments = segment_transcript(text)
     if not segments:
         raise IngestError(path, "holds no text. Nothing was ingested.")

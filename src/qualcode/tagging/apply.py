@@ -44,6 +44,7 @@ class CodingReport:
     retagged: int = 0  # segments tagged in this run (all of them, unless only the codebook changed)
     incremental: bool = False  # only segments whose words the codebook edit touches were re-tagged
     counts: dict[str, int] = field(default_factory=dict)  # open suggestions + accepted per category
+    too_long: int = 0  # segments longer than the pipeline parses (stored by qualcode 0.2), left uncoded
 
 
 def upsert_codebook(conn: Connection, codebook: Codebook) -> dict[str, int]:
@@ -213,7 +214,11 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
     with project.read() as conn:
         segments = conn.execute(select(s.c.id, s.c.text, s.c.text_hash, s.c.start).join(d, d.c.id == s.c.document_id)
                                 .where(d.c.current.is_(True), s.c.codable.is_(True)).order_by(s.c.id)).all()
-    report = CodingReport(segments=len(segments))
+    # Ingest cuts segments to MAX_SEGMENT_CHARS; one stored before that, too long to parse (spaCy
+    # E088), must not stop every other segment from being coded.
+    parseable = [seg for seg in segments if len(seg.text) < nlp.max_length]
+    report = CodingReport(segments=len(parseable), too_long=len(segments) - len(parseable))
+    segments = parseable
     texts = {seg.text_hash: seg.text for seg in segments}
     report.texts = len(texts)
     state = _coding_state(nlp, codebook, segments)
