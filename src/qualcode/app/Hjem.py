@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from qualcode.app.common import codebooks, page, remember, t
+from qualcode.app.common import codebooks, css_colour, h, page, remember, t
 from qualcode.app.login import signed_in
 from qualcode.review.queue import overview
 
@@ -30,8 +30,8 @@ if ready:
     st.subheader(t("per_category"))
     top = max((n for *_, n in ov.per_category), default=1) or 1
     rows = "".join(
-        f'<tr><td><span style="display:inline-block;width:12px;height:12px;background:{color};margin-right:6px"></span>'
-        f'{label}</td><td style="text-align:right;padding:0 8px">{n}</td><td><span style="display:inline-block;height:12px;'
-        f'width:{240 * n / top:.0f}px;background:{color}"></span></td></tr>'
-        for _, label, color, n in ov.per_category)
+        f'<tr><td><span style="display:inline-block;width:12px;height:12px;background:{css_colour(color)};margin-right:6px">'
+        f'</span>{h(label)}</td><td style="text-align:right;padding:0 8px">{n}</td><td><span style="display:inline-block;'
+        f'height:12px;width:{240 * n / top:.0f}px;background:{css_colour(color)}"></span></td></tr>'
+        for _, label, color, n in ov.per_category)  # labels and colours may come from an imported .qdc: escaped
     st.html(f"<table>{rows}</table>")

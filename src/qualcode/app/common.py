@@ -7,13 +7,15 @@ PROJECT`` sets it). Coder, codebook and language live in the URL, so a reload ke
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from pathlib import Path
 
 import streamlit as st
 
 from qualcode.app.login import current_user
-from qualcode.review.queue import Rankings, model_version
+from qualcode.review.queue import Rankings, css_colour, model_version
 from qualcode.store import Project
 
 TEXT = {
@@ -68,6 +70,20 @@ TEXT = {
         "no_model": "No model has been trained yet – ordered by lowest score. Train one with “qualcode train”.",
     },
 }
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
+
+
+def md(value: object) -> str:
+    """Text from a file (labels, names, metadata), escaped for Streamlit's Markdown (captions,
+    expanders, messages), so it shows as typed: ``![x](http://…)`` stays text, fetches nothing."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def h(value: object) -> str:
+    """Text from a file, escaped for ``st.html``."""
+    return html.escape(str(value), quote=True)
 
 
 def lang() -> str:

@@ -8,6 +8,7 @@ Text is always HTML-escaped before it is highlighted: a transcript holding ``<sc
 from __future__ import annotations
 
 import html
+import re
 import threading
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -262,6 +263,15 @@ def segment_card(project: Project, segment_id: int, codebook: str) -> SegmentCar
                        around["previous"], around["next"], codings, memos)
 
 
+_HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+def css_colour(value: object, fallback: str = "#999999") -> str:
+    """``value`` if it is a ``#RRGGBB`` colour, else ``fallback``: a colour from an imported file
+    goes into a style attribute, where ``red;background:url(…)`` would fetch from the web."""
+    return value if isinstance(value, str) and _HEX_COLOUR.fullmatch(value) else fallback
+
+
 def highlight(text: str, offset: int, spans: list[tuple[int, int, str, str]]) -> str:
     """Escape ``text`` and wrap each span (document offsets) in a coloured ``<mark>``.
 
@@ -275,7 +285,7 @@ def highlight(text: str, offset: int, spans: list[tuple[int, int, str, str]]) ->
         if start < pos:  # overlapping evidence: the first one keeps the colour
             continue
         out.append(html.escape(text[pos:start]))
-        out.append(f'<mark style="background:{color};color:#fff;padding:0 .15em;border-radius:3px" '
+        out.append(f'<mark style="background:{css_colour(color)};color:#fff;padding:0 .15em;border-radius:3px" '
                    f'title="{html.escape(title, quote=True)}">{html.escape(text[start:end])}</mark>')
         pos = end
     out.append(html.escape(text[pos:]))

@@ -4,7 +4,7 @@ import html
 
 import streamlit as st
 
-from qualcode.app.common import page, rankings, t
+from qualcode.app.common import css_colour, md, page, rankings, t
 from qualcode.app.login import may_decide
 from qualcode.app.login import text as login_text
 from qualcode.review import accept, add_manual_coding, add_memo, change_category, reject, reset
@@ -75,8 +75,8 @@ if ready:
     nav1, nav2, nav3 = st.columns([1, 1, 6])
     nav1.button(t("previous"), on_click=go, args=(-1,), shortcut="P", key="prev", disabled=position == 0)
     nav2.button(t("next"), on_click=go, args=(1,), shortcut="N", key="next", disabled=position >= len(ids) - 1)
-    nav3.caption(f"{position + 1} {t('of')} {len(ids)} · {html.escape(card.document)} · "
-                 + " · ".join(f"{k}: {v}" for k, v in card.meta.items() if k in ("rolle", "skoletype", "respondent", "skole")))
+    nav3.caption(f"{position + 1} {t('of')} {len(ids)} · {md(card.document)} · "  # a caption is Markdown: escaped
+                 + " · ".join(f"{md(k)}: {md(v)}" for k, v in card.meta.items() if k in ("rolle", "skoletype", "respondent", "skole")))
     if card.previous:
         st.html(f'<div style="color:#777;font-size:.92em"><b>{t("context_before")}:</b> {html.escape(card.previous)}</div>')
     speaker = f"<b>{html.escape(card.speaker)}:</b> " if card.speaker else ""
@@ -102,7 +102,7 @@ if ready:
         cols = st.columns([4, 1, 1, 2])
         evidence = ", ".join(dict.fromkeys(e[2] for e in cv.evidence)) if cv.evidence else ""
         pole = f" · {t('polarity')}: {cv.polarity}" if cv.polarity else ""
-        cols[0].html(f'<span style="display:inline-block;width:12px;height:12px;background:{cv.color};margin-right:6px"></span>'
+        cols[0].html(f'<span style="display:inline-block;width:12px;height:12px;background:{css_colour(cv.color)};margin-right:6px"></span>'
                      f'<b>{html.escape(cv.label)}</b> — {t(cv.status)} · {source_and_score(cv)}{pole}'
                      f'<br><span style="color:#666;font-size:.9em">{t("evidence")}: {html.escape(evidence)} '
                      f'({html.escape(cv.rule or "")}){" · " + html.escape(cv.coder) if cv.coder else ""}</span>')

@@ -1,5 +1,8 @@
 """Document view: the whole transcript with every coding coloured; a click opens it in review."""
 
+import html
+from urllib.parse import urlencode
+
 import streamlit as st
 
 from qualcode.app.common import page, t
@@ -18,5 +21,6 @@ if ready:
     if names:
         chosen = st.selectbox(t("choose_document"), list(names), format_func=names.get, key="doc_choice")
         st.caption(t("click_hint"))
-        link = f"Gjennomgang?segment={{id}}&coder={coder}&codebook={codebook}&lang={st.session_state.get('lang', 'nb')}"
+        query = urlencode({"coder": coder, "codebook": codebook, "lang": st.session_state.get("lang", "nb")})
+        link = html.escape(f"Gjennomgang?segment={{id}}&{query}", quote=True)
         st.html(f'<div style="line-height:1.7;white-space:normal">{document_html(proj, chosen, codebook, link)}</div>')

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from qualcode.app.common import codebooks, page, t
+from qualcode.app.common import codebooks, css_colour, h, md, page, t
 from qualcode.app.login import may_edit_codebooks
 from qualcode.app.login import text as login_text
 from qualcode.tagging import CodebookError, load_codebook
@@ -25,10 +25,10 @@ if ready:
     proj, codebook, coder = ready
     name, source = codebooks(proj)[codebook]
     if not source or not Path(source).exists():
-        st.warning(f"{source}: not found; the codebook file is needed to edit terms.")
+        st.warning(f"{md(source)}: not found; the codebook file is needed to edit terms.")
         st.stop()
     cb = load_codebook(source)
-    st.caption(f"{cb.name} · {source}")
+    st.caption(f"{md(cb.name)} · {md(source)}")
 
     def edit(action, category: str, key: str, widget: str) -> None:
         term = st.session_state.get(widget, "").strip()
@@ -48,12 +48,12 @@ if ready:
     if not editing:
         st.info(login_text("admins_only"))
     if "flash" in st.session_state:
-        st.success(st.session_state.pop("flash"))
+        st.success(md(st.session_state.pop("flash")))
     for category in cb.categories:
-        with st.expander(category.label):
-            st.html(f'<span style="display:inline-block;width:14px;height:14px;background:{category.color}"></span> '
-                    f'<code>{category.id}</code> · {category.color}')
-            st.write(f"**{t('description')}:** {category.description}")
+        with st.expander(md(category.label)):  # labels and descriptions may come from an imported .qdc
+            st.html(f'<span style="display:inline-block;width:14px;height:14px;background:{css_colour(category.color)}">'
+                    f'</span> <code>{h(category.id)}</code> · {h(category.color)}')
+            st.markdown(f"**{t('description')}:** {md(category.description)}")
             for key in RULE_KEYS:
                 values = getattr(category, key)
                 if values:

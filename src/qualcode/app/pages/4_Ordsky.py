@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from qualcode.app.common import codebooks, page, t
+from qualcode.app.common import codebooks, md, page, t
 from qualcode.analysis.stats import group_table
 from qualcode.analysis.words import AnalysisError, project_words
 from qualcode.store.summary import project_summary
@@ -32,4 +32,4 @@ if ready:
                           **{f"{g} (N={table.n[g]})": [f"{table.counts[g].get(c.id, 0)} ({table.percent(g, c.id):.0f} %)"
                                                        for c in cb.categories] for g in table.groups}})
     except (AnalysisError, ValueError) as exc:
-        st.warning(str(exc))
+        st.warning(md(exc))
