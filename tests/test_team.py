@@ -191,3 +191,19 @@ def test_a_removed_user_is_signed_out(project):
     remove_user(project, "kari")
     at = at.run()
     assert [t.key for t in at.text_input] == ["login_name", "login_password"]
+
+
+def test_admins_manage_users_in_the_app_and_others_cannot(project):
+    at = signed_in("admin", "pages/5_Brukere.py", codebook="elevutbytte")
+    assert not at.exception
+    at.text_input(key="new_user_name").input("ola")
+    at.selectbox(key="new_user_role").select("reader")
+    at.text_input(key="new_user_password").input("olas passord er langt")
+    next(b for b in at.button if b.label == "Legg til bruker").click().run()  # the form's submit button
+    assert ("ola", Role.READER) in [(u.name, u.role) for u in list_users(project)]
+    at.selectbox(key="role_ola").select("coder").run()
+    at.button(key="remove_leder").click().run()
+    assert [(u.name, u.role.value) for u in list_users(project)] == [("admin", "admin"), ("kari", "coder"), ("ola", "coder")]
+    coder = signed_in("kari", "pages/5_Brukere.py", codebook="elevutbytte")
+    assert any("Bare administratorer" in i.value for i in coder.info)
+    assert not any(b.key and b.key.startswith("remove_") for b in coder.button)

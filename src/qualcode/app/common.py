@@ -41,7 +41,7 @@ TEXT = {
         "clouds": "Ordskyer", "question": "Spørsmål", "no_survey": "Prosjektet har ingen spørreundersøkelse.",
         "group_by": "Sammenlign etter", "language": "Språk", "shortcuts": "Hurtigtaster: A godta · X avvis · N neste · P forrige",
         "polarity": "Polaritet", "source": "Kilde", "order_uncertainty": "Mest usikre først (modellen)",
-        "probability": "sannsynlighet",
+        "probability": "sannsynlighet", "users": "Brukere",
         "no_model": "Ingen modell er trent ennå – sortert etter laveste skår. Tren en modell med «qualcode train».",
     },
     "en": {
@@ -66,7 +66,7 @@ TEXT = {
         "clouds": "Word clouds", "question": "Question", "no_survey": "The project has no survey.",
         "group_by": "Compare by", "language": "Language", "shortcuts": "Shortcuts: A accept · X reject · N next · P previous",
         "polarity": "Polarity", "source": "Source", "order_uncertainty": "Most uncertain first (model)",
-        "probability": "probability",
+        "probability": "probability", "users": "Users",
         "no_model": "No model has been trained yet – ordered by lowest score. Train one with “qualcode train”.",
     },
 }

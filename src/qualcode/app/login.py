@@ -23,13 +23,21 @@ TEXT = {
            "expired": "Økten er utløpt. Logg inn igjen.", "signed_in_as": "Logget inn som", "sign_out": "Logg ut",
            "role_admin": "administrator", "role_coder": "koder", "role_reader": "leser",
            "read_only": "Du har lesetilgang: du kan se alt, men ikke endre koder eller kodebøker.",
-           "admins_only": "Bare administratorer kan endre kodebøker."},
+           "admins_only": "Bare administratorer kan endre kodebøker.",
+           "users_admins_only": "Bare administratorer kan se og endre brukere.", "role": "Rolle",
+           "add_user": "Legg til bruker", "remove_user": "Fjern", "change_role": "Endre rolle", "new_password": "Nytt passord",
+           "set_password": "Sett passord", "no_users": "Prosjektet har ingen brukere; appen er åpen for én analytiker på denne maskinen.",
+           "done": "Lagret."},
     "en": {"sign_in": "Sign in", "user": "User name", "password": "Password", "wrong": "Wrong user name or password.",
            "locked": "Too many failed attempts. Try again in {s} seconds, or ask an admin for a new password.",
            "expired": "Your session has expired. Please sign in again.", "signed_in_as": "Signed in as",
            "sign_out": "Sign out", "role_admin": "admin", "role_coder": "coder", "role_reader": "reader",
            "read_only": "You have read access: you can see everything but not change codes or codebooks.",
-           "admins_only": "Only admins can change codebooks."},
+           "admins_only": "Only admins can change codebooks.",
+           "users_admins_only": "Only admins can see and change users.", "role": "Role",
+           "add_user": "Add user", "remove_user": "Remove", "change_role": "Change role", "new_password": "New password",
+           "set_password": "Set password", "no_users": "The project has no users; the app is open to one analyst on this machine.",
+           "done": "Saved."},
 }
 
 
@@ -53,6 +61,12 @@ def may_decide() -> bool:
     """Whether this session may change codes: anyone without accounts, else coders and admins."""
     user = signed_in()
     return user is None or user.role.can_decide
+
+
+def may_manage_users() -> bool:
+    """Admins; on a project without accounts, whoever runs the app on this machine (to add the first)."""
+    user = signed_in()
+    return user is None or user.role.can_manage_users
 
 
 def may_edit_codebooks() -> bool:
