@@ -1,0 +1,117 @@
+"""The tagger reaches words its codebook does not list: compound heads, derivations, capitals,
+nynorsk, spellings without æøå and typos (issue 15), with the real pipeline and real words."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcode.tagging import codebook_pipeline, codes_json, load_codebook, parse_codebook
+from qualcode.tagging.compiled import CompiledCodebook
+from qualcode.tagging.lexicon import bokmal_of, derivations, normalised_lemma
+from tests.conftest import ROOT
+
+ELEV = load_codebook(ROOT / "codebooks" / "elevutbytte.yaml")
+
+# A codebook that lists only base words: whatever else is found comes from the lexicon.
+BASE = parse_codebook("""
+id: base
+name: Base
+categories:
+  - id: laering
+    label: Læring
+    color: "#1B7837"
+    terms: [læring, motivasjon, kunnskap]
+  - id: sprak
+    label: Språk
+    color: "#7FBC41"
+    terms: [tysk, fransk, engelsk]
+  - id: mestring
+    label: Mestring
+    color: "#D7301F"
+    terms: [mestring, trygg, selvfølelse, utvikling, samhold]
+  - id: inkludering
+    label: Inkludering
+    color: "#2166AC"
+    terms: [inkludering, inkluderende, toleranse]
+    exclude: [inkludere, skolekultur]
+""", "base.yaml")
+
+
+@pytest.fixture(scope="module")
+def base(nlp):
+    pipeline = codebook_pipeline(BASE)
+    return lambda text: [(c["code"], c["rule"]) for c in codes_json(pipeline(text), BASE)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("prosjektlæring", [("laering", "head:læring")]),  # a compound inherits its head's category
+    ("tyskferdigheter", [("sprak", "head:tysk+ferdighet")]),  # a language + skill is the language
+    ("franskkunnskaper", [("sprak", "head:fransk+kunnskap")]),  # … not the category of «kunnskap»
+    ("skoleutvikling", []),  # «utvikling» is too generic a head to inherit
+])
+def test_compound_heads(base, text, expected):
+    assert base(text) == expected
+
+
+def test_a_head_is_weaker_than_the_term_itself(nlp):
+    pipeline = codebook_pipeline(BASE)
+    assert pipeline("prosjektlæring")._.qc_scores["laering"] < pipeline("læring")._.qc_scores["laering"]
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Elevene lærte å mestre det ukjente.", "mestring"),  # verb of «mestring»
+    ("Det var veldig motiverende for dem.", "laering"),  # participle of «motivere» ← «motivasjon»
+    ("Tryggheten vokste gjennom året.", "mestring"),  # noun of «trygg»
+])
+def test_derivations_reach_the_term(base, text, category):
+    assert category in {code for code, _ in base(text)}
+
+
+def test_derivations_respect_exclusions(base):
+    # «inkludere» (to include) is excluded, though it derives from «inkludering».
+    assert base("Programmet inkluderer tre besøk.") == []
+    assert ("inkludering", "term:inkluderende") in base("Et inkluderende fellesskap.")
+
+
+@pytest.mark.parametrize("text", ["TOLERANSE", "Toleranse", "toleranse"])
+def test_capitals_are_read_as_the_word(base, text):
+    assert base(text) == [("inkludering", "term:toleranse")]
+
+
+@pytest.mark.parametrize(("nynorsk", "category"), [
+    ("sjølvkjensle", "mestring"), ("samhald", "mestring"), ("kunnskapar", "laering"), ("inkluderande", "inkludering"),
+])
+def test_nynorsk_reaches_the_bokmal_term(base, nynorsk, category):
+    assert category in {code for code, _ in base(nynorsk)}
+
+
+@pytest.mark.parametrize(("typed", "category"), [("spraakferdigheter", "sprakferdigheter"), ("laering", "nokkelkompetanser"),
+                                                 ("selvtilit", "personlig_utvikling"), ("kulturforstålese", "sosial_inkludering")])
+def test_spellings_and_typos_are_coded(nlp, typed, category):
+    pipeline = _elev_pipeline()
+    assert category in pipeline(typed)._.qc_scores
+
+
+_PIPE = {}
+
+
+def _elev_pipeline():
+    if "elev" not in _PIPE:
+        _PIPE["elev"] = codebook_pipeline(ELEV)
+    return _PIPE["elev"]
+
+
+def test_the_lexicon_tables():
+    assert normalised_lemma("SPRÅKFERDIGHETER", "SPRÅKFERDIGHETER") == "språkferdighet"
+    assert normalised_lemma("samhald", "samhald") == "samhold"
+    assert bokmal_of("mat") is None  # a bokmål word is not «corrected»
+    assert {"mestre"} <= derivations("mestring") and "lære" not in derivations("læring")  # too common to code
+
+
+def test_a_compiled_codebook_is_data_named_by_category_id():
+    a, b = CompiledCodebook(BASE), CompiledCodebook(BASE)
+    from qualcode.tagging.tokens import word_facts
+
+    _, keys, parts, _, alpha = word_facts("prosjektlæringen", "prosjektlæring")
+    assert a.token_candidates(keys, parts, alpha, "prosjektlæringen") == b.token_candidates(keys, parts, alpha, "prosjektlæringen")
+    assert {r.category for r in a.token_candidates(keys, parts, alpha, "prosjektlæringen")[0]} == {"laering"}
