@@ -44,6 +44,7 @@ def test_valid_codebook_loads(tmp_path):
         ("    terms: [engelsk]\n", "", 4, "category 'sprak' has no rule"),
         ("terms: [engelsk]", "terms: [engelsk]\n    patterns:\n      - pattern: [{LEMMA: {IN: 5}}]", 9, "spaCy rejects this token pattern"),
         ("  - id: sprak", "  - id: Språk", 4, "id 'Språk' must be lower-case ASCII"),
+        ("  - id: sprak", "  - id: " + "s" * 65, 4, "is 65 characters long; use at most 64"),
         ("    label: Språkferdigheter\n", "", 4, "'label' is missing"),
         ("terms: [engelsk]", "terms: [engelsk]\n    synonyms: [english]", 8, "unknown field 'synonyms'"),
         ("categories:", "categories:\n  - id: [broken", 5, "not valid YAML"),

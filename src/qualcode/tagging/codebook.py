@@ -60,6 +60,8 @@ class Category(BaseModel):
     def _id(cls, value: str) -> str:
         if not _ID.match(value):
             raise ValueError(f"id '{value}' must be lower-case ASCII letters, digits and _ (e.g. 'sprakferdigheter')")
+        if len(value) > 64:  # the project stores ids in VARCHAR(64) columns (PostgreSQL enforces it)
+            raise ValueError(f"id '{value[:20]}…' is {len(value)} characters long; use at most 64")
         return value
 
     @field_validator("color")
@@ -112,6 +114,8 @@ class Codebook(BaseModel):
     @field_validator("version", mode="before")
     @classmethod
     def _version(cls, value: Any) -> str:
+        if len(str(value)) > 32:  # VARCHAR(32) in the project
+            raise ValueError(f"version '{value}' is longer than 32 characters; use a short one like 2.1 or 2026-11")
         return str(value)
 
     @cached_property
