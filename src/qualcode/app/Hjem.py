@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from qualcode.analysis.numbers import number, percent
 from qualcode.app.common import codebooks, css_colour, h, page, remember, t
 from qualcode.app.login import signed_in
 from qualcode.review.queue import overview
@@ -22,16 +23,19 @@ if ready:
     ov = overview(proj, codebook)
     st.subheader(t("overview"))
     a, b, c, d = st.columns(4)
-    a.metric(t("documents"), sum(ov.documents.values()))
-    b.metric(t("respondents"), ov.respondents)
-    c.metric(t("units"), ov.codable)
-    d.metric(t("progress"), f"{ov.progress:.0%}", f"{ov.suggestions} {t('waiting')}", delta_color="off")
+    a.metric(t("documents"), number(sum(ov.documents.values())), help=t("documents_help"))
+    b.metric(t("respondents"), number(ov.respondents), help=t("respondents_help"))
+    c.metric(t("units"), number(ov.codable), help=t("units_help"))
+    # One decimal below 10 %: the first decisions of a large project must move the figure.
+    d.metric(t("progress"), percent(100 * ov.progress, 1 if 0 < ov.progress < 0.1 else 0), help=t("progress_help"))
     st.progress(ov.progress)
-    st.subheader(t("per_category"))
+    st.caption(t("progress_detail").format(decided=number(ov.decided), total=number(ov.decided + ov.suggestions),
+                                           waiting=number(ov.suggestions), segments=number(ov.waiting_segments)))
+    st.subheader(t("per_category"), help=t("per_category_help"))
     top = max((n for *_, n in ov.per_category), default=1) or 1
     rows = "".join(
         f'<tr><td><span style="display:inline-block;width:12px;height:12px;background:{css_colour(color)};margin-right:6px">'
-        f'</span>{h(label)}</td><td style="text-align:right;padding:0 8px">{n}</td><td><span style="display:inline-block;'
+        f'</span>{h(label)}</td><td style="text-align:right;padding:0 8px">{number(n)}</td><td><span style="display:inline-block;'
         f'height:12px;width:{240 * n / top:.0f}px;background:{css_colour(color)}"></span></td></tr>'
         for _, label, color, n in ov.per_category)  # labels and colours may come from an imported .qdc: escaped
     st.html(f"<table>{rows}</table>")

@@ -20,7 +20,7 @@ from qualcode.store import Project
 
 TEXT = {
     "nb": {
-        "app": "qualcode – gjennomgang", "start": "Start", "coder": "Kodernavn", "codebook": "Kodebok",
+        "app": "qualcode – gjennomgang", "start": "Hjem", "coder": "Kodernavn", "codebook": "Kodebok",
         "coder_help": "Navnet lagres med hver beslutning.", "need_setup": "Velg kodernavn og kodebok på startsiden først.",
         "no_project": "Ingen prosjekt er åpnet. Start appen med: qualcode app PROSJEKT.qualcode",
         "no_codebook": "Prosjektet er ikke kodet ennå. Kjør: qualcode code PROSJEKT --codebook codebooks/elevutbytte.yaml",
@@ -43,9 +43,21 @@ TEXT = {
         "polarity": "Polaritet", "source": "Kilde", "order_uncertainty": "Mest usikre først (modellen)",
         "probability": "sannsynlighet", "users": "Brukere",
         "no_model": "Ingen modell er trent ennå – sortert etter laveste skår. Tren en modell med «qualcode train».",
+        "documents_help": "Intervjuer, dokumenter og spørreundersøkelser i prosjektet (gjeldende versjoner).",
+        "respondents_help": "Personer som har svart på en spørreundersøkelse.",
+        "units_help": "Segmenter som kan kodes: setninger og korte ytringer i intervjuer, ord i åpne svar.",
+        "progress_help": "Andel av kodebokens forslag som er godtatt eller avvist.",
+        "progress_detail": "{decided} av {total} forslag er gjennomgått. {waiting} forslag venter, fordelt på {segments} segmenter (køen på Gjennomgang teller segmenter).",
+        "per_category_help": "Segmenter med kategorien: godtatte og manuelle koder og regelforslag, ikke avviste koder og ikke modellforslag som venter.",
+        "queue_position": "Segment {position} av {count} i køen",
+        "uncoded": "Ukodet", "recoded_detail": "{segments} segmenter, {new} nye forslag, {withdrawn} trukket, {seconds} s",
+        "codebook_missing": "Finner ikke kodebokfila {source}; den trengs for å endre termer.",
+        "rule_terms": "Termer", "rule_compound_terms": "Sammensetningsledd", "rule_phrases": "Fraser",
+        "rule_patterns": "Mønstre", "rule_exclude": "Unntak",
+        "metadata_none": "ingen",
     },
     "en": {
-        "app": "qualcode – review", "start": "Start", "coder": "Coder name", "codebook": "Codebook",
+        "app": "qualcode – review", "start": "Home", "coder": "Coder name", "codebook": "Codebook",
         "coder_help": "Stored with every decision.", "need_setup": "Choose a coder name and a codebook on the start page first.",
         "no_project": "No project is open. Start the app with: qualcode app PROJECT.qualcode",
         "no_codebook": "The project has not been coded yet. Run: qualcode code PROJECT --codebook codebooks/elevutbytte.yaml",
@@ -68,6 +80,18 @@ TEXT = {
         "polarity": "Polarity", "source": "Source", "order_uncertainty": "Most uncertain first (model)",
         "probability": "probability", "users": "Users",
         "no_model": "No model has been trained yet – ordered by lowest score. Train one with “qualcode train”.",
+        "documents_help": "Interviews, documents and surveys in the project (current versions).",
+        "respondents_help": "People who answered a survey.",
+        "units_help": "Segments that can be coded: sentences and short turns in interviews, words in open answers.",
+        "progress_help": "Share of the codebook's suggestions that have been accepted or rejected.",
+        "progress_detail": "{decided} of {total} suggestions reviewed. {waiting} suggestions are waiting, in {segments} segments (the queue on Review counts segments).",
+        "per_category_help": "Segments with the category: accepted and manual codes and rule suggestions, not rejected codes and not model suggestions still waiting.",
+        "queue_position": "Segment {position} of {count} in the queue",
+        "uncoded": "Uncoded", "recoded_detail": "{segments} segments, {new} new suggestions, {withdrawn} withdrawn, {seconds} s",
+        "codebook_missing": "Cannot find the codebook file {source}; it is needed to edit terms.",
+        "rule_terms": "Terms", "rule_compound_terms": "Compound parts", "rule_phrases": "Phrases",
+        "rule_patterns": "Patterns", "rule_exclude": "Exclusions",
+        "metadata_none": "none",
     },
 }
 
@@ -126,6 +150,33 @@ def codebooks(proj: Project) -> dict[str, tuple[str, str | None]]:
         return {row.key: (row.name, row.source_path) for row in
                 conn.execute(select(schema.codebooks.c.key, schema.codebooks.c.name, schema.codebooks.c.source_path)
                              .order_by(schema.codebooks.c.id))}
+
+
+def kept(widget, label: str, options: list, key: str, *, format_func=str, on_change=None, **kwargs):
+    """A select box or radio whose choice survives a switch of language (and of page).
+
+    A widget whose label and options are translated is a new widget to Streamlit and would
+    fall back to its first option. So the widget is keyed per language (``key`` in Norwegian,
+    ``key__en`` in English) and starts from the last choice, which is kept in ``kept_<key>``.
+    """
+    widget_key = key if lang() == "nb" else f"{key}__{lang()}"
+    if widget_key not in st.session_state:
+        current = st.session_state.get(f"kept_{key}", options[0])
+        kwargs["index"] = options.index(current) if current in options else 0
+    shown = {option: format_func(option) for option in options}  # in this run's language, once
+    value = widget(label, options, format_func=shown.__getitem__, key=widget_key, on_change=on_change, **kwargs)
+    st.session_state[f"kept_{key}"] = value
+    return value
+
+
+def kept_value(widget, label: str, key: str, default, *, on_change=None, **kwargs):
+    """A text input or slider that keeps its value when the language changes; see :func:`kept`."""
+    widget_key = key if lang() == "nb" else f"{key}__{lang()}"
+    if widget_key not in st.session_state:
+        kwargs["value"] = st.session_state.get(f"kept_{key}", default)
+    value = widget(label, key=widget_key, on_change=on_change, **kwargs)
+    st.session_state[f"kept_{key}"] = value
+    return value
 
 
 def remember(**values: str) -> None:

@@ -14,7 +14,7 @@ from qualcode.cli.app import app, console, fail
 
 
 def app_home() -> Path:
-    """The app's start page, shipped inside the installed package (``qualcode/app/Hjem.py``)."""
+    """The app's entry point, shipped inside the installed package (``qualcode/app/menu/main.py``)."""
     from qualcode.app import HOME
 
     if not HOME.is_file():

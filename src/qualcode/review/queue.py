@@ -240,15 +240,24 @@ def segment_card(project: Project, segment_id: int, codebook: str) -> SegmentCar
         if seg.respondent_id:
             meta.update(conn.execute(select(r.c.meta).where(r.c.id == seg.respondent_id)).scalar() or {})
             meta["respondent"] = conn.execute(select(r.c.external_id).where(r.c.id == seg.respondent_id)).scalar()
-        # Context: the turn before and after (for a sentence, around its turn).
+        # Context: for a sentence, the sentences around it in the same turn first; at a turn's edge
+        # (and for a turn or an answer) the turn before and after.
         anchor = seg.parent_id or seg.id
         anchor_pos = conn.execute(select(s.c.position).where(s.c.id == anchor)).scalar()
         level = conn.execute(select(s.c.level).where(s.c.id == anchor)).scalar()
         around = {}
-        for name, cmp, direction in (("previous", s.c.position < anchor_pos, s.c.position.desc()),
-                                     ("next", s.c.position > anchor_pos, s.c.position.asc())):
-            row = conn.execute(select(s.c.speaker, s.c.text).where(s.c.document_id == seg.document_id, s.c.level == level, cmp)
-                               .order_by(direction).limit(1)).first()
+        for name, before, direction in (("previous", True, s.c.start.desc()), ("next", False, s.c.start.asc())):
+            row = None
+            if seg.parent_id:
+                row = conn.execute(select(s.c.speaker, s.c.text)
+                                   .where(s.c.parent_id == seg.parent_id, s.c.id != seg.id,
+                                          s.c.start < seg.start if before else s.c.start > seg.start)
+                                   .order_by(direction).limit(1)).first()
+            if row is None:
+                cmp = s.c.position < anchor_pos if before else s.c.position > anchor_pos
+                row = conn.execute(select(s.c.speaker, s.c.text)
+                                   .where(s.c.document_id == seg.document_id, s.c.level == level, cmp)
+                                   .order_by(s.c.position.desc() if before else s.c.position.asc()).limit(1)).first()
             around[name] = f"{row.speaker}: {row.text}" if row and row.speaker else (row.text if row else None)
         codings = [CodingView(row.id, row.key, row.label, row.color, row.status, row.source, row.score, row.rule,
                               row.coder, row.polarity, row.evidence or [])
@@ -273,11 +282,14 @@ def css_colour(value: object, fallback: str = "#999999") -> str:
 
 
 def highlight(text: str, offset: int, spans: list[tuple[int, int, str, str]]) -> str:
-    """Escape ``text`` and wrap each span (document offsets) in a coloured ``<mark>``.
+    """Escape ``text`` and wrap each span (document offsets) in a coloured ``<mark>``, its text
+    black or white by WCAG contrast (:func:`qualcode.colors.text_color`).
 
     >>> highlight("<b>engelsk</b>", 0, [(3, 10, "#7FBC41", "Språk")])
-    '&lt;b&gt;<mark style="background:#7FBC41;color:#fff;padding:0 .15em;border-radius:3px" title="Språk">engelsk</mark>&lt;/b&gt;'
+    '&lt;b&gt;<mark style="background:#7FBC41;color:#000000;padding:0 .15em;border-radius:3px" title="Språk">engelsk</mark>&lt;/b&gt;'
     """
+    from qualcode.colors import text_color
+
     spans = sorted((max(0, a - offset), min(len(text), b - offset), color, title) for a, b, color, title in spans
                    if b - offset > 0 and a - offset < len(text))
     out, pos = [], 0
@@ -285,7 +297,8 @@ def highlight(text: str, offset: int, spans: list[tuple[int, int, str, str]]) ->
         if start < pos:  # overlapping evidence: the first one keeps the colour
             continue
         out.append(html.escape(text[pos:start]))
-        out.append(f'<mark style="background:{css_colour(color)};color:#fff;padding:0 .15em;border-radius:3px" '
+        colour = css_colour(color)
+        out.append(f'<mark style="background:{colour};color:{text_color(colour)};padding:0 .15em;border-radius:3px" '
                    f'title="{html.escape(title, quote=True)}">{html.escape(text[start:end])}</mark>')
         pos = end
     out.append(html.escape(text[pos:]))
@@ -297,9 +310,10 @@ class Overview:
     documents: dict[str, int]
     respondents: int
     codable: int
-    suggestions: int  # suggestions still waiting
-    decided: int  # accepted + rejected (+ manual)
+    suggestions: int  # suggestions (codings) still waiting for a decision
+    decided: int  # codings accepted or rejected (manual codings are accepted)
     per_category: list[tuple[str, str, str, int]]  # (key, label, color, segments with the category)
+    waiting_segments: int = 0  # segments holding a waiting suggestion: what the review queue counts
 
     @property
     def progress(self) -> float:
@@ -321,12 +335,20 @@ def overview(project: Project, codebook: str) -> Overview:
                            .outerjoin(c, and_(c.c.category_id == cat.c.id, counted(c)))
                            .where(cb.c.key == codebook, cat.c.active.is_(True))
                            .group_by(cat.c.id).order_by(cat.c.position)).all()
+        waiting = conn.execute(select(func.count(func.distinct(c.c.segment_id))).join(cat, cat.c.id == c.c.category_id)
+                               .join(cb, cb.c.id == cat.c.codebook_id)
+                               .where(cb.c.key == codebook, c.c.status == "suggested")).scalar()
     return Overview(summary.documents, summary.respondents, summary.codable, statuses.get("suggested", 0),
-                    statuses.get("accepted", 0) + statuses.get("rejected", 0), [tuple(row) for row in per])
+                    statuses.get("accepted", 0) + statuses.get("rejected", 0), [tuple(row) for row in per], waiting)
 
 
-def document_html(project: Project, document_id: int, codebook: str, link: str = "?segment={id}") -> str:
-    """The whole document with every coding of ``codebook`` coloured; each coded segment links to review."""
+def document_html(project: Project, document_id: int, codebook: str, link: str = "?segment={id}",
+                  status_labels: dict[str, str] | None = None) -> str:
+    """The whole document with every coding of ``codebook`` coloured; each coded segment links to review.
+
+    ``status_labels`` names the statuses in the reader's language (default: the stored values).
+    """
+    status_labels = status_labels or {}
     with project.read() as conn:
         text = conn.execute(select(d.c.text).where(d.c.id == document_id)).scalar()
         rows = conn.execute(select(c.c.segment_id, c.c.start, c.c.end, c.c.evidence, cat.c.color, cat.c.label, c.c.status)
@@ -337,7 +359,8 @@ def document_html(project: Project, document_id: int, codebook: str, link: str =
     spans = []
     for row in rows:
         evidence = row.evidence or [[row.start, row.end, "", "manual"]]
-        spans += [(e[0], e[1], row.color, f"{row.label} ({row.status}) #{row.segment_id}") for e in evidence]
+        status = status_labels.get(row.status, row.status)
+        spans += [(e[0], e[1], row.color, f"{row.label} ({status}) #{row.segment_id}") for e in evidence]
     body = highlight(text, 0, spans)
     # Each mark becomes a link into the review queue for its segment.
     return _link_marks(body, link)

@@ -4,7 +4,8 @@ import html
 
 import streamlit as st
 
-from qualcode.app.common import css_colour, md, page, rankings, t
+from qualcode.analysis.numbers import NBSP, percent
+from qualcode.app.common import css_colour, kept, kept_value, md, page, rankings, t
 from qualcode.app.login import may_decide
 from qualcode.app.login import text as login_text
 from qualcode.review import accept, add_manual_coding, add_memo, change_category, reject, reset
@@ -32,20 +33,21 @@ if ready:
         st.query_params.pop("segment", None)
 
     with st.sidebar:
-        status = st.selectbox(t("status"), ["suggested", "accepted", "rejected", None], key="f_status",
-                              format_func=lambda s: t(s) if s else t("all"), on_change=restart)
-        category = st.selectbox(t("category"), [None, *labels], format_func=lambda k: labels.get(k, t("all")),
-                                key="f_category", on_change=restart)
-        source = st.selectbox(t("source"), [None, "auto", "model", "manual"], key="f_source",
-                              format_func=lambda s: t(f"source_{s}") if s else t("all"), on_change=restart)
+        status = kept(st.selectbox, t("status"), ["suggested", "accepted", "rejected", None], "f_status",
+                      format_func=lambda s: t(s) if s else t("all"), on_change=restart)
+        category = kept(st.selectbox, t("category"), [None, *labels], "f_category",
+                        format_func=lambda k: labels.get(k, t("all")), on_change=restart)
+        source = kept(st.selectbox, t("source"), [None, "auto", "model", "manual"], "f_source",
+                      format_func=lambda s: t(f"source_{s}") if s else t("all"), on_change=restart)
         doc_names = {row.id: row.name for row in docs}
-        document = st.selectbox(t("document"), [None, *doc_names], format_func=lambda i: doc_names.get(i, t("all")),
-                                key="f_document", on_change=restart)
-        meta_text = st.text_input(t("meta_filter"), key="f_meta", placeholder="skolenivå=videregående",
-                                  on_change=restart)
-        low, high = st.slider(t("score"), 0.0, 5.0, (0.0, 5.0), 0.1, key="f_score", on_change=restart)
-        order = st.radio(t("order"), ["document", "score", "score_desc", "uncertainty"], key="f_order",
-                         format_func=lambda o: t(f"order_{o}"), on_change=restart)
+        document = kept(st.selectbox, t("document"), [None, *doc_names], "f_document",
+                        format_func=lambda i: doc_names.get(i, t("all")), on_change=restart)
+        meta_text = kept_value(st.text_input, t("meta_filter"), "f_meta", "", placeholder="skolenivå=videregående",
+                               on_change=restart)
+        low, high = kept_value(st.slider, t("score"), "f_score", (0.0, 5.0), min_value=0.0, max_value=5.0, step=0.1,
+                               on_change=restart)
+        order = kept(st.radio, t("order"), ["document", "score", "score_desc", "uncertainty"], "f_order",
+                     format_func=lambda o: t(f"order_{o}"), on_change=restart)
         if order == "uncertainty" and not uncertainty_available(proj, codebook):
             st.info(t("no_model"))
         st.caption(t("shortcuts"))
@@ -75,7 +77,7 @@ if ready:
     nav1, nav2, nav3 = st.columns([1, 1, 6])
     nav1.button(t("previous"), on_click=go, args=(-1,), shortcut="P", key="prev", disabled=position == 0)
     nav2.button(t("next"), on_click=go, args=(1,), shortcut="N", key="next", disabled=position >= len(ids) - 1)
-    nav3.caption(f"{position + 1} {t('of')} {len(ids)} · {md(card.document)} · "  # a caption is Markdown: escaped
+    nav3.caption(t("queue_position").format(position=position + 1, count=len(ids)) + f" · {md(card.document)} · "  # a caption is Markdown: escaped
                  + " · ".join(f"{md(k)}: {md(v)}" for k, v in card.meta.items() if k in ("rolle", "skoletype", "respondent", "skole")))
     if card.previous:
         st.html(f'<div style="color:#777;font-size:.92em"><b>{t("context_before")}:</b> {html.escape(card.previous)}</div>')
@@ -88,7 +90,7 @@ if ready:
     def source_and_score(cv: CodingView) -> str:
         """A model suggestion stands out, with its calibrated probability; a rule's score is a plain number."""
         if cv.source == "model":
-            probability = f" · {t('probability')} {cv.score * 100:.0f} %" if cv.score is not None else ""
+            probability = f" · {t('probability')}{NBSP}{percent(cv.score * 100)}" if cv.score is not None else ""
             # An outlined tag, not a filled one: filled colours are the categories'.
             return (f'<span class="source-model" style="border:1px solid #555;padding:0 .35em;border-radius:3px">'
                     f'{t("source_model")}</span>{probability}')
@@ -119,7 +121,7 @@ if ready:
         else:
             cols[2].button(t("reset"), key=f"unreject_{cv.id}", on_click=reset, args=(proj, cv.id, coder))
         target = cols[3].selectbox(t("change_to"), [None, *[k for k in labels if k != cv.category]], key=f"change_{cv.id}",
-                                   format_func=lambda k: labels.get(k, "—"), label_visibility="collapsed")
+                                   format_func=lambda k: labels.get(k, "—"))
         if target:
             change_category(proj, cv.id, cat_ids[target], coder)
             del st.session_state[f"change_{cv.id}"]

@@ -23,4 +23,5 @@ if ready:
         st.caption(t("click_hint"))
         query = urlencode({"coder": coder, "codebook": codebook, "lang": st.session_state.get("lang", "nb")})
         link = html.escape(f"Gjennomgang?segment={{id}}&{query}", quote=True)
-        st.html(f'<div style="line-height:1.7;white-space:normal">{document_html(proj, chosen, codebook, link)}</div>')
+        statuses = {s: t(s) for s in ("suggested", "accepted", "rejected")}
+        st.html(f'<div style="line-height:1.7;white-space:normal">{document_html(proj, chosen, codebook, link, statuses)}</div>')

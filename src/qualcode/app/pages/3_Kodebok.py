@@ -5,6 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from qualcode.analysis.numbers import number
 from qualcode.app.common import codebooks, css_colour, h, md, page, t
 from qualcode.app.login import may_edit_codebooks
 from qualcode.app.login import text as login_text
@@ -25,7 +26,7 @@ if ready:
     proj, codebook, coder = ready
     name, source = codebooks(proj)[codebook]
     if not source or not Path(source).exists():
-        st.warning(f"{md(source)}: not found; the codebook file is needed to edit terms.")
+        st.warning(t("codebook_missing").format(source=md(source)))
         st.stop()
     cb = load_codebook(source)
     st.caption(f"{md(cb.name)} · {md(source)}")
@@ -38,8 +39,9 @@ if ready:
             updated = action(source, category, term, key)
             start = time.perf_counter()
             report = code_project(proj, updated, _nlp())
-            st.session_state.flash = (f"{t('recoded')}: {report.segments} segmenter, {report.suggested} nye, "
-                                      f"{report.withdrawn} trukket, {time.perf_counter() - start:.1f} s")
+            st.session_state.flash = t("recoded") + ": " + t("recoded_detail").format(
+                segments=number(report.segments), new=number(report.suggested), withdrawn=number(report.withdrawn),
+                seconds=number(time.perf_counter() - start, 1))
             st.session_state[widget] = ""
         except CodebookError as exc:
             st.session_state.flash = f"⚠ {exc}"
@@ -57,11 +59,11 @@ if ready:
             for key in RULE_KEYS:
                 values = getattr(category, key)
                 if values:
-                    st.text(f"{key}: " + ", ".join(values))
+                    st.text(f"{t('rule_' + key)}: " + ", ".join(values))
             if not editing:
                 continue
             c1, c2, c3, c4 = st.columns([3, 2, 1, 1])
             c1.text_input(t("term"), key=f"term_{category.id}")
-            kind = c2.selectbox(t("kind"), RULE_KEYS, key=f"kind_{category.id}")
+            kind = c2.selectbox(t("kind"), RULE_KEYS, key=f"kind_{category.id}", format_func=lambda k: t(f"rule_{k}"))
             c3.button(t("add_term"), key=f"add_{category.id}", on_click=edit, args=(add_term, category.id, kind, f"term_{category.id}"))
             c4.button(t("remove_term"), key=f"remove_{category.id}", on_click=edit, args=(remove_term, category.id, kind, f"term_{category.id}"))

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from qualcode.app.common import codebooks, md, page, t
+from qualcode.analysis.numbers import percent
+from qualcode.analysis.report import question_title
+from qualcode.app.common import codebooks, lang, md, page, t
 from qualcode.analysis.stats import group_table
 from qualcode.analysis.words import AnalysisError, project_words
 from qualcode.store.summary import project_summary
@@ -24,12 +26,12 @@ if ready:
     where = {k.strip(): v.strip() for k, v in (p.split("=", 1) for p in meta_text.split(",") if "=" in p)}
     try:
         words = project_words(proj, cb, question, where)
-        cloud = render_cloud(count_words(words.entries, cb), cb, title=question, n=words.n)
+        cloud = render_cloud(count_words(words.entries, cb), cb, title=question_title(question), n=words.n, language=lang())
         st.image(cloud.png, width="stretch")
         if by:
             table = group_table(proj, cb, by, question)
             st.dataframe({t("category"): [c.label for c in cb.categories],
-                          **{f"{g} (N={table.n[g]})": [f"{table.counts[g].get(c.id, 0)} ({table.percent(g, c.id):.0f} %)"
+                          **{f"{g} (N = {table.n[g]})": [f"{table.counts[g].get(c.id, 0)} ({percent(table.percent(g, c.id))})"
                                                        for c in cb.categories] for g in table.groups}})
     except (AnalysisError, ValueError) as exc:
         st.warning(md(exc))
