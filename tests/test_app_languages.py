@@ -15,16 +15,20 @@ import pytest
 from google.protobuf import text_format
 
 from qualcode.app import HOME
-from qualcode.app.common import TEXT
+from qualcode.app.common import TEXT as APP_TEXT
+from qualcode.app.login import TEXT as LOGIN_TEXT
 from qualcode.ingest import ingest_files
 from qualcode.store import Project
 from qualcode.tagging import load_codebook
 from qualcode.tagging.apply import code_project
 from tests.conftest import ROOT
 
+TEXT = {language: {**APP_TEXT[language], **{f"login_{k}": v for k, v in LOGIN_TEXT[language].items()}}
+        for language in ("nb", "en")}
 AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
 APP = HOME.parent.parent  # qualcode/app/, where the pages are
-PAGES = ["Hjem.py", "pages/1_Gjennomgang.py", "pages/2_Dokument.py", "pages/3_Kodebok.py", "pages/4_Ordsky.py"]
+PAGES = ["Hjem.py", "pages/1_Gjennomgang.py", "pages/2_Dokument.py", "pages/3_Kodebok.py", "pages/4_Ordsky.py",
+         "pages/5_Brukere.py"]
 
 TRANSCRIPT = """---
 rolle: lærer
@@ -63,7 +67,8 @@ def rendered(at) -> str:
     def walk(node) -> None:
         proto = getattr(node, "proto", None)
         if proto is not None:
-            parts.append(text_format.MessageToString(proto, as_utf8=True))
+            message = text_format.MessageToString(proto, as_utf8=True)
+            parts.append(re.sub(r'^\s*\w*id: ".*"$', "", message, flags=re.M))  # widget ids hold their keys
         for child in getattr(node, "children", {}).values():
             walk(child)
 
@@ -100,7 +105,8 @@ def test_every_page_speaks_one_language(project, page, language):
     assert not at.exception, at.exception
     screen = re.sub(r'href=\\?"[^"\\]*\\?"', "", rendered(at))  # URL paths are the same in both languages
     assert TEXT[language][{"Hjem.py": "start", "pages/1_Gjennomgang.py": "review", "pages/2_Dokument.py": "document_view",
-                           "pages/3_Kodebok.py": "codebook_view", "pages/4_Ordsky.py": "clouds"}[page]] in screen
+                           "pages/3_Kodebok.py": "codebook_view", "pages/4_Ordsky.py": "clouds",
+                           "pages/5_Brukere.py": "users"}[page]] in screen
     shown = sorted(piece for piece in foreign(language, data) if piece in screen)
     assert shown == [], f"{page} in {language} shows: {shown}"
     for raw in ("compound_terms", "terms:", "exclude:", "phrases:"):  # codebook YAML keys are not interface text

@@ -15,7 +15,7 @@ from qualcode.app.common import t
 HERE = Path(__file__).resolve().parent.parent
 PAGES = [("Hjem.py", "start", ""), ("pages/1_Gjennomgang.py", "review", "Gjennomgang"),
          ("pages/2_Dokument.py", "document_view", "Dokument"), ("pages/3_Kodebok.py", "codebook_view", "Kodebok"),
-         ("pages/4_Ordsky.py", "clouds", "Ordsky")]
+         ("pages/4_Ordsky.py", "clouds", "Ordsky"), ("pages/5_Brukere.py", "users", "Brukere")]
 
 st.navigation([st.Page(HERE / path, title=t(title), url_path=url or None, default=not url)
                for path, title, url in PAGES]).run()
