@@ -17,7 +17,7 @@ from qualcode.tagging.apply import code_project
 from tests.conftest import ROOT
 
 AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
-APP = HOME.parent
+APP = HOME.parent.parent  # qualcode/app/ (HOME is the menu script in qualcode/app/menu/)
 
 EVIL = "http://evil.example"
 LABEL = f'<img src="{EVIL}/l.png"><a href="{EVIL}">lenke</a><style>body{{display:none}}</style> ![m]({EVIL}/m.png)'

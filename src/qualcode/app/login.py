@@ -104,7 +104,9 @@ def current_user(proj: Project) -> User | None:
 
 def _sidebar(user: User) -> None:
     with st.sidebar:
-        st.caption(f"{_t('signed_in_as')} **{user.name}** ({_t('role_' + user.role.value)})")
+        from qualcode.app.common import md  # common imports this module
+
+        st.caption(f"{_t('signed_in_as')} **{md(user.name)}** ({_t('role_' + user.role.value)})")
         if st.button(_t("sign_out"), key="sign_out"):
             st.session_state.pop("session", None)
             st.rerun()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from qualcode.app.common import page
+from qualcode.app.common import md, page
 from qualcode.app.login import may_manage_users, text
 from qualcode.store.users import UserError, add_user, list_users, remove_user, set_password, set_role
 from qualcode.store.values import Role
@@ -14,7 +14,7 @@ if ready:
         st.info(text("users_admins_only"))
         st.stop()
     if "users_flash" in st.session_state:
-        st.success(st.session_state.pop("users_flash"))
+        st.success(md(st.session_state.pop("users_flash")))
     roles = [r.value for r in Role]
 
     def act(call, *args) -> None:
@@ -29,7 +29,7 @@ if ready:
         st.caption(text("no_users"))
     for user in users:
         name_col, role_col, password_col, remove_col = st.columns([2, 2, 3, 1])
-        name_col.markdown(f"**{user.name}**")
+        name_col.markdown(f"**{md(user.name)}**")  # a name in a project file from elsewhere is shown as typed
         chosen = role_col.selectbox(text("role"), roles, index=roles.index(user.role.value), key=f"role_{user.name}",
                                     format_func=lambda r: text("role_" + r), label_visibility="collapsed")
         if chosen != user.role.value:
