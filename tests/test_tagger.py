@@ -178,3 +178,24 @@ def test_tag_cli_bad_codebook_is_one_line(tmp_path):
     result = subprocess.run([sys.executable, "-m", "qualcode", "tag", "--codebook", str(bad)], input="", capture_output=True, text=True)
     assert result.returncode == 1
     assert f"{bad} line 4: category 'a': colour 'grønn'" in result.stderr
+
+
+LABELSET = ROOT / "tests/data/labelset_2026"
+
+
+@pytest.mark.parametrize(("codebook", "data"), [(ELEV, "answers.jsonl"), (ERASMUS, "sentences.jsonl")])
+def test_quality_on_the_dev_split_of_the_2026_set(codebook, data):
+    """The set written blind to the codebooks (tests/data/labelset_2026): its dev split only; the
+    test split is for one final measurement (benchmarks/evaluate_codebooks.py)."""
+    from qualcode.tagging.evaluation import read_split
+
+    cb = load_codebook(codebook)
+    dev = read_split(LABELSET / "split.json")["dev"]
+    items = [i for i in read_labelled(LABELSET / data) if i["id"] in dev]
+    result = evaluate(codebook_pipeline(cb), cb, items)
+    assert result.noise_coded == []
+    assert result.micro.precision >= 0.95, result.table()
+    if data == "answers.jsonl":
+        assert result.primary_accuracy >= 0.93, result.table()
+    else:
+        assert result.micro.f1 >= 0.90, result.table()

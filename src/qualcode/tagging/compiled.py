@@ -193,8 +193,9 @@ class CompiledCodebook:
                 rules = [Rule(r.category, "fuzzy", prefix, WEIGHTS["fuzzy"]) for r in self.parts[prefix]]
         return rules
 
-    def _compound(self, parts: tuple[str, ...]) -> list[Rule]:
-        """Rules a compound fires through its parts: compound_terms anywhere, and its head."""
+    def _compound(self, parts: tuple[str, ...], listed: bool) -> list[Rule]:
+        """Rules a compound fires through its parts: compound_terms anywhere, and its head unless
+        the whole word is a term already (then its own category says what it means)."""
         rules: list[Rule] = []
         # Parts of parts count too ("fremmedspråk" in "fremmedspråk+ferdighet" holds "språk"), and
         # two neighbouring parts («lav+terskel» in «lav+terskel+tilbud»).
@@ -208,7 +209,7 @@ class CompiledCodebook:
                               for m in modifiers for r in self.terms.get(m, ()) if r.kind in ("term", "derived")]
             if from_modifiers or any(m in self.parts for m in modifiers):
                 return rules + from_modifiers
-        return rules + list(self.heads.get(head, ()))
+        return rules if listed else rules + list(self.heads.get(head, ()))
 
     def token_candidates(self, keys: frozenset[str], parts: tuple[str, ...], alpha: bool,
                          lower: str) -> tuple[list[Rule], list[tuple[tuple[str, ...], Rule]]]:
@@ -224,7 +225,7 @@ class CompiledCodebook:
         single = [rule for key in sorted(keys) for rule in self.terms.get(key, ())]
         phrases = [p for key in sorted(keys) for p in self.phrases.get(key, ())]
         if len(parts) > 1:
-            single.extend(self._compound(parts))
+            single.extend(self._compound(parts, bool(single)))
         elif alpha and not keys & self.terms.keys() and not is_known_word(lower):
             single.extend(self._fuzzy(lower))
         found = self._candidates[cache_key] = (single, phrases)
