@@ -176,11 +176,40 @@ def test_clear_errors_before_coding_and_before_training(tmp_path):
 
 
 def test_train_cli(project):
-    run = CliRunner().invoke(app, ["train", project.location, "--codebook", str(ROOT / "codebooks" / "elevutbytte.yaml"),
-                                   "--queue", "3"], env={"COLUMNS": "200"})
+    command = ["train", project.location, "--codebook", str(ROOT / "codebooks" / "elevutbytte.yaml"), "--queue", "3"]
+    refused = CliRunner().invoke(app, command, env={"COLUMNS": "300"})
+    assert refused.exit_code == 1
+    assert "0 segments are reviewed" in refused.output and "at least 10" in refused.output
+    assert "learns from your decisions" in refused.output and "--min-reviewed 0" in refused.output
+    segments = set()
+    for row in _codings(project, status="suggested"):  # the analyst reviews ten segments first
+        if row.segment_id not in segments and len(segments) < 10:
+            (accept if len(segments) % 3 else reject)(project, row.id, "Kari")
+            segments.add(row.segment_id)
+    run = CliRunner().invoke(app, command, env={"COLUMNS": "200"})
     assert run.exit_code == 0, run.output
     assert "Saved the model in" in run.output and "p.qualcode" in run.output
     assert "Review these first" in run.output
+    queue = run.output.split("Review these first")[1]
+    assert " rule " in queue and " auto " not in queue  # rule suggestions are called what the README and app call them
+
+
+def test_model_evidence_is_never_a_stop_word_nor_negated(project):
+    from qualcode.assist.suggest import _evidence
+    from qualcode.nlp import stop_words
+
+    train_model(project, ELEV)
+    model, _ = load_model(project, ELEV)
+    stop = stop_words()
+    text = "Nei, språket var ikke det viktigste for dem, en da så de det."
+    evidence, _ = _evidence(model, text, "sprakferdigheter", 0)
+    words = [e[2].lower() for e in evidence]
+    assert not {"en", "da", "så", "de", "det"} & set(words) and not stop & set(words)
+    assert "språket" not in words  # in a negated clause, as the rules read it
+    suggest_codes(project, ELEV, threshold=0.05)
+    with project.read() as conn:
+        rows = conn.execute(select(schema.codings.c.evidence).where(schema.codings.c.source == "model")).scalars().all()
+    assert rows and all(e[2].lower() not in stop for evidence in rows for e in evidence)
 
 
 def test_train_cli_on_an_uncoded_project_is_one_line(tmp_path):

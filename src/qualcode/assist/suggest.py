@@ -4,7 +4,8 @@
 >>> queue = uncertainty_queue(project, codebook, limit=20)             # doctest: +SKIP
 
 A model suggestion is a coding with source ``model`` and status ``suggested``; its score is the
-calibrated probability and its evidence the words that weighed most. The model proposes a
+calibrated probability and its evidence the words that weighed most (never a stop word or a
+word in a negated clause; with no other word to show, nothing is proposed). The model proposes a
 category only where no rule did and no human decided: it never sits on top of an auto
 suggestion, an accepted or rejected coding or a manual one. A rejected model suggestion is not
 offered again for that segment and category. Running again replaces only the model's own
@@ -14,6 +15,7 @@ untouched suggestions (kept when an analyst wrote a memo on one), in one transac
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -21,12 +23,16 @@ import numpy as np
 from sqlalchemy import func, select
 
 from qualcode.assist.model import CHUNK, CodeModel
+from qualcode.nlp.stopwords import stop_words
+from qualcode.tagging.negation import NEGATION_CUES, negated_tokens
+from qualcode.tagging.tokens import Tokens
 from qualcode.assist.training import category_ids, load_model
 from qualcode.store import Project, schema
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.reconcile import reconcile
 
 MODEL_RULE = "model"
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 @dataclass
@@ -72,8 +78,26 @@ def score_texts(model: CodeModel, texts: dict[str, str],
     return scores
 
 
+def _negated_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the words a negation cue covers, by the rules' own clause logic."""
+    matches = list(_TOKEN.finditer(text))
+    if not matches or NEGATION_CUES.isdisjoint(m.group().lower() for m in matches):
+        return []
+    words = [m.group() for m in matches]
+    tokens = Tokens(words, [True] * len(words), words, [i == 0 for i in range(len(words))])
+    return [(matches[i].start(), matches[i].end()) for i in sorted(negated_tokens(tokens))]
+
+
 def _evidence(model: CodeModel, text: str, category: str, offset: int) -> tuple[list, str]:
-    words = model.explain(text, category)
+    """The words that speak most for ``category``, never a stop word and never one in a negated clause.
+
+    Empty when nothing else speaks for it: then the model has no case to show the analyst, and
+    (as a rule's term in a negated clause) proposes nothing.
+    """
+    stop = stop_words()
+    negated = _negated_spans(text)
+    words = [(s, e, word, w) for s, e, word, w in model.explain(text, category, top=12)
+             if word.lower() not in stop and len(word) > 1 and not any(a <= s < b for a, b in negated)][:3]
     evidence = [[s + offset, e + offset, word, MODEL_RULE] for s, e, word, _ in words]
     key = hashlib.blake2b(("model|" + "|".join(w.lower() for _, _, w, _ in words)).encode(), digest_size=12).hexdigest()
     return evidence, key
@@ -107,6 +131,8 @@ def suggest_codes(project: Project, codebook: Codebook, model: CodeModel | None 
                 if probability is None or probability < threshold:
                     continue
                 evidence, key = _evidence(model, seg.text, category, seg.start)
+                if not evidence:
+                    continue
                 found[(seg.id, category)] = {"start": seg.start, "end": seg.start + len(seg.text), "score": probability,
                                              "rule": MODEL_RULE, "evidence": evidence, "evidence_key": key, "polarity": None}
         # reconcile() reads every coding again inside the transaction: a coder may have decided

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import delete, func, insert, or_, select
 
 from qualcode import __version__
 from qualcode.assist.model import CategoryFit, CodeModel, ModelFormatError, library_versions
@@ -116,6 +116,19 @@ def _unreviewed(project: Project, ids: dict[str, int], reviewed: set[int]) -> di
 
 
 RULES_WEIGHT = 0.3
+# Below this many reviewed segments the model mostly echoes the rules and the codebook's examples,
+# and its calibrated probabilities rest on a handful of decisions: `qualcode train` asks for more.
+MIN_REVIEWED = 10
+
+
+def reviewed_segments(project: Project, codebook: Codebook) -> int:
+    """How many segments carry a human decision on one of ``codebook``'s categories (what the model learns from)."""
+    ids = category_ids(project, codebook)
+    c = schema.codings
+    with project.read() as conn:
+        return conn.execute(select(func.count(func.distinct(c.c.segment_id)))
+                            .where(c.c.category_id.in_(list(ids.values())),
+                                   or_(c.c.status.in_(["accepted", "rejected"]), c.c.source == "manual"))).scalar()
 
 
 def training_data(project: Project, codebook: Codebook, rules_weight: float = RULES_WEIGHT) -> TrainingData:

@@ -13,6 +13,7 @@ from qualcode.cli.app import PipelineOption, app, console, err_console, fail
 from qualcode.cli.project_commands import ProjectArg, open_project
 from qualcode.cli.tag_commands import CodebookOption, load_codebook_or_fail
 
+SOURCE_NAMES = {"auto": "rule", "model": "model", "manual": "manual"}  # as the README and the app name them
 STAGES = {"score": "Scoring segments", "parse": "Parsing", "topics": "Fitting topic models",
           "train": "Training (categories)"}
 
@@ -42,21 +43,30 @@ def train(
     codebook: CodebookOption,
     threshold: Annotated[float, typer.Option("--threshold", "-t", min=0.0, max=1.0, help="Propose a code at this calibrated probability or more.")] = 0.5,
     queue: Annotated[int, typer.Option("--queue", min=0, help="Then show this many suggestions the model is least sure of (review those first).")] = 10,
+    min_reviewed: Annotated[int, typer.Option("--min-reviewed", min=0, help="Refuse to train before this many segments are reviewed; 0 trains on the codebook's examples and the rules alone.")] = 10,
 ) -> None:
     """Train the codebook's model on your decisions and let it propose codes where no rule fired.
 
     The model learns from accepted and rejected suggestions, manual codings and the codebook's
-    examples, and (at a lower weight) from how the rules code what is not reviewed yet. Its
+    examples, and (at a lower weight) from how the rules code what is not reviewed yet; it
+    waits until at least --min-reviewed segments (10) are reviewed. Its
     proposals are suggestions with source 'model'; they never replace a decision, and a rejected
     one is not proposed again. Train again after each round of review.
 
     Example: qualcode train evaluering.qualcode --codebook codebooks/elevutbytte.yaml
     """
     from qualcode.assist import ModelError, suggest_codes, train_model, uncertainty_queue
+    from qualcode.assist.training import reviewed_segments
 
     cb = load_codebook_or_fail(codebook)
     proj = open_project(project)
     try:
+        reviewed = reviewed_segments(proj, cb)
+        if reviewed < min_reviewed:
+            fail(f"{project}: {reviewed} segments are reviewed with '{cb.id}'; the model needs at least {min_reviewed}, "
+                 "because it learns from your decisions (with fewer it only echoes the rules and its probabilities "
+                 "mean little). Accept or reject suggestions in the app (qualcode app), then train; "
+                 "--min-reviewed 0 trains on the codebook's examples and the rules alone.")
         with _progress() as progress:
             trained = train_model(proj, cb, progress=progress)
             report = suggest_codes(proj, cb, threshold=threshold, progress=progress)
@@ -85,7 +95,8 @@ def train(
                 review.add_column(column, no_wrap=True)
             review.add_column("text")
             for item in items:
-                review.add_row(str(item.coding_id), item.category, item.source, f"{item.probability:.2f}", _short(item.text, 60))
+                review.add_row(str(item.coding_id), item.category, SOURCE_NAMES.get(item.source, item.source),
+                               f"{item.probability:.2f}", _short(item.text, 60))
             console.print(review)
 
 
