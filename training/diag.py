@@ -1,13 +1,13 @@
 #!/usr/bin/env python
 """Error analysis on UD dev: tokenization alignment, UPOS/lemma on 1:1-aligned tokens,
-mapping errors reproduced by the model, top UPOS confusions. Usage: python diag.py MODEL_DIR
+mapping errors reproduced by the model, top UPOS confusions. Usage: python diag.py MODEL_DIR [nob|nno]
 (run from training/ after convert.py has written build/corpus)."""
-import sys, collections; sys.path.insert(0,'/work/main/training'); import evaluate, spacy
+import sys, collections; import evaluate, spacy
 from spacy.tokens import DocBin
 from spacy.training import Example
-nlp=spacy.load(sys.argv[1])
-ud=list(DocBin().from_disk('build/corpus/ud_dev.spacy').get_docs(nlp.vocab))
-nd=list(DocBin().from_disk('build/corpus/dev.spacy').get_docs(nlp.vocab))
+nlp=spacy.load(sys.argv[1]); std=sys.argv[2] if len(sys.argv)>2 else 'nob'
+ud=list(DocBin().from_disk(f'build/corpus/ud_dev_{std}.spacy').get_docs(nlp.vocab))
+nd=list(DocBin().from_disk(f'build/corpus/dev_{std}.spacy').get_docs(nlp.vocab))
 mapped=[t.pos_ for d in nd for t in d]; mlem=[t.lemma_ for d in nd for t in d]
 preds=list(nlp.pipe(d.text for d in ud))
 off=0; n=al=ok=lem_ok=0; map_err_pred_map=0; map_err=0; conf=collections.Counter()

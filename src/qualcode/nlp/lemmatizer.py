@@ -130,6 +130,11 @@ class LexiconBackedLemmas:
     def __call__(self, doc: Doc) -> Doc:
         standard = _standard(doc)  # "vener" is nynorsk "ven", not bokmål "vene"
         for token in doc:
+            if token.is_alpha and token.lemma_:
+                own = other_standard_lemma(token.lower_, token.lemma_, standard)
+                if own is not None:
+                    token.lemma_ = own  # "er" in bokmål is "være", though the model read "vere"
+                    continue
             if token.pos_ not in INFLECTED_POS or not token.is_alpha or not token.lemma_:
                 continue  # closed classes and names keep the model's lemma ("en", "seg", "Stortinget")
             lemma = token.lemma_
@@ -144,6 +149,24 @@ class LexiconBackedLemmas:
             if lookup.lower() != lemma.lower() and is_known_lemma(lookup, standard):
                 token.lemma_ = lookup
         return doc
+
+
+def other_standard_lemma(form: str, lemma: str, standard: str) -> str | None:
+    """The lemma of ``form`` in ``standard`` when ``lemma`` is the other standard's lemma of it.
+
+    One model lemmatizes both standards, and a word both write alike ("er", "vil", "andre")
+    has a lemma in each ("være"/"vere", "ville"/"vilje", "annen"/"annan"); the text's standard
+    decides. Returns ``None`` when ``lemma`` is not the other standard's.
+
+    >>> other_standard_lemma("er", "vere", "nb"), other_standard_lemma("er", "være", "nb")
+    ('være', None)
+    """
+    other = NYNORSK if standard == BOKMAAL else BOKMAAL
+    theirs = ndt_form_lemmas(other).get(form)
+    if theirs is None or theirs != lemma.lower():
+        return None
+    ours = ndt_form_lemmas(standard).get(form)
+    return ours if ours is not None and ours != theirs else None
 
 
 @lru_cache(maxsize=2)
