@@ -133,3 +133,19 @@ def test_a_long_read_does_not_hold_up_a_decision(project):
     with project.read() as conn:
         assert conn.execute(select(c.c.status, c.c.coder).where(c.c.id == ids[-1])).one() == ("accepted", "Ola")
     other.close()
+
+
+def test_a_run_written_in_small_chunks_equals_one_written_whole(project, nlp, monkeypatch):
+    """code_project writes a few segments per transaction (coders wait for one short write);
+    the result is what one big write gives: a full re-run afterwards finds nothing to change."""
+    from qualcode.tagging import apply
+
+    codebook = load_codebook(ROOT / "codebooks" / "erasmus_prioriteringer.yaml")
+    monkeypatch.setattr(apply, "WRITE_CHUNK", 3)
+    first = code_project(project, codebook, nlp)
+    assert first.suggested > 0 and first.segments > 3 * 3
+    with project.transaction() as conn:  # forget the run, so the next one is full, not incremental
+        conn.execute(schema.meta.delete().where(schema.meta.c.key == f"coded:{codebook.id}"))
+    monkeypatch.setattr(apply, "WRITE_CHUNK", 100_000)
+    again = code_project(project, codebook, nlp)
+    assert not again.incremental and (again.suggested, again.updated, again.withdrawn) == (0, 0, 0)

@@ -72,7 +72,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
-    cursor.execute("PRAGMA busy_timeout = 10000")  # two coders writing at once wait, not fail
+    cursor.execute("PRAGMA busy_timeout = 30000")  # coders writing at once wait for each other, not fail
     cursor.close()
 
 

@@ -201,6 +201,9 @@ def _shifted(found: dict[str, dict], offset: int) -> dict[str, dict]:
             for cat, entry in found.items()}
 
 
+WRITE_CHUNK = 2000  # segments reconciled per write transaction
+
+
 def code_project(project: Project, codebook: Codebook, nlp: Language | None = None,
                  progress: Callable[[str, int, int], None] | None = None) -> CodingReport:
     """Code every codable segment of the project's current documents with ``codebook``."""
@@ -228,8 +231,7 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
         segments = [seg for seg in segments if seg.text_hash in tagged]  # the others stand as they are
         report.incremental = True
     report.retagged = len(segments)
-    with _gc_paused(), project.transaction() as conn:
-        category_ids = upsert_codebook(conn, codebook)
+    with _gc_paused():
         found: dict[tuple[int, str], dict] = {}
         for seg in segments:
             # Each distinct text was tagged once; evidence moves to where this segment sits.
@@ -237,11 +239,26 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
                 found[(seg.id, category)] = {"start": seg.start, "end": seg.start + len(seg.text), "score": entry["score"],
                                              "rule": ", ".join(entry["rules"]), "evidence": entry["evidence"],
                                              "evidence_key": entry["key"], "polarity": entry["polarity"]}
-        done = reconcile(conn, "auto", found, [seg.id for seg in segments], category_ids)
-        report.suggested, report.updated, report.withdrawn = done.suggested, done.updated, done.withdrawn
-        report.kept_decisions = conn.execute(select(func.count()).select_from(c).where(
-            c.c.category_id.in_(list(category_ids.values())), (c.c.status != "suggested") | (c.c.source == "manual"))).scalar()
-        _save_coding_state(conn, codebook.id, state)
+        # Written WRITE_CHUNK segments per transaction, so coders deciding meanwhile wait for one
+        # short write, not the whole run. The run counts as done (its state saved, which the next
+        # run's incremental check reads) only with the last chunk: an interrupted run is redone whole.
+        ids = [seg.id for seg in segments]
+        starts = range(0, len(ids), WRITE_CHUNK) if ids else range(1)
+        category_ids: dict[str, int] = {}
+        for start in starts:
+            part = ids[start:start + WRITE_CHUNK]
+            with project.transaction() as conn:
+                category_ids = category_ids or upsert_codebook(conn, codebook)
+                chunk = set(part)
+                done = reconcile(conn, "auto", {k: v for k, v in found.items() if k[0] in chunk}, part, category_ids)
+                report.suggested += done.suggested
+                report.updated += done.updated
+                report.withdrawn += done.withdrawn
+                if start == starts[-1]:
+                    report.kept_decisions = conn.execute(select(func.count()).select_from(c).where(
+                        c.c.category_id.in_(list(category_ids.values())),
+                        (c.c.status != "suggested") | (c.c.source == "manual"))).scalar()
+                    _save_coding_state(conn, codebook.id, state)
     return report
 
 

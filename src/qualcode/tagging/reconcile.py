@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, exists, insert, select, update
 
 from qualcode.store import schema
 from qualcode.store.project import now
@@ -94,12 +94,15 @@ def reconcile(conn: Connection, source: str, found: dict[tuple[int, str], dict],
                             "created_at": stamp, "updated_at": stamp, **values})
     for rows in existing.values():
         deletes += [r.id for r in rows if r.source == source and r.status == "suggested" and r.id not in with_memo]
+    # Only while still an open suggestion without a memo: on PostgreSQL a coder may decide (or
+    # write a memo) between the read above and these writes, and a decision always wins.
+    still_open = (c.c.status == "suggested") & ~exists().where(schema.memos.c.coding_id == c.c.id)
     if updates:
         names = [name for name in updates[0] if name != "_id"]
-        conn.execute(update(c).where(c.c.id == bindparam("_id")).values(
+        conn.execute(update(c).where(c.c.id == bindparam("_id"), c.c.status == "suggested").values(
             {**{name: bindparam(name) for name in names}, "updated_at": stamp}), updates)
     for i in range(0, len(deletes), 900):
-        conn.execute(delete(c).where(c.c.id.in_(deletes[i:i + 900])))
+        conn.execute(delete(c).where(c.c.id.in_(deletes[i:i + 900]), still_open))
     for i in range(0, len(inserts), 20_000):
         conn.execute(insert(c), inserts[i:i + 20_000])
     return Reconciled(len(inserts), len(updates), len(deletes))
