@@ -268,11 +268,23 @@ def probe_long_line(tmp: Path, cap: int, size: int = 20 * 2**20) -> str:
     rc, peak, last = measured(qualcode("ingest", str(project), str(path)), cap, tmp)
     grown = project.stat().st_size
     db = sqlite3.connect(project)
-    longest = db.execute("select max(length(text)) from segments").fetchone()[0]
+    longest, codable = db.execute("select max(length(text)), max(case when codable then length(text) end) "
+                                  "from segments").fetchone()
     db.close()
     rc2, _, last2 = measured(qualcode("code", str(project), "-c", CODEBOOK), cap, tmp)
     return (f"{size / 2**20:.0f} MB single line: ingest exit {rc}, peak {peak:.0f} MB, project {small / 2**20:.1f} -> "
-            f"{grown / 2**20:.1f} MB, longest segment {longest} chars ({last[:100]}); then code exit {rc2}: {last2[:150]}")
+            f"{grown / 2**20:.1f} MB, longest segment {longest} chars, longest codable {codable} ({last[:100]}); "
+            f"then code exit {rc2}: {last2[:150]}")
+
+
+def probe_huge_line(tmp: Path, cap: int) -> str:
+    """The issue's 200 MB single-line .txt."""
+    _, path = _long_line(tmp, 200 * 2**20, words=True)
+    project = _project(tmp)
+    small = project.stat().st_size
+    rc, peak, last = measured(qualcode("ingest", str(project), str(path)), cap, tmp)
+    return (f"200 MB single line: ingest exit {rc}, peak {peak:.0f} MB, project {small / 2**20:.1f} -> "
+            f"{project.stat().st_size / 2**20:.1f} MB: {last[:200]}")
 
 
 def probe_no_punctuation(tmp: Path, cap: int) -> str:
@@ -281,10 +293,11 @@ def probe_no_punctuation(tmp: Path, cap: int) -> str:
     project = _project(tmp)
     rc, peak, last = measured(qualcode("ingest", str(project), str(path)), cap, tmp)
     db = sqlite3.connect(project)
-    longest = db.execute("select max(length(text)) from segments").fetchone()[0]
+    longest, codable = db.execute("select max(length(text)), max(case when codable then length(text) end) "
+                                  "from segments").fetchone()
     db.close()
     rc2, _, last2 = measured(qualcode("code", str(project), "-c", CODEBOOK), cap, tmp)
-    return f"ingest exit {rc}, longest segment {longest} chars; code exit {rc2}: {last2[:200]}"
+    return f"ingest exit {rc}, longest segment {longest} chars, longest codable {codable}; code exit {rc2}: {last2[:200]}"
 
 
 def probe_mixed_encoding(tmp: Path, cap: int) -> str:
