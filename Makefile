@@ -28,17 +28,24 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/qualcode info
 	$(BIN)/qualcode init $(DEMO) --force
-	$(BIN)/qualcode ingest $(DEMO) corpus/interviews/* corpus/survey_utbytte.csv
+	$(BIN)/qualcode ingest $(DEMO) corpus/interviews/* corpus/survey_utbytte.csv \
+		--title elev="Elevenes utbytte" --title laerer="Lærernes utbytte" --title skole="Skolens utbytte" \
+		--codebook-for elev=elevutbytte --codebook-for laerer=laererutbytte --codebook-for skole=skoleutbytte
+	$(BIN)/qualcode question set $(DEMO) elev --by skolenivå > /dev/null
+	$(BIN)/qualcode question set $(DEMO) laerer --by skolenivå > /dev/null
+	$(BIN)/qualcode question set $(DEMO) skole --by skolenivå > /dev/null
 	$(BIN)/qualcode ls $(DEMO)
 	$(BIN)/qualcode code $(DEMO) --codebook codebooks/elevutbytte.yaml
 	$(BIN)/qualcode code $(DEMO) --codebook codebooks/erasmus_prioriteringer.yaml
 	$(BIN)/qualcode code $(DEMO) --codebook codebooks/laererutbytte.yaml > /dev/null
 	$(BIN)/qualcode code $(DEMO) --codebook codebooks/skoleutbytte.yaml > /dev/null
+	$(BIN)/qualcode code $(DEMO) -c elevutbytte > /dev/null
+	$(BIN)/qualcode codebook list $(DEMO)
 	$(BIN)/qualcode report $(DEMO) --out out/report --title "Utbytte av Erasmus+ (eksempeldata)" \
-		--codebook codebooks/elevutbytte.yaml --codebook codebooks/erasmus_prioriteringer.yaml
+		--codebook elevutbytte --codebook erasmus_prioriteringer --by skolenivå
 	$(BIN)/qualcode export $(DEMO) --format qdpx --out out/demo.qdpx
 	$(BIN)/qualcode export $(DEMO) --format xlsx --pseudonymise --out out/demo_pseudonymisert.xlsx
-	@echo "Demo project: $(DEMO)"
+	@echo "Demo project: $(DEMO) (holds its codebooks: copy it anywhere)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

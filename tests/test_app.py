@@ -32,14 +32,28 @@ Lærer: De ble tryggere på seg selv og fikk god selvtillit.
 
 @pytest.fixture()
 def project(tmp_path, nlp, monkeypatch, project_location):
-    (tmp_path / "intervju.md").write_text(TRANSCRIPT, encoding="utf-8")
-    codebook_file = tmp_path / "elevutbytte.yaml"
+    """A coded project; then its codebook file is deleted and the app runs in an empty folder:
+    the project is the whole project, and no page reads a path relative to where it runs."""
+    files = tmp_path / "filer"
+    files.mkdir()
+    (files / "intervju.md").write_text(TRANSCRIPT, encoding="utf-8")
+    codebook_file = files / "elevutbytte.yaml"
     shutil.copy(ROOT / "codebooks" / "elevutbytte.yaml", codebook_file)
     proj = Project.create(project_location)
-    ingest_files(proj, [tmp_path / "intervju.md"])
+    ingest_files(proj, [files / "intervju.md"])
     code_project(proj, load_codebook(codebook_file), nlp)
+    codebook_file.unlink()
+    (tmp_path / "tom").mkdir()
+    monkeypatch.chdir(tmp_path / "tom")
     monkeypatch.setenv("QUALCODE_PROJECT", str(project_location))
     return proj
+
+
+def assert_clean(at: AppTest) -> None:
+    """No exception and no complaint about something missing."""
+    assert not at.exception
+    shown = [e.value for e in [*at.warning, *at.error]]
+    assert not [m for m in shown if any(w in m.lower() for w in ("not found", "finnes ikke", "ikke funnet", "no such"))], shown
 
 
 def run(page: str, **state) -> AppTest:
@@ -135,14 +149,57 @@ def test_document_view_colours_and_links(project):
     assert "<mark" in body and "#7FBC41" in body and "Gjennomgang?segment=" in body
 
 
-def test_codebook_view_adds_a_term_and_recodes(project, tmp_path):
+@pytest.mark.parametrize("page", ["Hjem.py", "pages/1_Gjennomgang.py", "pages/2_Dokument.py", "pages/3_Kodebok.py",
+                                  "pages/4_Ordsky.py"])
+def test_every_page_runs_anywhere_without_the_codebook_file(project, page):
+    assert_clean(run(page, coder="Kari", codebook="elevutbytte"))
+
+
+def test_codebook_view_adds_a_term_recodes_and_undoes(project):
+    from qualcode.store.codebooks import stored_codebook, versions
+
+    original = stored_codebook(project, "elevutbytte").text
+    chat_segment = next(r.segment_id for r in codings(project) if r.key == "medborgerskap")  # "… i chatten, … klima"
     at = run("pages/3_Kodebok.py", coder="Kari", codebook="elevutbytte")
-    assert not at.exception
+    assert_clean(at)
     at.text_input(key="term_sosial_inkludering").input("chatten").run()
     at.button(key="add_sosial_inkludering").click().run()
-    assert "chatten" in load_codebook(tmp_path / "elevutbytte.yaml").category("sosial_inkludering").terms
+    assert_clean(at)
     assert any("Kodet på nytt" in s.value for s in at.success)
-    assert any(r.key == "sosial_inkludering" for r in codings(project))
+    stored = stored_codebook(project, "elevutbytte")
+    assert "chatten" in stored.category("sosial_inkludering").terms
+    assert (chat_segment, "sosial_inkludering") in {(r.segment_id, r.key) for r in codings(project)}  # re-coded
+    exported = stored.text  # what the download button and 'qualcode codebook export' hand out
+    comments = [line for line in original.splitlines() if line.strip().startswith("#")]
+    assert comments and all(line in exported.splitlines() for line in comments)
+    assert "      - chatten" in exported.splitlines()
+    assert [(v.author, v.action) for v in versions(project, "elevutbytte")][-1] == ("Kari", "app")
+
+    at.button(key="undo").click().run()
+    assert_clean(at)
+    assert stored_codebook(project, "elevutbytte").text == original
+    assert (chat_segment, "sosial_inkludering") not in {(r.segment_id, r.key) for r in codings(project)}
+    assert versions(project, "elevutbytte")[-1].action == "undo"  # the history keeps the edit and its undo
+
+
+def test_codebook_view_moves_describes_and_excludes(project):
+    from qualcode.store.codebooks import stored_codebook
+
+    at = run("pages/3_Kodebok.py", coder="Kari", codebook="elevutbytte")
+    at.selectbox(key="existing_personlig_utvikling").select(("terms", "selvtillit")).run()
+    at.selectbox(key="target_personlig_utvikling").select("sosial_inkludering").run()
+    at.button(key="move_personlig_utvikling").click().run()
+    at.text_input(key="term_sprakferdigheter").input("engelsklærerne").run()
+    at.selectbox(key="kind_sprakferdigheter").select("exclude").run()
+    at.button(key="add_sprakferdigheter").click().run()
+    at.text_area(key="description_medborgerskap").input("Demokrati og klima.").run()
+    at.button(key="describe_medborgerskap").click().run()
+    assert_clean(at)
+    book = stored_codebook(project, "elevutbytte")
+    assert "selvtillit" in book.category("sosial_inkludering").terms
+    assert "selvtillit" not in book.category("personlig_utvikling").terms
+    assert "engelsklærerne" in book.category("sprakferdigheter").exclude
+    assert book.category("medborgerskap").description == "Demokrati og klima."
 
 
 def test_cloud_page(project, tmp_path):
@@ -162,11 +219,13 @@ def test_undo_a_decision(project):
     assert actions == ["accept", "reset"]  # the log keeps both steps
 
 
-def test_codebook_view_removes_a_term_and_recodes(project, tmp_path):
+def test_codebook_view_removes_a_term_and_recodes(project):
+    from qualcode.store.codebooks import stored_codebook
+
     at = run("pages/3_Kodebok.py", coder="Kari", codebook="elevutbytte")
-    at.text_input(key="term_personlig_utvikling").input("selvtillit").run()
+    at.selectbox(key="existing_personlig_utvikling").select(("terms", "selvtillit")).run()
     at.button(key="remove_personlig_utvikling").click().run()
-    assert "selvtillit" not in load_codebook(tmp_path / "elevutbytte.yaml").category("personlig_utvikling").terms
+    assert "selvtillit" not in stored_codebook(project, "elevutbytte").category("personlig_utvikling").terms
     assert any("Kodet på nytt" in s.value for s in at.success)
 
 
@@ -180,9 +239,17 @@ def test_cloud_page_with_a_survey(tmp_path, nlp, monkeypatch):
     code_project(proj, load_codebook(codebook_file), nlp)
     monkeypatch.setenv("QUALCODE_PROJECT", str(tmp_path / "sky.qualcode"))
     at = run("pages/4_Ordsky.py", coder="Kari", codebook="elevutbytte")
-    assert not at.exception and len(at.get("image")) == 1
+    assert not at.exception and len(at.get("image")) == 1 and not at.dataframe  # nothing to compare by yet
+    # The question's settings are stored in the project from the page, and used at once.
+    from qualcode.store.questions import question_settings
+
+    at.text_input(key="q_title_elev").input("Elevenes utbytte")
+    at.selectbox(key="q_by_elev").select("skolenivå")
+    at.button(key="q_save_elev").click().run()
+    assert_clean(at)
     table = at.dataframe[0].value
     assert list(table.columns) == ["Kategori", "grunnskole (N = 2)", "videregående (N = 1)"]
+    assert question_settings(proj)["elev"].heading == "Elevenes utbytte"
 
 
 def test_review_by_uncertainty_shows_model_suggestions_as_such(project):

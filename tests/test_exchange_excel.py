@@ -28,7 +28,7 @@ def project(request, tmp_path_factory, blank_nlp):
 
 @pytest.fixture(scope="module")
 def workbook(project, tmp_path_factory):
-    report = export_excel(project, tmp_path_factory.mktemp("ut") / "koding.xlsx")
+    report = export_excel(project, tmp_path_factory.mktemp("ut") / "koding.xlsx", by="skolenivå")
     return report, openpyxl.load_workbook(report.path)
 
 

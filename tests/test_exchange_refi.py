@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 from qualcode.analysis.agreement import agreement
 from qualcode.cli import app, commands  # noqa: F401  (registers the workflow commands)
 from qualcode.exchange import ExchangeError, NameList, Pseudonymiser, export_qdc, export_qdpx, import_refi
-from qualcode.exchange.codebook_yaml import write_codebook_yaml
-from qualcode.exchange.common import stored_codebooks
+from qualcode.tagging.codebook_yaml import write_codebook_yaml
+from qualcode.store.codebooks import stored_codebooks
 from qualcode.store import Project, schema
 from qualcode.tagging import CodebookError, load_codebook
 from tests.conftest import ROOT, SHARED

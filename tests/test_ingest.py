@@ -208,7 +208,7 @@ def test_schema_1_project_is_migrated_on_open(tmp_path):
     """A file written by schema 1 (no parse cache) opens, keeps its data and gains the cache and the models table."""
     path = tmp_path / "gammel.qualcode"
     con = sqlite3.connect(path)
-    for ddl in old_ddl(without=("parse_cache", "models")):
+    for ddl in old_ddl(without=("parse_cache", "models", "codebook_versions", "questions")):
         con.execute(ddl)
     con.execute("insert into meta values ('schema_version', '1')")
     con.execute("insert into documents (id, name, kind, source_path, content_hash, version, current, text, meta, ingested_at) "
@@ -226,7 +226,7 @@ def test_schema_1_project_is_migrated_on_open(tmp_path):
 def schema_3_file(path: Path, coding_status: str = "accepted") -> None:
     """A schema 3 project with a document, a segment, a decided coding, its memo and its log entry."""
     con = sqlite3.connect(path)
-    for ddl in old_ddl(without=()):
+    for ddl in old_ddl(without=("codebook_versions", "questions")):
         con.execute(ddl)
     con.executescript(f"""
         insert into meta values ('schema_version', '3');

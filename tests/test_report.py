@@ -20,6 +20,7 @@ from qualcode.analysis.report import build_docx_report, build_report
 from qualcode.cli import app, commands  # noqa: F401  (registers the workflow commands)
 from qualcode.ingest import ingest_files
 from qualcode.store import Project
+from qualcode.store.questions import set_question
 from qualcode.tagging import load_codebook
 from qualcode.tagging.apply import code_project
 from tests.conftest import ROOT
@@ -70,13 +71,15 @@ def project(tmp_path_factory, nlp):
                  survey={"id_column": "id", "open_columns": ["elev=ord1,ord2,ord3"]})
     code_project(proj, ELEV, nlp)
     code_project(proj, ERASMUS, nlp)
+    set_question(proj, "elev", title="Elevenes utbytte")  # the title is the project's, not the library's
     return proj
 
 
 @pytest.fixture(scope="module")
 def html(project, tmp_path_factory, nlp):
     out = tmp_path_factory.mktemp("html")
-    return build_report(project, out, {"elev": ELEV}, [ELEV, ERASMUS], nlp=nlp, title="Elever & <lærere>").html
+    return build_report(project, out, {"elev": ELEV}, [ELEV, ERASMUS], by="skolenivå", nlp=nlp,
+                        title="Elever & <lærere>").html
 
 
 def test_text_is_escaped_by_the_template(html):
@@ -148,7 +151,7 @@ def _fill(cell) -> str | None:
 
 
 def test_word_report(project, tmp_path, nlp):
-    path = build_docx_report(project, tmp_path / "rapport.docx", {"elev": ELEV}, [ELEV, ERASMUS], nlp=nlp,
+    path = build_docx_report(project, tmp_path / "rapport.docx", {"elev": ELEV}, [ELEV, ERASMUS], by="skolenivå", nlp=nlp,
                              title="Utbytte av Erasmus+")
     doc = Document(str(path))
     headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith(("Title", "Heading"))]

@@ -85,7 +85,8 @@ def test_wordcloud_table_and_report_tables_neutralise_formulas(project, tmp_path
     cells = _csv_cells(table)
     assert not [c for c in cells if c.startswith(FORMULA_START)]
     assert any(c.startswith("'=") for c in cells), cells
-    run = runner.invoke(app, ["report", project.location, "--out", str(tmp_path / "rapport"), "-c", CODEBOOK])
+    run = runner.invoke(app, ["report", project.location, "--out", str(tmp_path / "rapport"), "-c", CODEBOOK,
+                              "--cloud", f"elev={CODEBOOK}"])
     assert run.exit_code == 0, run.output
     tables = list((tmp_path / "rapport").rglob("*.csv"))
     assert tables

@@ -20,19 +20,10 @@ from qualcode.analysis.counts import CountBlock, category_counts, open_model_sug
 from qualcode.analysis.stats import GroupTable, Quote, best_quotes, group_table
 from qualcode.analysis.words import project_words
 from qualcode.store import Project
+from qualcode.store.questions import question_settings
 from qualcode.store.summary import project_summary
 from qualcode.tagging.codebook import Codebook
 from qualcode.wordcloud import Cloud, WordCount, count_words, render_cloud, write_table
-
-QUESTION_TITLES = {
-    "elev": "Elevenes utbytte", "laerer": "Lærernes utbytte", "lærer": "Lærernes utbytte", "skole": "Skolens utbytte",
-}
-
-
-def question_title(question: str) -> str:
-    stem = question.split("_")[0].lower()
-    return QUESTION_TITLES.get(stem, question)
-
 
 @dataclass(frozen=True)
 class ComparisonRow:
@@ -125,29 +116,33 @@ def _waiting_model_suggestions(project: Project, codebooks: list[Codebook]) -> l
 
 
 def report_content(project: Project, clouds: dict[str, Codebook], interview_codebooks: list[Codebook],
-                   by: str | None = "skolenivå", nlp: Language | None = None, title: str = "Analyserapport",
+                   by: str | None = None, nlp: Language | None = None, title: str = "Analyserapport",
                    question_titles: dict[str, str] | None = None, quotes_per_category: int = 2) -> ReportContent:
     """Gather the report: a cloud (and a group comparison) per survey question, counts and quotes per codebook.
 
-    ``question_titles`` maps a question id to the title readers see; a question without one
-    gets :func:`question_title`.
+    A question's title and comparison variable are its settings stored in the project (see
+    :mod:`qualcode.store.questions`); ``question_titles`` overrides titles, and ``by`` compares
+    every question and the interviews by one variable.
     """
     from qualcode.nlp import load_pipeline
 
     nlp = nlp or load_pipeline()
     titles = question_titles or {}
+    settings = question_settings(project)
     summary = project_summary(project)
     content = ReportContent(title, Path(project.location).name, date.today(), sum(summary.documents.values()),
                             summary.respondents, by, _waiting_model_suggestions(project, [*clouds.values(), *interview_codebooks]))
     for question, codebook in clouds.items():
         words = project_words(project, codebook, question, nlp=nlp)
         counts = count_words(words.entries, codebook)
-        heading = titles.get(question) or question_title(question)
+        stored = settings.get(question)
+        heading = titles.get(question) or (stored.heading if stored else question)
+        question_by = by or (stored.by if stored else None)
         cloud = render_cloud(counts, codebook, title=heading, n=words.n)
         table, reason = None, None
-        if by:
+        if question_by:
             try:
-                table = comparison(group_table(project, codebook, by, question), codebook)
+                table = comparison(group_table(project, codebook, question_by, question), codebook)
             except ValueError as exc:
                 reason = str(exc)
         content.clouds.append(CloudSection(question, heading, codebook.name, words.n, cloud, counts, table, reason))
@@ -180,7 +175,7 @@ def save_clouds(content: ReportContent, out_dir: Path, clouds: dict[str, Codeboo
 
 
 def build_report(project: Project, out_dir: Path, clouds: dict[str, Codebook], interview_codebooks: list[Codebook],
-                 by: str | None = "skolenivå", nlp: Language | None = None, title: str = "Analyserapport",
+                 by: str | None = None, nlp: Language | None = None, title: str = "Analyserapport",
                  question_titles: dict[str, str] | None = None) -> ReportFiles:
     """Write ``report.html`` (self-contained) and the cloud images (PNG and SVG, with CSV tables) into ``out_dir``."""
     from qualcode.analysis.report_html import render_html
@@ -194,7 +189,7 @@ def build_report(project: Project, out_dir: Path, clouds: dict[str, Codebook], i
 
 
 def build_docx_report(project: Project, path: Path, clouds: dict[str, Codebook], interview_codebooks: list[Codebook],
-                      by: str | None = "skolenivå", nlp: Language | None = None, title: str = "Analyserapport",
+                      by: str | None = None, nlp: Language | None = None, title: str = "Analyserapport",
                       question_titles: dict[str, str] | None = None) -> Path:
     """Write the report as a Word document (clouds as pictures, tables as Word tables, built-in styles)."""
     from qualcode.analysis.report_docx import render_docx

@@ -18,7 +18,7 @@ if ready:
         coder = col1.text_input(t("coder"), value=st.session_state.get("coder", ""), help=t("coder_help"), key="coder_input")
         remember(coder=coder.strip())
     codebook = col2.selectbox(t("codebook"), keys, index=keys.index(current) if current in keys else 0,
-                              format_func=lambda k: books[k][0], key="codebook_input")
+                              format_func=books.get, key="codebook_input")
     remember(codebook=codebook)
     ov = overview(proj, codebook)
     st.subheader(t("overview"))

@@ -23,7 +23,7 @@ TEXT = {
         "app": "qualcode – gjennomgang", "start": "Hjem", "coder": "Kodernavn", "codebook": "Kodebok",
         "coder_help": "Navnet lagres med hver beslutning.", "need_setup": "Velg kodernavn og kodebok på startsiden først.",
         "no_project": "Ingen prosjekt er åpnet. Start appen med: qualcode app PROSJEKT.qualcode",
-        "no_codebook": "Prosjektet er ikke kodet ennå. Kjør: qualcode code PROSJEKT --codebook codebooks/elevutbytte.yaml",
+        "no_codebook": "Prosjektet er ikke kodet ennå. Kjør: qualcode code PROSJEKT --codebook KODEBOK.yaml",
         "overview": "Oversikt", "documents": "Dokumenter", "respondents": "Respondenter", "units": "Kodbare enheter",
         "progress": "Gjennomgått", "waiting": "forslag venter", "per_category": "Segmenter per kategori",
         "review": "Gjennomgang", "status": "Status", "category": "Kategori", "document": "Dokument", "all": "Alle",
@@ -51,16 +51,20 @@ TEXT = {
         "per_category_help": "Segmenter med kategorien: godtatte og manuelle koder og regelforslag, ikke avviste koder og ikke modellforslag som venter.",
         "queue_position": "Segment {position} av {count} i køen",
         "uncoded": "Ukodet", "recoded_detail": "{segments} segmenter, {new} nye forslag, {withdrawn} trukket, {seconds} s",
-        "codebook_missing": "Finner ikke kodebokfila {source}; den trengs for å endre termer.",
         "rule_terms": "Termer", "rule_compound_terms": "Sammensetningsledd", "rule_phrases": "Fraser",
         "rule_patterns": "Mønstre", "rule_exclude": "Unntak",
         "metadata_none": "ingen",
+        "version": "versjon", "undo": "Angre siste endring", "undone": "Siste endring er angret",
+        "download_yaml": "Last ned YAML", "move_term": "Flytt term", "move_to": "Flytt til",
+        "save_description": "Lagre beskrivelse", "remove_which": "Term som skal fjernes eller flyttes",
+        "question_settings": "Innstillinger for spørsmålet (lagres i prosjektet)", "title": "Tittel",
+        "save": "Lagre", "none": "Ingen",
     },
     "en": {
         "app": "qualcode – review", "start": "Home", "coder": "Coder name", "codebook": "Codebook",
         "coder_help": "Stored with every decision.", "need_setup": "Choose a coder name and a codebook on the start page first.",
         "no_project": "No project is open. Start the app with: qualcode app PROJECT.qualcode",
-        "no_codebook": "The project has not been coded yet. Run: qualcode code PROJECT --codebook codebooks/elevutbytte.yaml",
+        "no_codebook": "The project has not been coded yet. Run: qualcode code PROJECT --codebook CODEBOOK.yaml",
         "overview": "Overview", "documents": "Documents", "respondents": "Respondents", "units": "Codable units",
         "progress": "Reviewed", "waiting": "suggestions waiting", "per_category": "Segments per category",
         "review": "Review", "status": "Status", "category": "Category", "document": "Document", "all": "All",
@@ -88,10 +92,14 @@ TEXT = {
         "per_category_help": "Segments with the category: accepted and manual codes and rule suggestions, not rejected codes and not model suggestions still waiting.",
         "queue_position": "Segment {position} of {count} in the queue",
         "uncoded": "Uncoded", "recoded_detail": "{segments} segments, {new} new suggestions, {withdrawn} withdrawn, {seconds} s",
-        "codebook_missing": "Cannot find the codebook file {source}; it is needed to edit terms.",
         "rule_terms": "Terms", "rule_compound_terms": "Compound parts", "rule_phrases": "Phrases",
         "rule_patterns": "Patterns", "rule_exclude": "Exclusions",
         "metadata_none": "none",
+        "version": "version", "undo": "Undo last change", "undone": "The last change is undone",
+        "download_yaml": "Download YAML", "move_term": "Move term", "move_to": "Move to",
+        "save_description": "Save description", "remove_which": "Term to remove or move",
+        "question_settings": "Settings for the question (stored in the project)", "title": "Title",
+        "save": "Save", "none": "None",
     },
 }
 
@@ -140,16 +148,11 @@ def project() -> Project | None:
     return _open(location)
 
 
-def codebooks(proj: Project) -> dict[str, tuple[str, str | None]]:
-    """Codebooks the project was coded with: key → (name, source file)."""
-    from sqlalchemy import select
+def codebooks(proj: Project) -> dict[str, str]:
+    """The codebooks the project holds: id → name."""
+    from qualcode.store.codebooks import list_codebooks
 
-    from qualcode.store import schema
-
-    with proj.read() as conn:
-        return {row.key: (row.name, row.source_path) for row in
-                conn.execute(select(schema.codebooks.c.key, schema.codebooks.c.name, schema.codebooks.c.source_path)
-                             .order_by(schema.codebooks.c.id))}
+    return {book.key: book.name for book in list_codebooks(proj)}
 
 
 def kept(widget, label: str, options: list, key: str, *, format_func=str, on_change=None, **kwargs):

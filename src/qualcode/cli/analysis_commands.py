@@ -10,20 +10,20 @@ import typer
 
 from qualcode.cli.app import app, console, fail
 from qualcode.cli.project_commands import open_project, parse_pairs
-from qualcode.cli.tag_commands import CodebookOption, load_codebook_or_fail
+from qualcode.cli.tag_commands import OptionalCodebook, codebook_or_fail, default_codebook_or_fail
 
 
 @app.command()
 def wordcloud(
     project: Annotated[Optional[str], typer.Argument(help="The project (file or database URL); leave out and give --survey for a quick look at a file.")] = None,
-    codebook: CodebookOption = Path("codebooks/elevutbytte.yaml"),
+    codebook: OptionalCodebook = None,
     question: Annotated[Optional[str], typer.Option("--question", "-q", help="Survey question in the project (see 'qualcode ls').")] = None,
     where: Annotated[Optional[list[str]], typer.Option("--where", help="Metadata filter key=value (repeatable), e.g. skolenivå=videregående.")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Image file: .svg or .png.")] = Path("ordsky.svg"),
     table: Annotated[Optional[Path], typer.Option("--table", help="Also write the words as CSV: word, lemma, respondents, category, color, variants.")] = None,
     survey: Annotated[Optional[Path], typer.Option("--survey", help="Survey .csv/.xlsx to read directly (no project).")] = None,
     columns: Annotated[Optional[str], typer.Option("--columns", help="With --survey: the answer columns, e.g. ord1,ord2,ord3,ord4,ord5.")] = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="Title above the cloud (N is added).")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="Title above the cloud (N is added); default: the question's stored title.")] = None,
     hide_uncoded: Annotated[bool, typer.Option("--hide-uncoded", help="Leave out words with no category (default: grey).")] = False,
     max_words: Annotated[int, typer.Option("--max-words", help="Most words to draw.")] = 120,
     no_merge: Annotated[Optional[list[str]], typer.Option("--no-merge", metavar="VARIANT", help="Keep this written form apart instead of merging it (repeatable); a project remembers it.")] = None,
@@ -33,10 +33,11 @@ def wordcloud(
 
     Inflections, capitals, typos and nynorsk/bokmål forms of a word merge into one, shown as the
     form respondents wrote most often; --table lists every variant. Undo a merge with --no-merge.
+    The codebook defaults to the one stored for the question (qualcode question set).
 
     Examples:
 
-      qualcode wordcloud evaluering.qualcode --question elev_ord --codebook codebooks/elevutbytte.yaml --out elev.svg
+      qualcode wordcloud evaluering.qualcode --question elev_ord --codebook elevutbytte --out elev.svg
 
       qualcode wordcloud evaluering.qualcode -q elev_ord --where skolenivå=videregående --out vgs.png --table vgs.csv
 
@@ -50,18 +51,25 @@ def wordcloud(
 
     if out.suffix.lower() not in (".svg", ".png"):
         fail(f"--out {out}: give a file name ending in .svg or .png.")
-    cb = load_codebook_or_fail(codebook)
     filters = parse_pairs(where, "--where")
+    heading = None
     try:
         if survey is not None:
             if not columns:
                 fail("--survey needs --columns (e.g. --columns ord1,ord2,ord3,ord4,ord5).")
+            if not codebook:
+                fail("--survey needs --codebook FILE.yaml (there is no project to take it from).")
+            cb = codebook_or_fail(None, codebook)
             words = file_words(survey, [c.strip() for c in columns.split(",") if c.strip()], cb, where=filters,
                                no_merge=no_merge or ())
         else:
             if project is None or question is None:
                 fail("give a PROJECT and --question (or --survey FILE --columns …).")
+            from qualcode.store.questions import settings_for
+
             proj = open_project(project)
+            cb = default_codebook_or_fail(proj, codebook, question)
+            heading = settings_for(proj, question).title
             if no_merge or merge:
                 apart = keep_apart(proj, add=no_merge or (), remove=merge or ())
                 console.print(f"Kept apart in this project's clouds: {', '.join(apart) or 'nothing'}.")
@@ -69,7 +77,7 @@ def wordcloud(
     except (AnalysisError, IngestError) as exc:
         fail(str(exc))
     counts = count_words(words.entries, cb)
-    label = title or words.question
+    label = title or heading or words.question
     if filters:
         label += " — " + ", ".join(f"{k}={v}" for k, v in filters.items())
     try:
@@ -83,12 +91,6 @@ def wordcloud(
         console.print(f"Wrote {table}: {len(counts)} words.")
 
 
-def _codebook_for(question: str, folder: Path) -> Path | None:
-    stem = question.split("_")[0].lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
-    path = folder / f"{stem}utbytte.yaml"
-    return path if path.is_file() else None
-
-
 class ReportFormat(str, Enum):
     html = "html"
     docx = "docx"
@@ -99,23 +101,25 @@ def report(
     project: Annotated[str, typer.Argument(help="The project (file or database URL).")],
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="html: the folder for report.html and the images (default out/report); docx: the Word file (default out/rapport.docx).")] = None,
     format_: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="html, or docx for Word; default: docx when --out ends in .docx, else html.")] = None,
-    cloud: Annotated[Optional[list[str]], typer.Option("--cloud", metavar="QUESTION=CODEBOOK", help="A word cloud for a survey question (repeatable); default: each survey question with a matching codebooks/<stem>utbytte.yaml.")] = None,
-    codebook: Annotated[Optional[list[Path]], typer.Option("--codebook", "-c", metavar="CODEBOOK", help="Codebook for the interview tables and quotes (repeatable).")] = None,
-    by: Annotated[str, typer.Option("--by", help="Metadata to compare groups by; '' for none.")] = "skolenivå",
+    cloud: Annotated[Optional[list[str]], typer.Option("--cloud", metavar="QUESTION=CODEBOOK", help="A word cloud for a survey question, the codebook an id or a YAML file (repeatable); default: each survey question with a stored codebook (qualcode question set).")] = None,
+    codebook: Annotated[Optional[list[str]], typer.Option("--codebook", "-c", metavar="CODEBOOK", help="Codebook for the interview tables and quotes: an id or a YAML file (repeatable); default: every codebook in the project.")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Metadata to compare groups by; default: each question's stored variable, none for the interviews.")] = None,
     title: Annotated[str, typer.Option("--title", help="Report title.")] = "Analyserapport",
-    codebooks_dir: Annotated[Path, typer.Option("--codebooks-dir", help="Where default codebooks are looked up.")] = Path("codebooks"),
 ) -> None:
     """Write the report: clouds, group comparisons, counts with N, quotes; as HTML or as a Word document.
 
+    Each question's title, codebook and comparison variable come from the project (qualcode question set).
+
     Examples:
 
-      qualcode report evaluering.qualcode --out out/report --codebook codebooks/erasmus_prioriteringer.yaml
+      qualcode report evaluering.qualcode --out out/report --codebook erasmus_prioriteringer --by skolenivå
 
       qualcode report evaluering.qualcode --format docx --out rapport.docx
     """
     from qualcode.analysis.report import build_docx_report, build_report
     from qualcode.analysis.words import AnalysisError
-    from qualcode.store.summary import project_summary
+    from qualcode.store.codebooks import list_codebooks
+    from qualcode.store.questions import question_settings
 
     if format_ is None:
         format_ = ReportFormat.docx if out is not None and out.suffix.lower() == ".docx" else ReportFormat.html
@@ -124,9 +128,9 @@ def report(
     out = out or (Path("out/rapport.docx") if format_ is ReportFormat.docx else Path("out/report"))
     proj = open_project(project)
     specs = parse_pairs(cloud, "--cloud") if cloud else {
-        q: str(p) for q in project_summary(proj).questions if (p := _codebook_for(q, codebooks_dir))}
-    clouds = {q: load_codebook_or_fail(Path(p)) for q, p in specs.items()}
-    interview = [load_codebook_or_fail(p) for p in (codebook or [codebooks_dir / "elevutbytte.yaml"])]
+        name: q.codebook for name, q in question_settings(proj).items() if q.codebook}
+    clouds = {q: codebook_or_fail(proj, spec) for q, spec in specs.items()}
+    interview = [codebook_or_fail(proj, spec) for spec in (codebook or [b.key for b in list_codebooks(proj)])]
     try:
         if format_ is ReportFormat.docx:
             path = build_docx_report(proj, out, clouds, interview, by=by or None, title=title)
@@ -142,7 +146,7 @@ def report(
 @app.command()
 def stats(
     project: Annotated[str, typer.Argument(help="The project (file or database URL).")],
-    codebook: CodebookOption = Path("codebooks/elevutbytte.yaml"),
+    codebook: OptionalCodebook = None,
     question: Annotated[Optional[str], typer.Option("--question", "-q", help="Survey question; default: interviews.")] = None,
     by: Annotated[Optional[str], typer.Option("--by", help="Compare groups by this metadata, e.g. skolenivå.")] = None,
     cooccurrence_: Annotated[bool, typer.Option("--cooccurrence", help="Show how often categories occur together.")] = False,
@@ -153,11 +157,11 @@ def stats(
 
     Examples:
 
-      qualcode stats evaluering.qualcode --codebook codebooks/elevutbytte.yaml --question elev_ord --by skolenivå
+      qualcode stats evaluering.qualcode --codebook elevutbytte --question elev_ord --by skolenivå
 
       qualcode stats evaluering.qualcode --kwic klima
 
-      qualcode stats evaluering.qualcode --codebook codebooks/erasmus_prioriteringer.yaml --quotes miljo_klima
+      qualcode stats evaluering.qualcode --codebook erasmus_prioriteringer --quotes miljo_klima
     """
     from rich.table import Table
 
@@ -166,7 +170,6 @@ def stats(
     from qualcode.cli.tag_commands import print_counts
 
     proj = open_project(project)
-    cb = load_codebook_or_fail(codebook)
     if kwic:
         table = Table(title=f"«{kwic}» i kontekst")
         for column in ("", "", "", "kilde"):
@@ -180,6 +183,7 @@ def stats(
             st.check_question(proj, question)
         except ValueError as exc:
             fail(str(exc))
+    cb = default_codebook_or_fail(proj, codebook, question)
     if quotes:
         if quotes not in cb.order:
             fail(f"codebook '{cb.id}' has no category '{quotes}'; categories: {', '.join(cb.order)}.")

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from qualcode.cli.app import PipelineOption, app, console, err_console, fail
 from qualcode.cli.project_commands import ProjectArg, open_project
-from qualcode.cli.tag_commands import CodebookOption, load_codebook_or_fail
+from qualcode.cli.tag_commands import CodebookOption, codebook_or_fail
 
 SOURCE_NAMES = {"auto": "rule", "model": "model", "manual": "manual"}  # as the README and the app name them
 STAGES = {"score": "Scoring segments", "parse": "Parsing", "topics": "Fitting topic models",
@@ -53,13 +53,13 @@ def train(
     proposals are suggestions with source 'model'; they never replace a decision, and a rejected
     one is not proposed again. Train again after each round of review.
 
-    Example: qualcode train evaluering.qualcode --codebook codebooks/elevutbytte.yaml
+    Example: qualcode train evaluering.qualcode --codebook elevutbytte
     """
     from qualcode.assist import ModelError, suggest_codes, train_model, uncertainty_queue
     from qualcode.assist.training import reviewed_segments
 
-    cb = load_codebook_or_fail(codebook)
     proj = open_project(project)
+    cb = codebook_or_fail(proj, codebook)
     try:
         reviewed = reviewed_segments(proj, cb)
         if reviewed < min_reviewed:
@@ -113,20 +113,23 @@ def suggest_terms_command(
 
     Candidates come from multi-word expressions (gensim Phrases), words used like the category's
     terms (FastText on the project's text) and keyness of the category's segments against the
-    uncoded ones. Add one with --add; the codebook file keeps its comments and layout.
+    uncoded ones. Add one with --add: to the codebook stored in the project (a new version) when
+    --codebook is its id, to the file when it is a file; comments and layout are kept.
 
     Examples:
 
-      qualcode suggest-terms evaluering.qualcode --codebook codebooks/elevutbytte.yaml --category sprakferdigheter
+      qualcode suggest-terms evaluering.qualcode --codebook elevutbytte --category sprakferdigheter
 
-      qualcode suggest-terms evaluering.qualcode -c codebooks/elevutbytte.yaml -k sprakferdigheter --add språkdusj --add "lese høyt"
+      qualcode suggest-terms evaluering.qualcode -c elevutbytte -k sprakferdigheter --add språkdusj --add "lese høyt"
     """
     from qualcode.assist import suggest_terms
     from qualcode.cli.app import _load
+    from qualcode.store.codebooks import default_author, edit_stored_codebook, is_codebook_id
     from qualcode.tagging import CodebookError
-    from qualcode.tagging.edit import add_term
+    from qualcode.tagging.edit import add_term, with_term
 
-    cb = load_codebook_or_fail(codebook)
+    proj = open_project(project)
+    cb = codebook_or_fail(proj, codebook)
     if category not in {c.id for c in cb.categories}:
         fail(f"{codebook}: there is no category '{category}'. Categories are: {', '.join(c.id for c in cb.categories)}.")
     if add:
@@ -137,10 +140,15 @@ def suggest_terms_command(
                 console.print(f"'{term}' is already in the {key} of '{category}'; nothing to add.")
                 continue
             try:
-                cb = add_term(codebook, category, term, key)
+                if is_codebook_id(codebook):
+                    cb = edit_stored_codebook(proj, codebook, lambda text: with_term(text, category, term, key, codebook),
+                                              author=default_author(), action="edit")
+                else:
+                    cb = add_term(codebook, category, term, key)
             except CodebookError as exc:
                 fail(str(exc))
-            console.print(f"Added '{term}' to the {key} of '{category}' in {codebook}. Run 'qualcode code' again to use it.")
+            console.print(f"Added '{term}' to the {key} of '{category}' in {codebook}. Run 'qualcode code "
+                          f"{project} -c {codebook}' again to use it.")
         return
     proj = coded_project(project, cb)
     nlp = _load(pipeline)
@@ -184,12 +192,12 @@ def topics(
     Each topic is listed with its top words, its coherence (C_v, 0–1: higher means its words
     really occur together) and the segments that belong to it most.
 
-    Example: qualcode topics evaluering.qualcode --codebook codebooks/elevutbytte.yaml --topics 5
+    Example: qualcode topics evaluering.qualcode --codebook elevutbytte --topics 5
     """
     from qualcode.assist import TopicError, missing_themes
     from qualcode.cli.app import _load
 
-    cb = load_codebook_or_fail(codebook)
+    cb = codebook_or_fail(open_project(project), codebook)
     proj = coded_project(project, cb)
     nlp = _load(pipeline)
     try:

@@ -22,17 +22,22 @@ class ExportFormat(str, Enum):
 
 CodebookKeys = Annotated[
     Optional[list[str]],
-    typer.Option("--codebook", "-c", help="Only this codebook: its id (elevutbytte) or its YAML file (repeatable; default: all)."),
+    typer.Option("--codebook", "-c", help="Only this codebook: its id in the project (elevutbytte) or its YAML file (repeatable; default: all)."),
 ]
 
 
-def _codebook_key(value: str) -> str:
-    """A codebook id, given as the id itself or as the YAML file that defines it."""
-    if value.endswith((".yaml", ".yml")):
-        from qualcode.cli.tag_commands import load_codebook_or_fail
+def _codebook_key(project, value: str) -> str:
+    """The id of the project's codebook ``value`` names: its id, or the YAML file that defines it."""
+    from qualcode.cli.tag_commands import codebook_or_fail
+    from qualcode.store import ProjectError
+    from qualcode.store.codebooks import is_codebook_id, stored_codebooks
 
-        return load_codebook_or_fail(Path(value)).id
-    return value
+    key = value if is_codebook_id(value) else codebook_or_fail(None, value).id
+    try:
+        stored_codebooks(project, [key])
+    except ProjectError as exc:
+        fail(str(exc))
+    return key
 
 
 def _print_notes(title: str, notes: list[str]) -> None:
@@ -49,7 +54,7 @@ def export(
     names: Annotated[Optional[Path], typer.Option("--names", help="YAML list of names to replace: personer, skoler, steder, behold (implies --pseudonymise).")] = None,
     codebook: CodebookKeys = None,
     accepted_only: Annotated[bool, typer.Option("--accepted-only", help="Only codings a coder accepted or made (default: suggestions too).")] = False,
-    by: Annotated[str, typer.Option("--by", help="xlsx: the metadata the crosstab sheet groups by.")] = "skolenivå",
+    by: Annotated[Optional[str], typer.Option("--by", help="xlsx: the metadata the crosstab sheet groups by; default: each question's stored variable.")] = None,
     pipeline: PipelineOption = None,
 ) -> None:
     """Export codings: REFI-QDA project or codebook, Excel workbook or CSV table.
@@ -77,7 +82,7 @@ def export(
         fail(f"--out {out}: '{chosen}' is not one of {', '.join(f.value for f in ExportFormat)} "
              "(give --format, or --out a file ending in one of them).")
     proj = open_project(project)
-    keys = [_codebook_key(v) for v in codebook] if codebook else None
+    keys = [_codebook_key(proj, v) for v in codebook] if codebook else None
     statuses = ("accepted",) if accepted_only else ("suggested", "accepted")
     try:
         pseudonymiser = None
@@ -219,7 +224,8 @@ def agreement_command(
     if len(names) != 2:
         fail(f"--coders '{coders}': give exactly two coders separated by a comma (e.g. --coders TH,AB).")
     try:
-        result = agreement(open_project(project), names[0], names[1], _codebook_key(codebook) if codebook else None)
+        proj = open_project(project)
+        result = agreement(proj, names[0], names[1], _codebook_key(proj, codebook) if codebook else None)
     except AgreementError as exc:
         fail(str(exc))
     a, b = result.coder_a, result.coder_b

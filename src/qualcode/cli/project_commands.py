@@ -78,6 +78,8 @@ def ingest(
     open_columns: Annotated[Optional[list[str]], typer.Option("--open", help="Survey: open-answer columns, 'col' or 'QUESTION=col1,col2,…' (repeatable).")] = None,
     sheet: Annotated[Optional[str], typer.Option("--sheet", help="Survey .xlsx: the sheet to read (default: the first).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be ingested (columns, respondents, words) without saving.")] = False,
+    title: Annotated[Optional[list[str]], typer.Option("--title", help="Survey: QUESTION=TITLE, the question's title in clouds and reports (repeatable).")] = None,
+    codebook_for: Annotated[Optional[list[str]], typer.Option("--codebook-for", help="Survey: QUESTION=CODEBOOK_ID, the codebook its answers are coded with (repeatable).")] = None,
 ) -> None:
     """Add transcripts and survey exports to a project. All files are checked before anything is saved.
 
@@ -86,6 +88,8 @@ def ingest(
       qualcode ingest evaluering.qualcode corpus/interviews/*.txt --meta intervjuer=TH
 
       qualcode ingest evaluering.qualcode svar.csv --id respondent_id --meta skoletype --open elev=ord1,ord2,ord3,ord4,ord5
+
+      qualcode ingest evaluering.qualcode svar.csv --title elev="Elevenes utbytte" --codebook-for elev=elevutbytte
     """
     from rich.progress import Progress
 
@@ -119,6 +123,21 @@ def ingest(
         console.print(f"  new version: {name} (codings on the old version are kept)")
     for name in report.unchanged:
         console.print(f"  unchanged: {name}")
+    _question_settings(proj, parse_pairs(title, "--title"), parse_pairs(codebook_for, "--codebook-for"))
+
+
+def _question_settings(proj, titles: dict[str, str], codebooks: dict[str, str]) -> None:
+    """Store the questions' titles and codebooks given at ingest (see 'qualcode question set')."""
+    from qualcode.store import ProjectError
+    from qualcode.store.questions import set_question
+
+    for name in dict.fromkeys([*titles, *codebooks]):
+        changes = {key: value[name] for key, value in (("title", titles), ("codebook", codebooks)) if name in value}
+        try:
+            q = set_question(proj, name, **changes)
+        except ProjectError as exc:
+            fail(str(exc))
+        console.print(f"  question {q.name}: title {q.title or '-'}, codebook {q.codebook or '-'}")
 
 
 def _preview(doc) -> None:

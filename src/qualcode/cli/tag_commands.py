@@ -13,16 +13,41 @@ from rich.table import Table
 from qualcode.cli.app import PipelineOption, app, console, err_console, fail
 from qualcode.cli.project_commands import ProjectArg, open_project
 
-CodebookOption = Annotated[Path, typer.Option("--codebook", "-c", help="Codebook YAML file (e.g. codebooks/elevutbytte.yaml).")]
+CODEBOOK_HELP = ("The codebook: its id in the project (elevutbytte) or a YAML file (codebooks/elevutbytte.yaml); "
+                 "see 'qualcode codebook list'.")
+CodebookOption = Annotated[str, typer.Option("--codebook", "-c", help=CODEBOOK_HELP)]
+OptionalCodebook = Annotated[Optional[str], typer.Option("--codebook", "-c", help=CODEBOOK_HELP)]
 
 
-def load_codebook_or_fail(path: Path):
-    from qualcode.tagging import CodebookError, load_codebook
+def codebook_or_fail(project, spec: str | Path):
+    """The codebook ``spec`` names (a stored id or a YAML file, see ``store.codebooks.codebook_from``)."""
+    from qualcode.store import ProjectError
+    from qualcode.store.codebooks import codebook_from
+    from qualcode.tagging import CodebookError
 
     try:
-        return load_codebook(path)
-    except CodebookError as exc:
+        return codebook_from(project, spec)
+    except (CodebookError, ProjectError) as exc:
         fail(str(exc))
+
+
+def default_codebook_or_fail(project, spec: str | None, question: str | None = None):
+    """``spec``; else the question's stored codebook; else the project's only codebook."""
+    from qualcode.store.codebooks import list_codebooks
+    from qualcode.store.questions import settings_for
+
+    if spec:
+        return codebook_or_fail(project, spec)
+    if question is not None and (chosen := settings_for(project, question).codebook):
+        return codebook_or_fail(project, chosen)
+    stored = [book.key for book in list_codebooks(project)]
+    if len(stored) == 1:
+        return codebook_or_fail(project, stored[0])
+    if not stored:
+        fail(f"{project.location} holds no codebook yet. Code it first: qualcode code {project.location} --codebook FILE.yaml")
+    hint = (f", or store one for the question: qualcode question set {project.location} {question} --codebook ID"
+            if question else "")
+    fail(f"give --codebook: the project holds {', '.join(stored)}{hint}.")
 
 
 @app.command()
@@ -42,7 +67,7 @@ def tag(
     """
     from qualcode.tagging import codebook_pipeline, codes_json
 
-    cb = load_codebook_or_fail(codebook)
+    cb = codebook_or_fail(None, codebook)
     nlp = codebook_pipeline(cb, pipeline)
     try:
         stream = open(file, encoding="utf-8-sig") if file else sys.stdin
@@ -81,20 +106,29 @@ def code(
 ) -> None:
     """Code every segment of a project with a codebook; suggestions wait for review.
 
+    The first time, give the YAML file: the project stores it whole (comments kept), and a
+    changed file becomes a new version (see 'qualcode codebook history'). After that the id is
+    enough, from any folder and on any machine the project is copied to.
+
     Human decisions are never changed: accepted, rejected and manual codings and memos survive
     every run, and a rejected suggestion returns only if its evidence changed. Parses are
     cached in the project, so re-coding after a codebook edit is fast; when only the codebook
     changed since the last run, just the segments holding a word the edit touches are re-tagged.
 
-    Example: qualcode code evaluering.qualcode --codebook codebooks/elevutbytte.yaml
+    Examples:
+
+      qualcode code evaluering.qualcode --codebook codebooks/elevutbytte.yaml
+
+      qualcode code evaluering.qualcode -c elevutbytte
     """
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from qualcode.tagging.apply import code_project
     from qualcode.cli.app import _load
+    from qualcode.store.codebooks import default_author
+    from qualcode.tagging.apply import code_project
 
-    cb = load_codebook_or_fail(codebook)
     proj = open_project(project)
+    cb = codebook_or_fail(proj, codebook)
     nlp = _load(pipeline)
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                   TimeRemainingColumn(), console=err_console, transient=True) as bar:
@@ -105,7 +139,7 @@ def code(
                 tasks[stage] = bar.add_task("Parsing" if stage == "parse" else "Tagging", total=total)
             bar.update(tasks[stage], completed=done, total=total)
 
-        report = code_project(proj, cb, nlp, progress)
+        report = code_project(proj, cb, nlp, progress, author=default_author())
     console.print(f"Coded {report.segments} segments with '{cb.id}' ({report.texts} distinct texts: "
                   f"{report.parsed} parsed now, {report.texts - report.parsed} from the cache): "
                   f"{report.suggested} new suggestions, {report.updated} updated, {report.withdrawn} withdrawn, "

@@ -7,7 +7,7 @@
 ['2 picture sources (qualcode keeps text only)', …]
 """
 
-from qualcode.exchange.codebook_yaml import codebook_yaml, write_codebook_yaml
+from qualcode.tagging.codebook_yaml import codebook_yaml, write_codebook_yaml
 from qualcode.exchange.common import ExchangeError
 from qualcode.exchange.pseudonymise import NameList, Pseudonymiser, load_names
 from qualcode.exchange.refi import ExportReport, export_qdc, export_qdpx

@@ -1,4 +1,4 @@
-"""What every exchange format shares: stable GUIDs, REFI-QDA dates and schemas, codebooks as stored.
+"""What every exchange format shares: stable GUIDs, REFI-QDA dates and schemas.
 
 GUIDs are uuid5 of stable keys (a document's name and text, a codebook and category key, a span),
 so exporting the same project twice gives the same GUIDs, and an import can recognise the
@@ -16,10 +16,6 @@ from functools import lru_cache
 from importlib import resources
 
 from lxml import etree
-from sqlalchemy import select
-
-from qualcode.store import Project, schema
-from qualcode.tagging.codebook import Codebook
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -129,22 +125,3 @@ def schema_errors(document: etree._ElementTree | etree._Element, kind: str) -> l
     if xsd.validate(document):
         return []
     return [f"line {e.line}: {e.message}" for e in xsd.error_log]
-
-
-def stored_codebooks(project: Project, keys: list[str] | None = None) -> list[Codebook]:
-    """The project's codebooks as they were last stored (``qualcode code`` or an import), in
-    the order they were added; ``keys`` picks and orders some of them."""
-    cb = schema.codebooks
-    with project.read() as conn:
-        rows = conn.execute(select(cb.c.key, cb.c.definition, cb.c.source_path).order_by(cb.c.id)).all()
-    by_key = {row.key: row for row in rows}
-    if keys is not None:
-        missing = [k for k in keys if k not in by_key]
-        if missing:
-            known = ", ".join(by_key) or "none yet"
-            raise ExchangeError(f"{project.location}: no codebook '{missing[0]}' in this project (it has: {known}). "
-                                f"Code the project with it first: qualcode code PROJECT --codebook FILE.yaml")
-        rows = [by_key[k] for k in keys]
-    # Codebook validation proper (a rule per category) lives in parse_codebook; the model itself
-    # accepts imported codebooks whose categories have no rules yet.
-    return [Codebook.model_validate({**row.definition, "source": row.source_path}) for row in rows]

@@ -5,7 +5,7 @@
 
 The workbook has three sheets: «Kodinger» (one row per coding: the coded text, category, coder,
 status and the document's or respondent's metadata), «Krysstabell» (per codebook, categories
-against the groups of ``by`` for the interviews and for each survey question, counted as
+against the groups of ``by`` (else each question's stored comparison variable) for the interviews and each survey question, counted as
 ``qualcode stats`` counts them) and «Sitater» (the best quotes per category, with attribution).
 The CSV is the «Kodinger» sheet, semicolon-separated UTF-8 with a byte-order mark, which is
 what Excel with Norwegian settings opens directly. No text becomes a formula in either: see
@@ -27,6 +27,7 @@ from qualcode.exchange.pseudonymise import Pseudonymiser
 from qualcode.exchange.refi import ExportReport
 from qualcode.exchange.snapshot import Snapshot, read_snapshot
 from qualcode.store import Project
+from qualcode.store.questions import question_settings
 from qualcode.store.summary import project_summary
 
 CODING_COLUMNS = ["dokument", "dokumenttype", "segment", "taler", "respondent", "spørsmål", "start", "slutt", "tekst",
@@ -88,17 +89,21 @@ def _codings_sheet(book: Workbook, snap: Snapshot) -> int:
     return len(rows)
 
 
-def _crosstab_sheet(book: Workbook, project: Project, snap: Snapshot, by: str,
+def _crosstab_sheet(book: Workbook, project: Project, snap: Snapshot, by: str | None,
                     pseudonymiser: Pseudonymiser | None) -> list[str]:
     sheet = book.create_sheet("Krysstabell")
     notes: list[str] = []
+    settings = question_settings(project)
     questions = list(project_summary(project).questions)
     has_interviews = any(d.kind in ("interview", "document") for d in snap.documents)
     row = 1
     for codebook in snap.codebooks:
         for question in ([None] if has_interviews else []) + questions:
+            group_by = by or (settings[question].by if question in settings else None)
+            if not group_by:
+                continue  # no variable to compare by: give --by, or store one for the question
             try:
-                table = group_table(project, codebook, by, question)
+                table = group_table(project, codebook, group_by, question)
             except ValueError as exc:
                 notes.append(f"Krysstabell, {codebook.name}, {question or 'intervjuer'}: {exc}")
                 continue
@@ -107,7 +112,7 @@ def _crosstab_sheet(book: Workbook, project: Project, snap: Snapshot, by: str,
             unit = "respondenter" if table.unit == "respondents" else "segmenter"
             where = f"spørsmål {question}" if question else "intervjuer og dokumenter"
             title = sheet.cell(row=row, column=1)
-            set_text(title, f"{codebook.name}: {where} ({unit}), etter {by}")
+            set_text(title, f"{codebook.name}: {where} ({unit}), etter {group_by}")
             title.font = BOLD
             groups = [pseudonymiser.text(g) if pseudonymiser else g for g in table.groups]
             header = ["Kategori"] + [x for g in groups for x in (g, f"{g} %")] + ["Totalt", "Totalt %"]
@@ -136,7 +141,7 @@ def _quotes_sheet(book: Workbook, project: Project, snap: Snapshot, pseudonymise
     _widths(sheet, {1: 22, 2: 30, 3: 90, 4: 34, 5: 34})
 
 
-def export_excel(project: Project, out: Path, *, by: str = "skolenivå", codebooks: list[str] | None = None,
+def export_excel(project: Project, out: Path, *, by: str | None = None, codebooks: list[str] | None = None,
                  statuses: tuple[str, ...] = ("suggested", "accepted"),
                  pseudonymiser: Pseudonymiser | None = None) -> ExportReport:
     """Write the workbook described in the module docstring."""

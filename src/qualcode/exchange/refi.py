@@ -40,7 +40,6 @@ from qualcode.exchange.common import (
     schema_errors,
     selection_guid,
     source_guid,
-    stored_codebooks,
     user_guid,
     utc,
     variable_guid,
@@ -49,6 +48,7 @@ from qualcode.exchange.common import (
 from qualcode.exchange.pseudonymise import Pseudonymiser
 from qualcode.exchange.snapshot import Coding, Document, Memo, Snapshot, read_snapshot
 from qualcode.store import Project
+from qualcode.store.codebooks import stored_codebooks
 from qualcode.tagging.codebook import Codebook
 
 VARIABLE_TYPES = {"text": "Text", "integer": "Integer", "number": "Float", "date": "Date", "boolean": "Boolean"}

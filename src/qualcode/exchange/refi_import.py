@@ -6,7 +6,7 @@
 The file is read and checked whole first (:func:`read_refi`); then everything is written in one
 transaction, through the same tables ingest, ``code`` and review use. Existing codings, decisions
 and memos are never changed: an import only adds. Codes become categories without rules (add
-rules in YAML, see :func:`~qualcode.exchange.codebook_yaml.codebook_yaml`); a code qualcode
+rules in YAML, see :func:`~qualcode.tagging.codebook_yaml.codebook_yaml`); a code qualcode
 exported (recognised by its GUID) or one with the label of an existing category maps onto it.
 Text sources become documents, segmented like ingested transcripts, unless a current document
 has the very same text; codings keep their exact offsets, on the smallest segment that holds

@@ -15,10 +15,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from qualcode.exchange.common import stored_codebooks, utc
+from qualcode.exchange.common import utc
 from qualcode.exchange.pseudonymise import Pseudonymiser
 from qualcode.review.judgements import MACHINE_CODERS, judgements
 from qualcode.store import Project, schema
+from qualcode.store.codebooks import stored_codebooks
 from qualcode.tagging.codebook import Codebook
 
 

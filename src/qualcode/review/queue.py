@@ -87,12 +87,13 @@ def _trained_model(project: Project, codebook_key: str) -> tuple[Codebook, CodeM
     """The codebook as stored in the project and its trained model; None when there is none to use."""
     # Imported here: scikit-learn is slow to import and only this order needs it.
     from qualcode.assist.training import ModelError, load_model
-    from qualcode.exchange.common import ExchangeError, stored_codebooks
+    from qualcode.store import ProjectError
+    from qualcode.store.codebooks import stored_codebooks
 
     try:
         codebook = stored_codebooks(project, [codebook_key])[0]
         return codebook, load_model(project, codebook)[0]
-    except (ExchangeError, ModelError):  # not coded with it, no model trained yet, or one that cannot be read
+    except (ProjectError, ModelError):  # not coded with it, no model trained yet, or one that cannot be read
         return None
 
 

@@ -8,6 +8,7 @@ before that transaction commits.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy import CheckConstraint, Connection, Table, bindparam, func, select, text, update
 from sqlalchemy.schema import AddConstraint
@@ -130,6 +131,69 @@ def rebuild_sqlite_table(conn: Connection, table: Table) -> None:
     conn.exec_driver_sql(f'DROP TABLE "{old}"')
 
 
+def _v8_stored_codebooks(conn: Connection) -> None:
+    """Version 8 holds each codebook whole (YAML with comments, every version) and the survey
+    questions' settings, so a project needs no file beside it. Codebook files recorded by
+    earlier versions are read once, from where they were."""
+    schema.codebook_versions.create(conn, checkfirst=True)
+    schema.questions.create(conn, checkfirst=True)
+    database = conn.engine.url.database if conn.dialect.name == "sqlite" else None
+    _store_recorded_codebooks(conn, Path(database).resolve() if database else None)
+
+
+def _recorded_file(recorded: str, project_file: Path | None) -> Path | None:
+    """The file at a path recorded by an older qualcode: as written (relative to the working
+    directory it was coded from), or relative to the project's folder and the folder above."""
+    path = Path(recorded)
+    candidates = [path]
+    if not path.is_absolute() and project_file is not None:
+        candidates += [project_file.parent / path, project_file.parent.parent / path]
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def _store_recorded_codebooks(conn: Connection, project_file: Path | None) -> None:
+    """Read each codebook once from the path the project recorded and store it.
+
+    When the file is there and still says what the project was coded with, its text is kept
+    as written. When it has changed since, the version coded with is stored (the file can be
+    given to ``qualcode code`` afterwards). When it is gone, nothing is stored and the first
+    command that needs the codebook says which file to give.
+    """
+    from pydantic import ValidationError
+
+    from qualcode.store.codebooks import record_version
+    from qualcode.tagging.codebook import Codebook, CodebookError, parse_codebook
+
+    cb = schema.codebooks
+    for row in conn.execute(select(cb.c.id, cb.c.key, cb.c.definition, cb.c.source_path).order_by(cb.c.id)).all():
+        recorded = row.source_path or ""
+        try:
+            coded = Codebook.model_validate(row.definition)
+        except ValidationError:
+            continue  # nothing usable was recorded: the first command that needs it asks for the file
+        found = _recorded_file(recorded, project_file) if recorded.endswith((".yaml", ".yml")) else None
+        if found is not None:
+            try:
+                from_file = parse_codebook(found.read_text(encoding="utf-8-sig"), str(found), complete=False)
+            except (CodebookError, OSError, UnicodeDecodeError):
+                from_file = None
+            if from_file is not None and from_file.model_dump(mode="json") == row.definition:
+                record_version(conn, row.id, from_file.model_copy(update={"source": recorded}), action="migration",
+                               summary=f"read from {recorded} when the project was upgraded")
+                continue
+            from qualcode.tagging.codebook_yaml import codebook_yaml
+
+            header = (f"# {coded.name}: the version this project was last coded with, stored when the project was\n"
+                      f"# upgraded ({recorded} had changed since; its comments are not in this copy).\n")
+            text = codebook_yaml(coded, recorded, header=header)
+            record_version(conn, row.id, coded.model_copy(update={"text": text}), action="migration",
+                           summary=f"as last coded; {recorded} has changed since (give it to qualcode code to store it)")
+        elif not recorded.endswith((".yaml", ".yml")):
+            # Imported from REFI-QDA: the project held all of it already.
+            record_version(conn, row.id, coded.model_copy(update={"source": recorded or None}), action="migration",
+                           summary="stored when the project was upgraded")
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _v2_parse_cache,
     3: _v3_models,
@@ -137,4 +201,5 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     5: _v5_line_ends,
     6: _v6_checks,
     7: _v7_users,
+    8: _v8_stored_codebooks,
 }

@@ -13,6 +13,9 @@ decisions   the audit log: every human decision, never updated or deleted
 parse_cache parsed spaCy Docs keyed by text hash and pipeline, so re-coding needs no re-parse
 models      each codebook's trained code model (assisted coding), so the project stays one file
 users       user accounts of a team project: name, role (admin | coder | reader), password hash
+codebook_versions   every version of every codebook: the YAML as written (comments kept), its parsed
+            form, who made it, when and what changed; ``codebooks.definition`` is the newest
+questions   per survey question: its title, its codebook and the variable groups are compared by
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from sqlalchemy import (
 
 from qualcode.store.values import DocumentKind, Level, Role, Source, Status
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 metadata = MetaData()
 
@@ -231,4 +234,29 @@ users = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     one_of("role", Role, "users"),
+# Added in schema version 8: the project holds its codebooks whole, so it needs no file beside it.
+codebook_versions = Table(
+    "codebook_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("codebook_id", Integer, ForeignKey("codebooks.id", ondelete="CASCADE"), nullable=False),
+    Column("number", Integer, nullable=False),  # 1, 2, 3 … per codebook; the highest is current
+    Column("parent", Integer, nullable=True),  # the version this one was made from (what undo goes back to)
+    Column("yaml", Text, nullable=False),  # the codebook as written, comments and layout kept
+    Column("definition", JSON, nullable=False),  # its parsed form
+    Column("author", String(128), nullable=True),
+    Column("action", String(16), nullable=False),  # file | app | edit | import | migration | undo
+    Column("summary", Text, nullable=False),  # what changed, in words
+    Column("source", Text, nullable=True),  # the file it was read from, for the record only
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("codebook_id", "number"),
+)
+
+questions = Table(
+    "questions",
+    metadata,
+    Column("name", String(255), primary_key=True),  # the survey question as ingested (elev, laerer …)
+    Column("title", String(255), nullable=True),  # "Elevenes utbytte"
+    Column("codebook_key", String(64), nullable=True),  # a stored codebook's id
+    Column("compare_by", String(255), nullable=True),  # the metadata variable groups are compared by
 )

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select
 
 from qualcode.nlp.doccache import Header, doc_from_bytes, read_header
 from qualcode.nlp.parsing import cache_key, parse_for_coding
 from qualcode.store import Project, schema
-from qualcode.store.project import now
+from qualcode.store.codebooks import save_codebook
 from qualcode.tagging.changes import CodebookChange
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.reconcile import reconcile
@@ -47,35 +47,9 @@ class CodingReport:
     too_long: int = 0  # segments longer than the pipeline parses (stored by qualcode 0.2), left uncoded
 
 
-def upsert_codebook(conn: Connection, codebook: Codebook) -> dict[str, int]:
-    """Store the codebook and its categories; return category id by key.
-
-    A category removed from the file is kept (inactive) so codings that use it survive.
-    """
-    cb, cat = schema.codebooks, schema.categories
-    definition = codebook.model_dump(mode="json")
-    row = conn.execute(select(cb.c.id).where(cb.c.key == codebook.id)).first()
-    values = {"name": codebook.name, "version": codebook.version, "source_path": codebook.source,
-              "definition": definition, "updated_at": now()}
-    if row is None:
-        codebook_id = conn.execute(insert(cb).values(key=codebook.id, **values)).inserted_primary_key[0]
-    else:
-        codebook_id = row.id
-        conn.execute(update(cb).where(cb.c.id == codebook_id).values(**values))
-    existing = {r.key: r.id for r in conn.execute(select(cat.c.key, cat.c.id).where(cat.c.codebook_id == codebook_id))}
-    ids = {}
-    for position, category in enumerate(codebook.categories):
-        values = {"label": category.label, "color": category.color, "description": category.description,
-                  "parent_key": category.parent, "position": position, "active": True}
-        if category.id in existing:
-            conn.execute(update(cat).where(cat.c.id == existing[category.id]).values(**values))
-            ids[category.id] = existing[category.id]
-        else:
-            ids[category.id] = conn.execute(insert(cat).values(codebook_id=codebook_id, key=category.id, **values)).inserted_primary_key[0]
-    gone = set(existing) - set(ids)
-    if gone:
-        conn.execute(update(cat).where(cat.c.id.in_([existing[k] for k in gone])).values(active=False))
-    return ids
+def upsert_codebook(conn: Connection, codebook: Codebook, author: str | None = None) -> dict[str, int]:
+    """Store the codebook (a new version when it changed) and its categories; return category id by key."""
+    return save_codebook(conn, codebook, author=author)
 
 
 @dataclass
@@ -205,8 +179,12 @@ WRITE_CHUNK = 2000  # segments reconciled per write transaction
 
 
 def code_project(project: Project, codebook: Codebook, nlp: Language | None = None,
-                 progress: Callable[[str, int, int], None] | None = None) -> CodingReport:
-    """Code every codable segment of the project's current documents with ``codebook``."""
+                 progress: Callable[[str, int, int], None] | None = None, author: str | None = None) -> CodingReport:
+    """Code every codable segment of the project's current documents with ``codebook``.
+
+    The project stores the codebook (a new version, by ``author``, when it changed), so later
+    runs, the app and the analyses need only its id.
+    """
     if nlp is None:
         from qualcode.nlp import load_pipeline
 
@@ -248,7 +226,7 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
         for start in starts:
             part = ids[start:start + WRITE_CHUNK]
             with project.transaction() as conn:
-                category_ids = category_ids or upsert_codebook(conn, codebook)
+                category_ids = category_ids or upsert_codebook(conn, codebook, author)
                 chunk = set(part)
                 done = reconcile(conn, "auto", {k: v for k, v in found.items() if k[0] in chunk}, part, category_ids)
                 report.suggested += done.suggested
@@ -291,15 +269,19 @@ def _change_since_last_run(project: Project, nlp: Language, tagger: CodebookTagg
     """The codebook edit since the last run, when only the codebook changed since then (same
     pipeline, same segments, and the stored codebook is the one that run used); else None,
     and every text is tagged again."""
-    m, cb = schema.meta, schema.codebooks
+    m, cb, v = schema.meta, schema.codebooks, schema.codebook_versions
     with project.read() as conn:
         stored = conn.execute(select(m.c.value).where(m.c.key == _state_key(tagger.codebook.id))).scalar()
-        definition = conn.execute(select(cb.c.definition).where(cb.c.key == tagger.codebook.id)).scalar()
-    if stored is None or definition is None:
+        # The codebook the last run used is one of the stored versions (the newest may be an
+        # edit made since); a project without versions has only the one it was coded with.
+        definitions = [*conn.execute(select(v.c.definition).join(cb, cb.c.id == v.c.codebook_id)
+                                     .where(cb.c.key == tagger.codebook.id).order_by(v.c.number.desc())).scalars(),
+                       *conn.execute(select(cb.c.definition).where(cb.c.key == tagger.codebook.id)).scalars()]
+    if stored is None:
         return None
     previous = json.loads(stored)
-    if (previous.get("pipeline"), previous.get("segments")) != (state["pipeline"], state["segments"]) \
-            or previous.get("codebook") != _digest(definition):
+    definition = next((d for d in definitions if _digest(d) == previous.get("codebook")), None)
+    if definition is None or (previous.get("pipeline"), previous.get("segments")) != (state["pipeline"], state["segments"]):
         return None
     old = CodebookTagger(nlp, name="qualcode_codebook_previous")
     old.set_codebook(Codebook.model_validate(definition))

@@ -105,6 +105,7 @@ class Codebook(BaseModel):
     categories: list[Category]
     polarity: dict[str, Pole] = Field(default_factory=dict)
     source: str | None = Field(default=None, exclude=True)
+    text: str | None = Field(default=None, exclude=True, repr=False)  # the YAML as written, comments kept
 
     @field_validator("id")
     @classmethod
@@ -171,8 +172,12 @@ def _check_patterns(codebook: Codebook, where) -> None:
                                     f"https://spacy.io/usage/rule-based-matching for the syntax.") from None
 
 
-def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
-    """Validate codebook YAML text (see :func:`load_codebook`)."""
+def parse_codebook(text: str, source: str = "<codebook>", *, complete: bool = True) -> Codebook:
+    """Validate codebook YAML text (see :func:`load_codebook`).
+
+    ``complete=False`` accepts categories without rules yet: a codebook imported from REFI-QDA
+    is edited a term at a time, and a category without rules simply finds nothing.
+    """
     try:
         check_yaml(text, source)
     except LimitError as exc:
@@ -192,8 +197,13 @@ def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
     def where(loc: tuple) -> str:
         return f"{source} line {_line(lines, loc)}"
 
+    for reserved in ("source", "text"):  # fields qualcode fills in, never read from the file
+        if reserved in data:
+            raise CodebookError(f"{where((reserved,))}: unknown field '{reserved}'; see docs/codebook-format.md "
+                                f"for the fields a codebook takes.")
+
     try:
-        codebook = Codebook(**data, source=source)
+        codebook = Codebook(**data, source=source, text=text)
     except ValidationError as exc:
         error = exc.errors()[0]
         loc = tuple(error["loc"])
@@ -219,7 +229,7 @@ def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
         if category.parent is not None and category.parent not in seen:
             raise CodebookError(f"{where(('categories', i, 'parent'))}: category '{category.id}' has parent "
                                 f"'{category.parent}', which is not a category in this codebook.")
-        if not category.has_rule:
+        if complete and not category.has_rule:
             raise CodebookError(f"{where(('categories', i))}: category '{category.id}' has no rule; add terms, "
                                 f"compound_terms, phrases or patterns.")
     for i, category in enumerate(codebook.categories):  # a parent chain must end

@@ -42,7 +42,7 @@ if ready:
         doc_names = {row.id: row.name for row in docs}
         document = kept(st.selectbox, t("document"), [None, *doc_names], "f_document",
                         format_func=lambda i: doc_names.get(i, t("all")), on_change=restart)
-        meta_text = kept_value(st.text_input, t("meta_filter"), "f_meta", "", placeholder="skolenivå=videregående",
+        meta_text = kept_value(st.text_input, t("meta_filter"), "f_meta", "", placeholder="variabel=verdi",
                                on_change=restart)
         low, high = kept_value(st.slider, t("score"), "f_score", (0.0, 5.0), min_value=0.0, max_value=5.0, step=0.1,
                                on_change=restart)

@@ -40,12 +40,15 @@ def _block(data: object) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=96, default_flow_style=False)
 
 
-def codebook_yaml(codebook: Codebook, source: str, target: str = "THIS_FILE.yaml") -> str:
+def codebook_yaml(codebook: Codebook, source: str, target: str = "THIS_FILE.yaml", header: str | None = None) -> str:
     """YAML text for ``codebook``: the header comment, the codebook fields, then one block per
-    category with empty ``terms``/``compound_terms``/``phrases`` for the analyst to fill in."""
+    category with empty ``terms``/``compound_terms``/``phrases`` for the analyst to fill in.
+    ``header`` replaces the comment that says the codebook came from REFI-QDA."""
     head = {"id": codebook.id, "name": codebook.name, "language": codebook.language,
             "version": str(codebook.version), "description": codebook.description}
-    lines = [HEADER.format(source=source, target=target), _block(head), "categories:\n"]
+    if codebook.polarity:
+        head["polarity"] = {name: pole.model_dump(mode="json") for name, pole in codebook.polarity.items()}
+    lines = [HEADER.format(source=source, target=target) if header is None else header, _block(head), "categories:\n"]
     for category in codebook.categories:
         entry = {"id": category.id, "label": category.label, "color": category.color,
                  "description": category.description, "parent": category.parent,
@@ -55,6 +58,9 @@ def codebook_yaml(codebook: Codebook, source: str, target: str = "THIS_FILE.yaml
             entry["patterns"] = [dict(p) if not isinstance(p, dict) else p for p in category.patterns]
         if category.exclude:
             entry["exclude"] = list(category.exclude)
+        examples = category.examples.model_dump(mode="json", exclude_defaults=True) if category.examples else {}
+        if examples:
+            entry["examples"] = examples
         block = _block([entry]).replace("\n- ", "\n  - ")
         block = "  " + block.replace("\n  ", "\n    ").rstrip("\n") + "\n"
         if not category.has_rule:
