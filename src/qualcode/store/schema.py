@@ -234,6 +234,8 @@ users = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     one_of("role", Role, "users"),
+)
+
 # Added in schema version 8: the project holds its codebooks whole, so it needs no file beside it.
 codebook_versions = Table(
     "codebook_versions",
