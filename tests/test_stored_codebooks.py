@@ -255,7 +255,7 @@ def test_an_imported_codebook_is_stored_and_editable(tmp_path, nlp, monkeypatch)
     (tmp_path / "tom").mkdir()
     monkeypatch.chdir(tmp_path / "tom")
     monkeypatch.setenv("QUALCODE_PROJECT", str(tmp_path / "import.qualcode"))
-    at = AppTest.from_file(str(HOME.parent / "pages" / "3_Kodebok.py"), default_timeout=60)
+    at = AppTest.from_file(str(HOME.parent.parent / "pages" / "3_Kodebok.py"), default_timeout=60)
     at.session_state["coder"], at.session_state["codebook"] = "Kari", "temaer"
     at.run()
     assert not at.exception and not at.warning

@@ -50,7 +50,7 @@ def installed(tmp_path_factory):
          source], tmp, env)
     wheel = next((tmp / "dist").glob("qualcode-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    assert "qualcode/app/Hjem.py" in names and "qualcode/app/pages/3_Kodebok.py" in names
+    assert {"qualcode/app/menu/main.py", "qualcode/app/Hjem.py", "qualcode/app/pages/3_Kodebok.py"} <= set(names)
     venv = tmp / "venv"
     run([sys.executable, "-m", "venv", "--without-pip", venv], tmp, env)
     python = venv / "bin" / "python"
@@ -93,10 +93,10 @@ def test_the_installed_package_has_the_app_and_serves_it(installed, far_project,
     elsewhere = tmp_path / "hjemme"
     elsewhere.mkdir()
     where = run([python, "-c", "import qualcode.app; print(qualcode.app.HOME)"], elsewhere, env).strip()
-    assert not where.startswith(str(ROOT)) and where.endswith("qualcode/app/Hjem.py")
+    assert not where.startswith(str(ROOT)) and where.endswith("qualcode/app/menu/main.py")
     # The start page from the installed package, as Streamlit runs it.
     script = ("import os, sys; from streamlit.testing.v1 import AppTest; import qualcode.app as a; "
-              "at = AppTest.from_file(str(a.HOME.parent / 'pages' / '3_Kodebok.py'), default_timeout=120); "
+              "at = AppTest.from_file(str(a.HOME.parent.parent / 'pages' / '3_Kodebok.py'), default_timeout=120); "
               "at.session_state['coder'] = 'Kari'; at.session_state['codebook'] = 'elevutbytte'; at.run(); "
               "assert not at.exception, at.exception; assert not at.warning, [w.value for w in at.warning]; "
               "print(at.caption[0].value)")
