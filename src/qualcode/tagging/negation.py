@@ -25,7 +25,7 @@ NOT_NEGATING_NEXT = {
     "utan": {"tvil"},
     "ingen": {"tvil", "tvi"},
 }
-BEFORE_CUE = 3  # words before a cue that it still negates
+BEFORE_CUE = 4  # words before a cue that it still negates («Demokrati og sånt kom ikke …»)
 CLAUSE_BREAKERS = frozenset({"men", "likevel", "derimot", "mens", "fordi", "samtidig"})
 PUNCT_BREAKERS = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "«", "»", '"'})
 
