@@ -1,10 +1,11 @@
 """A small coded project for the exchange and agreement tests: two interviews, a survey, two coders.
 
-The project is coded with the dependency-free pipeline (``blank_nlp``), so the suggestions, and
-the counts the tests check, do not move when a trained pipeline is installed. The transcripts
-hold fictional names (for pseudonymisation), an emoji outside the Basic
-Multilingual Plane and an accent written as a combining character, so offsets that count UTF-16
-units or bytes instead of code points would show.
+The project is coded with the dependency-free pipeline (``blank_nlp``) and a frozen copy of the
+elevutbytte codebook (``tests/data/elevutbytte_exchange.yaml``), so the suggestions, and the
+counts the tests check, do not move when a trained pipeline is installed or the shipped codebook
+is widened. The transcripts hold fictional names (for pseudonymisation), an emoji outside the
+Basic Multilingual Plane and an accent written as a combining character, so offsets that count
+UTF-16 units or bytes instead of code points would show.
 
 Decisions (coder: what), on the tagger's suggestions in the two interviews:
   TH accepts every suggestion except «sosial_inkludering» on the Lisboa turn, which TH rejects.
@@ -25,7 +26,8 @@ from qualcode.tagging import load_codebook
 from qualcode.tagging.apply import code_project
 from tests.conftest import ROOT
 
-ELEV = load_codebook(ROOT / "codebooks" / "elevutbytte.yaml")
+# A frozen copy of the shipped codebook: the counts below are about exchange, not about the tagger.
+ELEV = load_codebook(ROOT / "tests" / "data" / "elevutbytte_exchange.yaml")
 
 REKTOR = """I: Hva har elevene fått ut av prosjektet?
 R: Elevene fikk nye venner i Polen 🙂, og de ble mye flinkere til å snakke engelsk. Kari Nordmann, som er kontaktlærer, sa at de tør mer nå.
