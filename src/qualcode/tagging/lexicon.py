@@ -40,9 +40,13 @@ NYNORSK_TO_BOKMAL = (
     ("kv", "hv"), ("fram", "frem"), ("ven", "venn"), ("mn", "vn"), ("ande", "ende"), ("kjelde", "kilde"),
     ("fridom", "frihet"), ("trivnad", "trivsel"), ("røynsle", "erfaring"), ("tilhøyrsle", "tilhørighet"),
     ("nyfiken", "nysgjerrig"), ("skild", "skilt"), ("vekse", "vokse"), ("verda", "verden"), ("sjå", "se"),
+    ("open", "åpen"), ("fleir", "fler"), ("attvinning", "gjenvinning"), ("verknad", "virkning"), ("røyst", "stemme"),
+    ("ulikskap", "ulikhet"), ("dugleik", "dyktighet"), ("haldning", "holdning"),
 )
 # Endings of nynorsk nouns, adjectives and verbs, for forms the treebank table does not have.
 NYNORSK_ENDINGS = ("ane", "ene", "ar", "er", "a", "en", "et", "te", "de", "ast")
+# Suffixes that make a word, not a compound: a head form must not start with one.
+DERIVATIONAL = ("skap", "het", "heit", "else", "dom", "ing", "ning", "leik")
 # Letters typed without æ, ø and å: "spraak", "laering", "sprak".
 ASCII_SPELLINGS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"), ("a", "å"), ("o", "ø"), ("e", "æ"))
 
@@ -140,8 +144,9 @@ def _compound_lemma(form: str, forms: dict[str, str]) -> str | None:
     for cut in range(3, len(form) - 2):
         head = form[cut:]
         lemma = forms.get(head)
-        if lemma is None or lemma == head or head in NOT_A_HEAD or lemma in NOT_A_HEAD or len(lemma) < 4:
-            continue
+        if lemma is None or lemma == head or head in NOT_A_HEAD or lemma in NOT_A_HEAD or len(lemma) < 4 \
+                or head.startswith(DERIVATIONAL):
+            continue  # «ulik+skapar» is ulikskap inflected, not a compound of «skape»
         modifier = form[:cut]
         known = lemma_frequencies().keys() | nynorsk_lemmas()
         bare = modifier[:-1] if modifier[-1] in "se" and modifier[:-1] in known else modifier
@@ -194,7 +199,7 @@ def normalised_lemma(word: str, lemma: str) -> str:
     if folded and folded in lemma_frequencies():
         return folded  # «laering» → læring
     nn = nynorsk_lemma(lower) or _compound_lemma(lower, nynorsk_form_lemmas())
-    for candidate in (nn, lower, *_nynorsk_stems(lower), current):
+    for candidate in (nn, *_nynorsk_stems(lower), lower, current):
         if candidate:
             if candidate in lemma_frequencies():
                 return candidate
