@@ -93,18 +93,22 @@ def _coder(location: str, name: str, coding_ids: list[int], decisions: int, go, 
 
     project = Project.open(location)
     steps = (accept, reject, reset)
-    latencies, last = [], {}
+    latencies, last, failures = [], {}, []
     go.wait()
     for n in range(decisions):
         coding_id = coding_ids[n % len(coding_ids)]
         action = steps[(n // len(coding_ids)) % 3]
         begun = time.time()
         t = time.perf_counter()
-        action(project, coding_id, name)
+        try:
+            action(project, coding_id, name)
+        except Exception as exc:  # noqa: BLE001  a failed save is a result to report, not a crash
+            failures.append(f"{exc.__class__.__name__}: {str(exc).splitlines()[0]}")
+            continue
         latencies.append((begun, time.perf_counter() - t))
         last[coding_id] = {accept: "accepted", reject: "rejected", reset: "suggested"}[action]
     project.close()
-    out.put((name, latencies, last))
+    out.put((name, latencies, last, failures))
 
 
 def _run(command: list[str], log: list) -> subprocess.Popen:
@@ -136,7 +140,8 @@ def coders_at_once(location: str, coders: int, decisions: int, folder: Path) -> 
     cloud = _run(["wordcloud", location, "-q", "elev", "--codebook", str(CODEBOOK), "--out", str(folder / "sky.svg")],
                  started)
     go.set()
-    results = [out.get() for _ in workers]
+    results = [out.get(timeout=3600) for _ in workers]
+    failures = [f for *_, fails in results for f in fails]
     for w in workers:
         w.join()
     recode_err = recode.communicate()[1]
@@ -144,8 +149,8 @@ def coders_at_once(location: str, coders: int, decisions: int, folder: Path) -> 
     cloud_err = cloud.communicate()[1]
     if recode.returncode or cloud.returncode:
         raise RuntimeError(f"re-code or cloud failed: {recode_err[-2000:]} {cloud_err[-2000:]}")
-    latencies = sorted(x for _, lat, _ in results for _, x in lat)
-    during = sorted(x for _, lat, _ in results for begun, x in lat if started[0] <= begun <= recode_end)
+    latencies = sorted(x for _, lat, _, _ in results for _, x in lat)
+    during = sorted(x for _, lat, _, _ in results for begun, x in lat if started[0] <= begun <= recode_end)
     project = Project.open(location)
     with project.read() as conn:
         per_coder = dict(conn.execute(select(schema.decisions.c.coder, func.count()).group_by(schema.decisions.c.coder)
@@ -153,7 +158,7 @@ def coders_at_once(location: str, coders: int, decisions: int, folder: Path) -> 
         logged = conn.execute(select(func.count()).select_from(schema.decisions)).scalar() - logged_before
         final = dict(conn.execute(select(c.c.id, c.c.status).where(c.c.id.in_(open_ids))).all())
     project.close()
-    expected = {cid: status for _, _, last in results for cid, status in last.items()}
+    expected = {cid: status for _, _, last, _ in results for cid, status in last.items()}
     wrong = sum(1 for cid, status in expected.items() if final.get(cid) != status)
 
     def pct(values: list[float], p: float) -> float:
@@ -161,8 +166,11 @@ def coders_at_once(location: str, coders: int, decisions: int, folder: Path) -> 
 
     return {
         "coders": coders, "decisions_each": decisions, "open_suggestions": len(open_ids),
-        "decisions_saved": len(latencies), "decisions_logged": logged,
-        "lost_or_duplicated": abs(logged - coders * decisions) + sum(abs(n - decisions) for n in per_coder.values()),
+        "decisions_saved": len(latencies), "decisions_logged": logged, "saves_failed": len(failures),
+        "failure_examples": sorted(set(failures))[:3],
+        # saved but not in the log, or in the log twice: the log must hold exactly the saves that succeeded
+        "lost_or_duplicated": abs(logged - len(latencies)) + sum(
+            abs(per_coder.get(name, 0) - len(lat)) for name, lat, _, _ in results),
         "final_status_wrong": wrong,
         "save_ms_p50": pct(latencies, 0.50), "save_ms_p95": pct(latencies, 0.95), "save_ms_max": pct(latencies, 1.0),
         "saved_during_recode": len(during), "during_recode_ms_p50": pct(during, 0.50),
