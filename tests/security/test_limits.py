@@ -163,3 +163,13 @@ def test_the_shipped_codebooks_pass_the_limits():
 
     for path in sorted(CODEBOOK.parent.glob("*.yaml")):
         assert load_codebook(path).categories
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_docx_and_xlsx_members_that_lie_about_their_size_are_refused(tmp_path, project, kind):
+    member = "word/document.xml" if kind == "docx" else "xl/worksheets/sheet1.xml"
+    liar = lying_zip(tmp_path / f"fil.{kind}", DOCX_MEMBERS, member, actual=200 * 2**20, declared=1000)
+    before = project.read_bytes()
+    outcome = run_measured("ingest", str(project), str(liar), *(["--id", "id"] if kind == "xlsx" else []))
+    assert_clean_refusal(outcome, f"fil.{kind}", "not changed")
+    assert project.read_bytes() == before
