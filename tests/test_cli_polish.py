@@ -26,6 +26,16 @@ def _commands():
     return typer.main.get_command(app).commands
 
 
+def _all_commands(commands=None, prefix=""):
+    """Every command, those of groups (qualcode codebook …) too, by its full name."""
+    result = {}
+    for name, command in (commands or _commands()).items():
+        result[prefix + name] = command
+        if hasattr(command, "commands"):
+            result.update(_all_commands(command.commands, f"{prefix}{name} "))
+    return result
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     folder = tmp_path_factory.mktemp("cli")
@@ -38,15 +48,15 @@ def project(tmp_path_factory):
     return path
 
 
-@pytest.mark.parametrize("name", sorted(_commands()))
+@pytest.mark.parametrize("name", sorted(_all_commands()))
 def test_help_shows_no_python_types(name):
-    result = runner.invoke(app, [name, "--help"], env={"COLUMNS": "200"})
+    result = runner.invoke(app, [*name.split(), "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "<bool>" not in result.output and "list[" not in result.output
 
 
 def test_help_prose_is_not_broken_mid_sentence():
-    for name, command in _commands().items():
+    for name, command in _all_commands().items():
         for paragraph in (command.help or "").split("\n\n"):
             if not paragraph.startswith((" ", "\b")):
                 assert "\n" not in paragraph, (name, paragraph)
@@ -54,7 +64,7 @@ def test_help_prose_is_not_broken_mid_sentence():
 
 def test_each_short_flag_has_one_meaning():
     meanings = defaultdict(set)
-    for command in _commands().values():
+    for command in _all_commands().values():
         for param in command.params:
             longs = [o for o in param.opts if o.startswith("--")]
             for short in (o for o in param.opts if re.fullmatch(r"-\w", o)):

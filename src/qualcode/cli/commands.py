@@ -23,5 +23,11 @@ def _unwrapped(doc: str) -> str:
                        for p in paragraphs)
 
 
-for _command in app.registered_commands:
-    _command.help = _unwrapped(_command.help or inspect.getdoc(_command.callback) or "")
+def _unwrap_all(typer_app) -> None:
+    for command in typer_app.registered_commands:
+        command.help = _unwrapped(command.help or inspect.getdoc(command.callback) or "")
+    for group in typer_app.registered_groups:  # qualcode codebook …, question …, users …
+        _unwrap_all(group.typer_instance)
+
+
+_unwrap_all(app)
