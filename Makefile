@@ -43,6 +43,8 @@ demo: $(STAMP)
 	$(BIN)/qualcode codebook list $(DEMO)
 	$(BIN)/qualcode report $(DEMO) --out out/report --title "Utbytte av Erasmus+ (eksempeldata)" \
 		--codebook elevutbytte --codebook erasmus_prioriteringer --by skolenivå
+	$(BIN)/qualcode report $(DEMO) --format docx --out out/rapport.docx --title "Utbytte av Erasmus+ (eksempeldata)" \
+		--codebook elevutbytte --codebook erasmus_prioriteringer --by skolenivå
 	$(BIN)/qualcode export $(DEMO) --format qdpx --out out/demo.qdpx
 	$(BIN)/qualcode export $(DEMO) --format xlsx --pseudonymise --out out/demo_pseudonymisert.xlsx
 	@echo "Demo project: $(DEMO) (holds its codebooks: copy it anywhere)"
