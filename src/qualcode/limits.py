@@ -27,6 +27,8 @@ MAX_ARCHIVE_BYTES = 256 * 2**20  # all members of one zip container together, un
 MAX_MEMBERS = 10_000
 MAX_RATIO = 200  # uncompressed / compressed size of a member above RATIO_FROM bytes; XML is 5-30
 RATIO_FROM = 2**20
+MAX_SURVEY_COLUMNS = 2_000  # a survey export's columns; real ones have tens to a few hundred
+MAX_SURVEY_CELLS = 20_000_000  # rows x columns read from one survey sheet (100,000 respondents x 200 columns)
 MAX_XML_DEPTH = 100  # nested elements in a REFI-QDA file; real code trees are under 10 levels deep
 
 

@@ -173,3 +173,10 @@ def test_docx_and_xlsx_members_that_lie_about_their_size_are_refused(tmp_path, p
     outcome = run_measured("ingest", str(project), str(liar), *(["--id", "id"] if kind == "xlsx" else []))
     assert_clean_refusal(outcome, f"fil.{kind}", "not changed")
     assert project.read_bytes() == before
+
+
+def test_a_csv_with_a_million_columns_is_refused(tmp_path, project):
+    path = tmp_path / "bred.csv"
+    path.write_text(";".join(f"k{i}" for i in range(1_000_000)) + "\n" + "1;" * 10 + "\n", encoding="utf-8")
+    outcome = run_measured("ingest", str(project), str(path), "--id", "k0")
+    assert_clean_refusal(outcome, "bred.csv", "more than 2,000 columns", "not changed")

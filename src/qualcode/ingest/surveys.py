@@ -20,7 +20,7 @@ from typing import Any
 
 from qualcode.ingest.model import IngestError, ParsedDocument, RespondentDraft, SegmentDraft, read_source
 from qualcode.ingest.split import MAX_SEGMENT_CHARS, sentence_pieces
-from qualcode.limits import LimitError, open_zip
+from qualcode.limits import MAX_SURVEY_CELLS, MAX_SURVEY_COLUMNS, LimitError, open_zip
 from qualcode.nlp.stopwords import is_noise_answer
 from qualcode.nlp.textfiles import TextFileError, decode_text_lines
 
@@ -70,7 +70,7 @@ def _read_csv(path: Path, data: bytes) -> SurveyTable:
     except TextFileError as exc:
         raise IngestError(path, str(exc).removeprefix(str(path)).lstrip(": ")) from None
     text, encoding = decoded.text, decoded.encoding
-    sample = "\n".join(text.splitlines()[:20])
+    sample = "\n".join(text[:100_000].splitlines()[:20])  # the sniffer is slow on long lines
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=";,\t|").delimiter
     except csv.Error:
@@ -80,6 +80,7 @@ def _read_csv(path: Path, data: bytes) -> SurveyTable:
     numbers: list[int] = []
     try:
         header = next(reader)
+        _check_columns(path, header)  # before every row is padded to the header's width
         for row in reader:
             if any(cell.strip() for cell in row):
                 if len(row) > len(header) and any(c.strip() for c in row[len(header):]):
@@ -119,7 +120,15 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> SurveyTable:
     rows: list[list[str]] = []
     numbers: list[int] = []
     header: list[str] | None = None
-    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+    read = 0
+    # A sheet can declare a range of 16,384 columns and a million rows in a few bytes: read at most
+    # MAX_SURVEY_COLUMNS columns and MAX_SURVEY_CELLS cells.
+    for number, values in enumerate(worksheet.iter_rows(values_only=True, max_col=MAX_SURVEY_COLUMNS + 1), start=1):
+        read += len(values)
+        if read > MAX_SURVEY_CELLS:
+            workbook.close()
+            raise IngestError(path, f"the sheet holds more than {MAX_SURVEY_CELLS:,} cells, qualcode's limit for one "
+                                    f"survey. Save only the columns and rows of the survey in a new file.", row=number)
         cells = ["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)) for v in values]
         if header is None:
             if any(c.strip() for c in cells):
@@ -134,7 +143,14 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> SurveyTable:
     while header and not header[-1]:
         header.pop()
         rows = [r[: len(header)] for r in rows]
+    _check_columns(path, header)
     return SurveyTable(header, rows, numbers)
+
+
+def _check_columns(path: Path, header: list[str]) -> None:
+    if len(header) > MAX_SURVEY_COLUMNS:
+        raise IngestError(path, f"has more than {MAX_SURVEY_COLUMNS:,} columns, qualcode's limit for a survey. Save "
+                                f"only the survey's columns in a new file.", row=1)
 
 
 def question_groups(names: list[str]) -> dict[str, list[str]]:
