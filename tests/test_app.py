@@ -150,7 +150,7 @@ def test_document_view_colours_and_links(project):
 
 
 @pytest.mark.parametrize("page", ["Hjem.py", "pages/1_Gjennomgang.py", "pages/2_Dokument.py", "pages/3_Kodebok.py",
-                                  "pages/4_Ordsky.py"])
+                                  "pages/4_Ordsky.py", "pages/5_Brukere.py"])
 def test_every_page_runs_anywhere_without_the_codebook_file(project, page):
     assert_clean(run(page, coder="Kari", codebook="elevutbytte"))
 

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from qualcode.store import schema
 from qualcode.store.project import Project, ProjectError, now
+from qualcode.store.values import VersionAction
 from qualcode.tagging.codebook import Codebook, CodebookError, load_codebook
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -249,8 +250,7 @@ def record_version(conn: Connection, codebook_id: int, codebook: Codebook, *, au
     text = _text_for(codebook, current)
     if current is not None and current.yaml == text and current.definition == definition:
         return None
-    if action is None:
-        action = _action(codebook)
+    action = VersionAction(action or _action(codebook))  # refuses a word the CHECK constraint would refuse
     if summary is None:
         summary = describe_change(current.definition if current else None, definition)
         if action in ("file", "import"):

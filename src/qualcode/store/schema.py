@@ -40,7 +40,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from qualcode.store.values import DocumentKind, Level, Role, Source, Status
+from qualcode.store.values import DocumentKind, Level, Role, Source, Status, VersionAction
 
 SCHEMA_VERSION = 8
 
@@ -247,11 +247,12 @@ codebook_versions = Table(
     Column("yaml", Text, nullable=False),  # the codebook as written, comments and layout kept
     Column("definition", JSON, nullable=False),  # its parsed form
     Column("author", String(128), nullable=True),
-    Column("action", String(16), nullable=False),  # file | app | edit | import | migration | undo
+    Column("action", String(16), nullable=False),  # see VersionAction
     Column("summary", Text, nullable=False),  # what changed, in words
     Column("source", Text, nullable=True),  # the file it was read from, for the record only
     Column("created_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("codebook_id", "number"),
+    one_of("action", VersionAction, "codebook_versions"),
 )
 
 questions = Table(

@@ -1,4 +1,4 @@
-"""The values a status, source, kind or role may take: one Enum each, mirrored by a CHECK constraint.
+"""The values a status, source, kind, role or codebook change may take: one Enum each, mirrored by a CHECK constraint.
 
 They are ``StrEnum``s, so ``Status.ACCEPTED == "accepted"`` and the stored value is the plain word.
 
@@ -61,3 +61,14 @@ class Role(StrEnum):
     @property
     def can_manage_users(self) -> bool:
         return self is Role.ADMIN
+
+
+class VersionAction(StrEnum):
+    """How a stored codebook's version came about."""
+
+    FILE = "file"  # read from a YAML file (qualcode code --codebook FILE)
+    APP = "app"  # edited on the app's Kodebok page
+    EDIT = "edit"  # edited from the command line (suggest-terms --add)
+    IMPORT = "import"  # imported from REFI-QDA
+    MIGRATION = "migration"  # stored when an older project was upgraded
+    UNDO = "undo"  # an earlier version restored
