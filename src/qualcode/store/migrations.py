@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import CheckConstraint, Connection, Table, bindparam, func, select, text, update
-from sqlalchemy.schema import AddConstraint
 
 from qualcode.store import schema
 from qualcode.store.line_ends import LineEnds
@@ -96,7 +95,9 @@ def _v6_checks(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE meta ALTER COLUMN key TYPE VARCHAR(128)"))
         for table in tables:
             for check in _checks(table):
-                conn.execute(AddConstraint(check))
+                # Plain DDL: AddConstraint would mark the shared Table's CHECK as created apart, and
+                # every later CREATE TABLE of it in this process (an SQLite rebuild) would leave it out.
+                conn.execute(text(f'ALTER TABLE "{table.name}" ADD CONSTRAINT "{check.name}" CHECK ({check.sqltext})'))
 
 
 def _v7_users(conn: Connection) -> None:
