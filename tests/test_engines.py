@@ -38,3 +38,12 @@ def test_checks_and_users_migrations_run_on_postgresql(tmp_path, request):
             conn.execute(text("""INSERT INTO codings (segment_id, category_id, start, "end", source, status,
                                  created_at, updated_at) VALUES (1, 1, 0, 1, 'auto', 'godkjent', now(), now())"""))
     assert set(MIGRATIONS) >= {6, 7}
+
+
+@pytest.mark.postgresql
+def test_a_migrated_project_leaves_new_projects_their_constraints(tmp_path, request):
+    """Migrating a PostgreSQL project must not change the schema objects new projects are made from."""
+    test_checks_and_users_migrations_run_on_postgresql(tmp_path, request)
+    with Project.create(tmp_path / "ny.qualcode") as fresh:
+        checks = {c["name"] for c in inspect(fresh.engine).get_check_constraints("codings")}
+    assert {"ck_codings_status", "ck_codings_source"} <= checks
