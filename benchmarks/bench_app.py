@@ -29,7 +29,7 @@ ingest_files(project, paths)
 report = code_project(project, load_codebook("codebooks/elevutbytte.yaml"), load_pipeline())
 os.environ["QUALCODE_PROJECT"] = str(folder / "p.qualcode")
 from qualcode.app import HOME
-at = AppTest.from_file(str(HOME.parent / "pages" / "1_Gjennomgang.py"), default_timeout=120)
+at = AppTest.from_file(str(HOME.parent.parent / "pages" / "1_Gjennomgang.py"), default_timeout=120)
 at.session_state["coder"] = "Kari"; at.session_state["codebook"] = "elevutbytte"
 at.run()
 opens, saves = [], []

@@ -186,7 +186,7 @@ import json, os, statistics, time
 os.environ["QUALCODE_PROJECT"] = {location!r}
 from qualcode.app import HOME
 from streamlit.testing.v1 import AppTest
-at = AppTest.from_file(str(HOME.parent / "pages" / "1_Gjennomgang.py"), default_timeout=300)
+at = AppTest.from_file(str(HOME.parent.parent / "pages" / "1_Gjennomgang.py"), default_timeout=300)
 at.session_state["coder"] = "Kari"; at.session_state["codebook"] = "elevutbytte"
 at.run()
 opens, saves = [], []
@@ -244,16 +244,17 @@ def main(segments: int = 10_000, coders: int = 10, decisions: int = 500, large: 
     summary: dict = {"machine_cpus": os.cpu_count()}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        location, built = build(folder / "team", segments)
+        location, built = build(folder / "team", segments) if coders else (None, None)
         summary["project"] = built
         # The same project on PostgreSQL, by qualcode copy (before anyone decides).
-        pg = new_pg_database(admin) if admin else None
+        pg = new_pg_database(admin) if admin and coders else None
         if pg:
             with Project.open(location) as source:
                 copy_project(source, pg)
         try:
-            summary["sqlite"] = coders_at_once(str(location), coders, decisions, folder)
-            print(json.dumps({"sqlite": summary["sqlite"]}), flush=True)
+            if coders:
+                summary["sqlite"] = coders_at_once(str(location), coders, decisions, folder)
+                print(json.dumps({"sqlite": summary["sqlite"]}), flush=True)
             if pg:
                 summary["postgresql"] = coders_at_once(pg, coders, decisions, folder)
                 print(json.dumps({"postgresql": summary["postgresql"]}), flush=True)
@@ -271,14 +272,14 @@ def main(segments: int = 10_000, coders: int = 10, decisions: int = 500, large: 
                     summary["large"]["review_postgresql"] = review_page(pg)
                 finally:
                     drop_pg_database(admin, pg)
-    save("team", summary)
+    save("team" if coders and large else "team_large" if large else "team_coders", summary)
     return summary
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--segments", type=int, default=10_000)
-    parser.add_argument("--coders", type=int, default=10)
+    parser.add_argument("--coders", type=int, default=10, help="0: skip part 1")
     parser.add_argument("--decisions", type=int, default=500)
     parser.add_argument("--large", type=int, default=0, help="segments of the large project (0: skip parts 2 and 3)")
     args = parser.parse_args()
