@@ -280,9 +280,11 @@ class Pseudonymiser:
         # Survey answers are single words the name finder mistakes for names; names are in interviews.
         interviews = [doc.text for doc in documents if doc.kind != "survey"]
         kept: list[str] = []
+        # The gazetteer first: a Norwegian first name is a person even when the name finder
+        # reads it as a place ("sammen med Tobias"); a name keeps the first kind it is found as.
+        found.extend(gazetteer_persons(interviews))
         if nlp is not None and name_finders(nlp):
             found.extend(entities(nlp, interviews, keep=(), kept=kept))
-        found.extend(gazetteer_persons(interviews))
         keep = {name.casefold() for name in keep_places}
         kept += [name for _, name in found if name.casefold() in keep]
         found = [(kind, name) for kind, name in found if name.casefold() not in keep]
