@@ -2,11 +2,11 @@
 """Package the trained pipeline into src/qualcode/models/nb_qualcode_sm.
 
 Steps: load the trained model (build/model/model-best), decide whether sentence
-boundaries come from the parser or the senter (the better one on UD dev stays
-enabled; senter is kept but disabled otherwise, as in spaCy's own pipelines),
-add the separately trained ner, set the meta (name qualcode_sm, lang nb, version 0.2.0), write the folder with
-nlp.to_disk, copy the NDT licence as LICENSE, evaluate the written folder
-(evaluate.py) and write its README.md and meta performance figures.
+boundaries come from the parser or the senter and the lemmatizer's top_k (both on the
+held-out slice of train, build/corpus/select.spacy; UD dev is only for the final figures),
+add the separately trained ner, set the meta (name qualcode_sm, lang nb, version 0.3.0), write
+the folder with nlp.to_disk, copy the NDT licence as LICENSE, evaluate the written folder
+(evaluate.py, both written standards) and write its README.md and meta performance figures.
 
 Usage: python package.py MODEL_DIR [--data-dir DIR] [--out DIR] [--train-log build/train.log]
 """
@@ -28,6 +28,8 @@ sys.path.insert(0, HERE)
 import evaluate  # noqa: E402
 
 OUT = os.path.join(ROOT, "src", "qualcode", "models", "nb_qualcode_sm")
+VERSION = "0.3.0"
+MAX_MB = 25
 RES_PATH = os.path.join(HERE, "build", "eval", "package_results.json")
 
 
@@ -44,8 +46,10 @@ def adapt_tokenizer(nlp, data_dir):
     import convert
     from qualcode.nlp.tokenfix import adapt_tokenizer as add_ndt_rules
     single, split = collections.Counter(), collections.Counter()
-    for path in glob.glob(os.path.join(data_dir, "ndt-nob-train-dev", "*.conll")):
-        if convert.is_dev(os.path.basename(path)[:-len(".conll")]):
+    paths = [(std, path) for std, (folder, _) in convert.STANDARDS.items()
+             for path in glob.glob(os.path.join(data_dir, folder, "*.conll"))]
+    for std, path in paths:
+        if convert.split_of(os.path.basename(path)[:-len(".conll")], std, set()) == "dev":
             continue
         for _, sent in convert.read_conll(path):
             forms = [t[1] for t in sent]
@@ -94,12 +98,14 @@ def fmt(x):
 
 
 def write_readme(out, res, meta, train, size_mb):
-    u, d = res["ud_dev"], res["ndt_dev"]
+    u, d = res["ud_dev_nob"], res["ndt_dev_nob"]
+    un, dn = res["ud_dev_nno"], res["ndt_dev_nno"]
+    qn = res.get("ud_dev_nno_qualcode") or un
     sp = res.get("speed", {})
-    per = "\n".join(f"| {k} | {fmt(v)} |" for k, v in u["ner_per_label_f"].items())
+    per = "\n".join(f"| {k} | {fmt(v)} | {fmt(un['ner_per_label_f'].get(k))} |" for k, v in u["ner_per_label_f"].items())
     t = train.get("seconds")
     s1, sn = train.get("stage1", {}), train.get("ner", {})
-    q = res.get("ud_dev_qualcode")
+    q = res.get("ud_dev_nob_qualcode")
     ttxt = f"{t // 60} min {t % 60} s" if t else "n/a"
     qtxt = "" if not q else f"""
 Loaded through `qualcode.nlp.load_pipeline()`, which adds the sentence-final number split
@@ -109,8 +115,9 @@ NER F {fmt(q['ner_f'])}, sentence F {fmt(q['sents_f'])}, token accuracy {fmt(q['
 """
     text = f"""# nb_qualcode_sm {meta['version']}
 
-Small Norwegian bokmål pipeline for qualcode (spaCy {meta['spacy_version']}, CPU, CNN,
-no static vectors). Load it with `spacy.load(path_to_this_folder)`; it needs only spaCy 3.8.
+Small Norwegian pipeline for qualcode, bokmål and nynorsk in one model (spaCy
+{meta['spacy_version']}, CPU, CNN, no static vectors). Load it with
+`spacy.load(path_to_this_folder)`; it needs only spaCy 3.8.
 
 Components: `{', '.join(meta['pipeline'])}`{' (senter is included but disabled; sentence boundaries come from the parser)' if 'senter' in meta.get('disabled', []) else ' (the senter runs before the parser and sets the sentence boundaries, which the parser respects)'}.
 
@@ -118,43 +125,49 @@ Components: `{', '.join(meta['pipeline'])}`{' (senter is included but disabled; 
 * `parser` – dependency relations of the **Norwegian Dependency Treebank** (NDT labels
   such as SUBJ, DOBJ, ADV, FINV, PUTFYLL …, not UD relations); also sets sentences
 * `trainable_lemmatizer` – edit-tree lemmatizer (NDT lemmas; proper nouns keep their case)
-* `ner` – NorNE entities: PER, ORG, LOC, GPE_LOC, GPE_ORG, PROD, EVT, DRV, MISC
+* `ner` – NorNE entities merged to the four types qualcode uses: PER, ORG, LOC, GPE
+  (GPE_LOC and GPE_ORG are GPE; PROD, EVT, DRV and MISC are not learnt)
 
 ## Data and licence
 
 Trained on **NorNE** (Language Technology Group, University of Oslo), which adds named
-entities to the **Norwegian Dependency Treebank** (bokmål) built by the **National Library
-of Norway** (Språkbanken). Training data: the NDT files of the UD train split
-({train.get('train_sents', '15,696')} sentences); model selection on the UD dev split (NDT format).
+entities to the **Norwegian Dependency Treebank** (bokmål and nynorsk) built by the **National
+Library of Norway** (Språkbanken). Training data: the NDT files of the UD train splits of both
+standards, less every tenth source document, which is held out ("select") to choose the
+checkpoint and the packaging settings; the UD dev splits give only the final figures.
 The annotations are released under **CC0** (see `LICENSE`, the NDT licence text); the
 underlying texts may not be republished as stand-alone texts, and this folder contains no
 training text.
 
-## Scores (dev split; the test split was not available)
+## Scores (UD dev splits; the test splits were not available)
 
-UD dev (`no_bokmaal-ud-dev.conllu`, raw text re-tokenized by the pipeline and aligned):
+Raw text re-tokenized by the pipeline and aligned (`no_bokmaal-ud-dev.conllu`,
+`no_nynorsk-ud-dev.conllu`); `spacy.load`:
 
-| metric | score | spaCy nb_core_news_sm 3.8 (UD test) |
+| metric | bokmål | nynorsk |
 |---|---|---|
-| UPOS | {fmt(u['upos'])} | 0.967 |
-| morph (UD feats) | {fmt(u['morph'])} | 0.953 |
-| lemma (exact, case-sensitive) | {fmt(u['lemma'])} | 0.969 |
-| NER P / R / F | {fmt(u['ner_p'])} / {fmt(u['ner_r'])} / {fmt(u['ner_f'])} | F 0.752 |
-| sentence F | {fmt(u['sents_f'])} | 0.927 |
+| UPOS | {fmt(u['upos'])} | {fmt(un['upos'])} |
+| morph (UD feats) | {fmt(u['morph'])} | {fmt(un['morph'])} |
+| lemma (exact, case-sensitive) | {fmt(u['lemma'])} | {fmt(un['lemma'])} |
+| NER P / R / F (PER ORG LOC GPE) | {fmt(u['ner_p'])} / {fmt(u['ner_r'])} / {fmt(u['ner_f'])} | {fmt(un['ner_p'])} / {fmt(un['ner_r'])} / {fmt(un['ner_f'])} |
+| sentence F | {fmt(u['sents_f'])} | {fmt(un['sents_f'])} |
+
+Through `qualcode.nlp.load_pipeline()` (nynorsk): UPOS {fmt(qn['upos'])}, lemma {fmt(qn['lemma'])}.
 
 Token-level scores are computed by spaCy's scorer on the pipeline's own tokenization:
 gold tokens that the tokenizer does not split like UD count as errors (token accuracy
 {fmt(u['tokenization_acc'])}; the rest are mostly sentence-final numbers such as "2006.", which only
 the `qualcode_sentence_final_period` component below can tell from ordinals). See `training/README.md` of the repository for an error analysis.
 {qtxt}
-NER F per label (UD dev; UD dev has no MISC entity):
+NER F per label (UD dev):
 
-| label | F |
-|---|---|
+| label | bokmål | nynorsk |
+|---|---|---|
 {per}
 
-NDT dev (NDT relations): UAS {fmt(d['uas'])}, LAS {fmt(d['las'])} (all tokens);
-UAS {fmt(d['uas_no_punct'])}, LAS {fmt(d['las_no_punct'])} without punctuation (IP/IK).
+NDT dev (NDT relations), bokmål: UAS {fmt(d['uas'])}, LAS {fmt(d['las'])} (all tokens);
+UAS {fmt(d['uas_no_punct'])}, LAS {fmt(d['las_no_punct'])} without punctuation (IP/IK);
+nynorsk: UAS {fmt(dn['uas'])}, LAS {fmt(dn['las'])}; without punctuation UAS {fmt(dn['uas_no_punct'])}, LAS {fmt(dn['las_no_punct'])}.
 These are not comparable to UD LAS figures (different relation inventory).
 
 Speed (`nlp.pipe`, 1 CPU thread, best of 3, {sp.get('texts', 'n/a')}): {sp.get('pipeline_wps', 'n/a')} words/s;
@@ -199,11 +212,11 @@ def main():
 
     # Sentence boundaries: either the parser alone (senter disabled) or the senter
     # placed before the parser (the parser respects preset boundaries). Decided on
-    # the NDT dev DocBin (the tuning set), by sentence F, then LAS.
+    # the held-out slice of train (select.spacy, both standards), by sentence F, then LAS.
     if args.readme_only:
         return finish(args)
     nlp = spacy.load(args.model)
-    ndt_dev = os.path.join(args.corpus, "dev.spacy")
+    ndt_dev = os.path.join(args.corpus, "select.spacy")
     overrides = {}
     disable_senter = False
     if "senter" in nlp.pipe_names and "parser" in nlp.pipe_names:
@@ -213,7 +226,7 @@ def main():
         order.insert(order.index("parser"), "senter")
         nlp_b = spacy.load(args.model, config={"nlp": {"pipeline": order}})
         sb = evaluate.evaluate_ndt(nlp_b, ndt_dev)[0]
-        print(f"NDT dev, parser sentences: sent F {sa['sents_f']:.4f} LAS {sa['dep_las']:.4f}; "
+        print(f"select slice, parser sentences: sent F {sa['sents_f']:.4f} LAS {sa['dep_las']:.4f}; "
               f"senter before parser: sent F {sb['sents_f']:.4f} LAS {sb['dep_las']:.4f}")
         if (sb["sents_f"], sb["dep_las"]) > (sa["sents_f"], sa["dep_las"]):
             overrides["nlp"] = {"pipeline": order}
@@ -231,7 +244,7 @@ def main():
             for k in (1, 2, 3, 5):
                 lem.top_k = k
                 acc = nlp.evaluate(evaluate.load_examples(nlp, ndt_dev))["lemma_acc"]
-                print(f"lemmatizer top_k {k}: NDT dev lemma {acc:.5f}")
+                print(f"lemmatizer top_k {k}: select slice lemma {acc:.5f}")
                 if acc > best_acc:
                     best_k, best_acc = k, acc
         overrides["components"] = {"trainable_lemmatizer": {"top_k": best_k}}
@@ -249,15 +262,15 @@ def main():
     print(f"tokenizer: removed {len(removed)} special cases split in NDT train: {' '.join(removed)}")
 
     nlp.meta.update({
-        "name": "qualcode_sm", "lang": "nb", "version": "0.2.0",
+        "name": "qualcode_sm", "lang": "nb", "version": VERSION,
         "spacy_version": ">=3.8.0,<3.9.0",
-        "description": "Norwegian bokmål pipeline for qualcode: tok2vec, morphologizer (UD UPOS+feats), "
-                       "NDT dependency parser, senter (disabled), edit-tree lemmatizer, NorNE NER. "
-                       "CPU CNN, no static vectors.",
+        "description": "Norwegian bokmål and nynorsk pipeline for qualcode: tok2vec, morphologizer "
+                       "(UD UPOS+feats), NDT dependency parser, senter, edit-tree lemmatizer, NorNE NER "
+                       "(PER, ORG, LOC, GPE). CPU CNN, no static vectors.",
         "author": "qualcode", "url": "", "license": "CC0-1.0 (annotations; see LICENSE)",
         "sources": [{"name": "NorNE", "url": "https://github.com/ltgoslo/norne",
                      "license": "CC0-1.0", "author": "Language Technology Group, University of Oslo"},
-                    {"name": "Norwegian Dependency Treebank (bokmål)",
+                    {"name": "Norwegian Dependency Treebank (bokmål and nynorsk)",
                      "url": "https://www.nb.no/sprakbanken/", "license": "CC0-1.0",
                      "author": "National Library of Norway"}],
     })
@@ -284,14 +297,16 @@ def finish(args):
 
     meta_path = os.path.join(args.out, "meta.json")
     meta = json.load(open(meta_path, encoding="utf-8"))
-    u, d = res["ud_dev"], res["ndt_dev"]
+    u, d = res["ud_dev_nob"], res["ndt_dev_nob"]
     meta["performance"] = {
         "pos_acc": u["upos"], "morph_acc": u["morph"], "lemma_acc": u["lemma"],
         "ents_p": u["ner_p"], "ents_r": u["ner_r"], "ents_f": u["ner_f"],
         "ents_per_type": u["ner_per_label_f"], "sents_f": u["sents_f"],
         "dep_uas": d["uas"], "dep_las": d["las"],
         "dep_uas_no_punct": d["uas_no_punct"], "dep_las_no_punct": d["las_no_punct"],
-        "note": "pos/morph/lemma/ents/sents on UD dev (no_bokmaal-ud-dev.conllu); dep on NDT dev (NDT relations)",
+        "nynorsk": {"ud_dev": res["ud_dev_nno"], "ndt_dev": res["ndt_dev_nno"]},
+        "note": "pos/morph/lemma/ents/sents on UD dev (no_bokmaal-ud-dev.conllu; nynorsk: "
+                "no_nynorsk-ud-dev.conllu); dep on NDT dev (NDT relations)",
     }
     if "speed" in res:
         meta["performance"]["speed_wps"] = res["speed"]["pipeline_wps"]
@@ -303,8 +318,8 @@ def finish(args):
     write_readme(args.out, res, meta, train, size_mb)
     size_mb = dir_size(args.out) / 1e6
     print(f"packaged {args.out}: {size_mb:.1f} MB")
-    if size_mb > 20:
-        sys.exit("package larger than 20 MB")
+    if size_mb > MAX_MB:
+        sys.exit(f"package larger than {MAX_MB} MB")
 
 
 if __name__ == "__main__":
