@@ -123,7 +123,21 @@ def test_written_standard_is_detected(any_nlp, text, standard):
     assert any_nlp(text)._.standard == standard
 
 
-def test_nynorsk_sentence_gets_nynorsk_lemmas_in_the_fallback(blank_nlp):
-    assert [t.lemma_ for t in blank_nlp("Elevane fekk nye vener")] == ["elev", "få", "ny", "ven"]
-    # the same words read as bokmål would be "vene" (a vein): the lexicon follows the standard
-    assert [t.lemma_ for t in blank_nlp("Elevene fikk nye venner")] == ["elev", "få", "ny", "venn"]
+def test_nynorsk_sentence_gets_nynorsk_lemmas(any_nlp):
+    assert [t.lemma_ for t in any_nlp("Elevane fekk nye vener")] == ["elev", "få", "ny", "ven"]
+    # ... and the bokmål sentence keeps its bokmål lemmas
+    assert [t.lemma_ for t in any_nlp("Elevene fikk nye venner")] == ["elev", "få", "ny", "venn"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        # words both standards write alike have a lemma in each: the text's standard decides
+        ("Det er viktig at elevane ikkje er åleine.", "er", "vere"),
+        ("Det er viktig at elevene ikke er alene.", "er", "være"),
+        ("Dei andre skulane vil vere med.", "andre", "annan"),
+        ("De andre skolene vil være med.", "andre", "annen"),
+    ],
+)
+def test_shared_words_get_their_standards_lemma(nlp, text, word, lemma):
+    assert lemmas(nlp, text)[word] == lemma
