@@ -180,6 +180,10 @@ def normalised_lemma(word: str, lemma: str) -> str:
     """
     lower = word.lower()
     current = (lemma or word).lower()
+    if lower.endswith(("ende", "ande")) and len(lower) > 7 and current == lower[:-4] + "e":
+        # NDT lemmatises a present participle as its verb («inkluderande» → inkludere); the
+        # codebooks list the adjective, and the verb's forms are often false friends.
+        return lower[:-4] + "ende"
     if not lower.isalpha() or len(lower) < 3 or lower in stop_words() or (current in lemma_frequencies() and current != lower):
         return current
     if not is_known_lemma(current):
