@@ -130,6 +130,17 @@ def test_a_copied_project_gives_the_same_results_anywhere(checkout, tmp_path, in
     assert "0 new suggestions" in got["code"]
 
 
+def test_a_question_named_by_its_start_takes_its_stored_codebook(checkout, tmp_path, inside):
+    """``-q elev`` means ``elev_ord`` in the analysis commands as in ``qualcode question``, and the
+    question's stored codebook is used without --codebook."""
+    work, expected = checkout
+    inside(work)
+    cli("wordcloud", "evaluering.qualcode", "-q", "elev", "--out", tmp_path / "sky.svg", "--table", tmp_path / "sky.csv")
+    assert (tmp_path / "sky.csv").read_text(encoding="utf-8") == expected["wordcloud"][1]
+    assert cli("stats", "evaluering.qualcode", "-q", "elev", "--by", "skolenivå") == expected["stats"]
+    assert "no survey question 'nosuch'" in fails("wordcloud", "evaluering.qualcode", "-q", "nosuch", "--out", tmp_path / "x.svg")
+
+
 def test_the_stored_codebook_keeps_the_file_as_written(checkout, tmp_path):
     work, _ = checkout
     project = Project.open(work / "evaluering.qualcode")

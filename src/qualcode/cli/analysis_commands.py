@@ -13,6 +13,17 @@ from qualcode.cli.project_commands import open_project, parse_pairs
 from qualcode.cli.tag_commands import OptionalCodebook, codebook_or_fail, default_codebook_or_fail
 
 
+def question_or_fail(project, question: str) -> str:
+    """The survey question ``question`` names (``elev`` for ``elev_ord``), as ``qualcode question`` reads it."""
+    from qualcode.store.project import ProjectError
+    from qualcode.store.questions import question_named
+
+    try:
+        return question_named(project, question)
+    except ProjectError as exc:
+        fail(str(exc))
+
+
 @app.command()
 def wordcloud(
     project: Annotated[Optional[str], typer.Argument(help="The project (file or database URL); leave out and give --survey for a quick look at a file.")] = None,
@@ -68,6 +79,7 @@ def wordcloud(
             from qualcode.store.questions import settings_for
 
             proj = open_project(project)
+            question = question_or_fail(proj, question)
             cb = default_codebook_or_fail(proj, codebook, question)
             heading = settings_for(proj, question).title
             if no_merge or merge:
@@ -179,6 +191,7 @@ def stats(
         console.print(table)
         return
     if question is not None:
+        question = question_or_fail(proj, question)
         try:
             st.check_question(proj, question)
         except ValueError as exc:
