@@ -39,3 +39,32 @@ def test_worker_processes_write_the_same_cache_entries(nlp):
     workers = list(parse_for_coding(nlp, texts, n_process=2))
     assert all(doc is None for doc, _ in workers)  # the parent gets cache entries, not Docs
     assert [entry for _, entry in workers] == alone
+
+
+def test_a_worker_that_dies_leaves_the_rest_to_the_parent(nlp):
+    """A worker killed mid-job (the kernel's out-of-memory killer, say) must not hang the run:
+    the chunks it lost are parsed in the parent, and every text still gets its entry."""
+    import multiprocessing
+    import os
+    import signal
+    import threading
+
+    texts = [f"{turn} Dette er svar nummer {i}." for i in range(1000) for turn in TURNS]
+    alone = [entry for _, entry in parse_for_coding(nlp, texts, n_process=1)]
+    got: list[bytes] = []
+    killed: list[int] = []
+
+    def run() -> None:
+        for doc, entry in parse_for_coding(nlp, texts, n_process=2):
+            got.append(entry)
+            if len(got) == 1:
+                for child in multiprocessing.active_children():
+                    os.kill(child.pid, signal.SIGKILL)
+                    killed.append(child.pid)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=600)
+    assert not worker.is_alive(), "the run hung after its workers died"
+    assert killed
+    assert got == alone

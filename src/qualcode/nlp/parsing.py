@@ -27,6 +27,8 @@ it, so every cache entry under one :func:`cache_key` means the same.
 from __future__ import annotations
 
 import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -214,17 +216,21 @@ def _parse_in_workers(nlp: Language, texts: list[str], n_process: int) -> Iterat
     info = pipeline_info(nlp)
     done = 0
     # "spawn": a forked copy of a process with threads (the app's server) can deadlock.
+    # An executor, not multiprocessing.Pool: a worker that dies (the kernel's out-of-memory
+    # killer) breaks the executor, where a Pool would wait for its lost chunk forever.
     context = multiprocessing.get_context("spawn")
     try:
-        with _one_thread_each():  # the environment a spawned worker starts with
-            pool = context.Pool(n_process, initializer=_init_worker, initargs=(info.name, info.fingerprint))
+        pool = ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker,
+                                   initargs=(info.name, info.fingerprint))
         with pool:
-            for entries in pool.imap(_parse_chunk, _chunks(texts)):
+            with _one_thread_each():  # workers start at submit: the environment they inherit
+                results = pool.map(_parse_chunk, _chunks(texts))
+            for entries in results:
                 for entry in entries:
                     done += 1
                     yield None, entry
-    except WorkerFailed:
-        # A pipeline the workers cannot load by name (built in code, changed after loading):
-        # parse the rest here.
+    except (WorkerFailed, BrokenProcessPool):
+        # A pipeline the workers cannot load by name (built in code, changed after loading), or
+        # a worker that died: parse the rest here.
         for doc in _parse(nlp, texts[done:]):
             yield doc, doc_to_bytes(doc)
