@@ -14,6 +14,7 @@ from sqlalchemy import distinct, func, select
 
 from qualcode.store import Project, schema
 from qualcode.store.summary import counted
+from qualcode.store.values import Source, Status
 from qualcode.tagging.codebook import Codebook
 
 
@@ -24,8 +25,8 @@ def open_model_suggestions(project: Project, codebook: Codebook) -> int:
         return conn.execute(select(func.count()).select_from(c).join(cat, cat.c.id == c.c.category_id)
                             .join(cb, cb.c.id == cat.c.codebook_id).join(s, s.c.id == c.c.segment_id)
                             .join(d, d.c.id == s.c.document_id)
-                            .where(cb.c.key == codebook.id, d.c.current.is_(True), c.c.source == "model",
-                                   c.c.status == "suggested")).scalar_one()
+                            .where(cb.c.key == codebook.id, d.c.current.is_(True), c.c.source == Source.MODEL,
+                                   c.c.status == Status.SUGGESTED)).scalar_one()
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from docx.table import Table
 
 from qualcode.analysis.numbers import number, percent
 from qualcode.analysis.report import Comparison, ReportContent
+from qualcode.store.values import Status
 
 TEXT_WIDTH = Cm(16)  # A4 with 2.5 cm margins
 
@@ -79,7 +80,7 @@ def render_docx(content: ReportContent) -> Document:
             for quote in group.quotes:
                 paragraph = doc.add_paragraph(f"«{quote.text}» ", style="Quote")
                 paragraph.add_run(quote.attribution).italic = False
-                if quote.status != "accepted":
+                if quote.status != Status.ACCEPTED:
                     paragraph.add_run(" (forslag, ikke gjennomgått)").italic = False
     return doc
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from qualcode.store.summary import counted
 from qualcode.store import Project, schema
+from qualcode.store.values import Status
 from qualcode.tagging.codebook import Codebook
 
 
@@ -143,7 +144,7 @@ def best_quotes(project: Project, codebook: Codebook, category: str, limit: int 
                             .where(cb.c.key == codebook.id, cat.c.key == category, counted(c),
                                    d.c.current.is_(True), d.c.kind == "interview")).all()
     candidates = [row for row in rows if min_words <= len(row.text.split()) <= max_words]
-    candidates.sort(key=lambda row: (row.status != "accepted", -(row.score or 0), len(row.text), row.id))
+    candidates.sort(key=lambda row: (row.status != Status.ACCEPTED, -(row.score or 0), len(row.text), row.id))
     chosen, seen_docs = [], set()
     for pass_ in (0, 1):  # first one quote per interview, then fill up
         for row in candidates:

@@ -13,6 +13,7 @@ from sqlalchemy import delete, insert, select
 
 from qualcode.store.summary import counted
 from qualcode.store import Project, schema
+from qualcode.store.values import Status
 from qualcode.tagging.codebook import Codebook
 from qualcode.wordcloud import WordEntry, entry_key
 
@@ -139,7 +140,7 @@ def project_words(project: Project, codebook: Codebook, question: str, where: di
     entries = []
     for row in rows:
         found = codings.get(row.id, [])
-        found.sort(key=lambda x: (x.status != "accepted", -(x.score or 0), codebook.order.get(x.key, 10**6)))
+        found.sort(key=lambda x: (x.status != Status.ACCEPTED, -(x.score or 0), codebook.order.get(x.key, 10**6)))
         key = keys[row.text]
         # A recognised typo ("engelks") merges with the term it stands for.
         if len(key) == 1 and found and found[0].rule and found[0].rule.startswith("fuzzy:") and "," not in found[0].rule:

@@ -28,6 +28,7 @@ from qualcode.tagging.negation import NEGATION_CUES, negated_tokens
 from qualcode.tagging.tokens import Tokens
 from qualcode.assist.training import category_ids, load_model
 from qualcode.store import Project, schema
+from qualcode.store.values import Source, Status
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.reconcile import reconcile
 
@@ -115,7 +116,7 @@ def suggest_codes(project: Project, codebook: Codebook, model: CodeModel | None 
     with project.read() as conn:
         segments = _codable_segments(conn)
         decided = conn.execute(select(c.c.segment_id, c.c.category_id).where(
-            c.c.category_id.in_(list(ids.values())), (c.c.source != "model") | (c.c.status != "suggested"))).all()
+            c.c.category_id.in_(list(ids.values())), (c.c.source != Source.MODEL) | (c.c.status != Status.SUGGESTED))).all()
     blocked: dict[int, set[str]] = {}
     for row in decided:
         blocked.setdefault(row.segment_id, set()).add(key_of[row.category_id])
@@ -137,11 +138,11 @@ def suggest_codes(project: Project, codebook: Codebook, model: CodeModel | None 
                                              "rule": MODEL_RULE, "evidence": evidence, "evidence_key": key, "polarity": None}
         # reconcile() reads every coding again inside the transaction: a coder may have decided
         # something while the model was scoring.
-        done = reconcile(conn, "model", found, [seg.id for seg in segments], ids)
+        done = reconcile(conn, Source.MODEL, found, [seg.id for seg in segments], ids)
         report.suggested, report.updated, report.withdrawn = done.suggested, done.updated, done.withdrawn
         report.counts = {key_of[category_id]: n for category_id, n in conn.execute(
-            select(c.c.category_id, func.count()).where(c.c.category_id.in_(list(ids.values())), c.c.source == "model",
-                                                        c.c.status == "suggested").group_by(c.c.category_id))}
+            select(c.c.category_id, func.count()).where(c.c.category_id.in_(list(ids.values())), c.c.source == Source.MODEL,
+                                                        c.c.status == Status.SUGGESTED).group_by(c.c.category_id))}
     return report
 
 
@@ -160,7 +161,7 @@ def uncertainty_queue(project: Project, codebook: Codebook, model: CodeModel | N
     with project.read() as conn:
         rows = conn.execute(select(c.c.id, c.c.segment_id, c.c.category_id, c.c.source, c.c.score, s.c.text, s.c.text_hash)
                             .join(s, s.c.id == c.c.segment_id).join(d, d.c.id == s.c.document_id)
-                            .where(d.c.current.is_(True), c.c.status == "suggested", c.c.source != "manual",
+                            .where(d.c.current.is_(True), c.c.status == Status.SUGGESTED, c.c.source != Source.MANUAL,
                                    c.c.category_id.in_(list(ids.values())))
                             .order_by(c.c.segment_id, c.c.id)).all()
     columns = {name: j for j, name in enumerate(model.categories_)}

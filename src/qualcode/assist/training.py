@@ -41,6 +41,7 @@ from qualcode import __version__
 from qualcode.assist.model import CategoryFit, CodeModel, ModelFormatError, library_versions
 from qualcode.store import Project, schema
 from qualcode.store.project import now
+from qualcode.store.values import Source, Status
 from qualcode.tagging.codebook import Codebook
 
 
@@ -103,7 +104,7 @@ def _unreviewed(project: Project, ids: dict[str, int], reviewed: set[int]) -> di
     with project.read() as conn:
         fired: dict[int, set[str]] = {}
         for segment_id, category_id in conn.execute(select(c.c.segment_id, c.c.category_id).where(
-                c.c.category_id.in_(list(ids.values())), c.c.source == "auto", c.c.status == "suggested")):
+                c.c.category_id.in_(list(ids.values())), c.c.source == Source.AUTO, c.c.status == Status.SUGGESTED)):
             fired.setdefault(segment_id, set()).add(key_of[category_id])
         result: dict[str, tuple[str, set[str], int]] = {}
         for row in conn.execute(select(s.c.id, s.c.text, s.c.text_hash).join(d, d.c.id == s.c.document_id)
@@ -128,7 +129,7 @@ def reviewed_segments(project: Project, codebook: Codebook) -> int:
     with project.read() as conn:
         return conn.execute(select(func.count(func.distinct(c.c.segment_id)))
                             .where(c.c.category_id.in_(list(ids.values())),
-                                   or_(c.c.status.in_(["accepted", "rejected"]), c.c.source == "manual"))).scalar()
+                                   or_(c.c.status.in_([Status.ACCEPTED, Status.REJECTED]), c.c.source == Source.MANUAL))).scalar()
 
 
 def training_data(project: Project, codebook: Codebook, rules_weight: float = RULES_WEIGHT) -> TrainingData:
@@ -144,14 +145,14 @@ def training_data(project: Project, codebook: Codebook, rules_weight: float = RU
         rows = conn.execute(select(c.c.segment_id, c.c.category_id, c.c.status, s.c.text)
                             .join(s, s.c.id == c.c.segment_id)
                             .where(c.c.category_id.in_(list(ids.values())),
-                                   or_(c.c.status.in_(["accepted", "rejected"]), c.c.source == "manual"))
+                                   or_(c.c.status.in_([Status.ACCEPTED, Status.REJECTED]), c.c.source == Source.MANUAL))
                             .order_by(c.c.segment_id)).all()
     texts: dict[int, str] = {}
     accepted: dict[int, set[str]] = {}
     for row in rows:
         texts[row.segment_id] = row.text
         codes = accepted.setdefault(row.segment_id, set())
-        if row.status == "accepted":
+        if row.status == Status.ACCEPTED:
             codes.add(key_of[row.category_id])
     example_texts, example_label_sets = example_labels(codebook)
     segment_labels = [{key: key in accepted[sid] for key in ids} for sid in texts]

@@ -12,8 +12,9 @@ from rich.table import Table
 from qualcode.cli.app import PipelineOption, app, console, err_console, fail
 from qualcode.cli.project_commands import ProjectArg, open_project
 from qualcode.cli.tag_commands import CodebookOption, codebook_or_fail
+from qualcode.store.values import Source
 
-SOURCE_NAMES = {"auto": "rule", "model": "model", "manual": "manual"}  # as the README and the app name them
+SOURCE_NAMES = {Source.AUTO: "rule", Source.MODEL: "model", Source.MANUAL: "manual"}  # as the README and the app name them
 STAGES = {"score": "Scoring segments", "parse": "Parsing", "topics": "Fitting topic models",
           "train": "Training (categories)"}
 

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from qualcode.cli.app import PipelineOption, app, console, err_console, fail
 from qualcode.cli.project_commands import ProjectArg, open_project
+from qualcode.store.values import Status
 
 class ExportFormat(str, Enum):
     qdpx = "qdpx"
@@ -83,7 +84,7 @@ def export(
              "(give --format, or --out a file ending in one of them).")
     proj = open_project(project)
     keys = [_codebook_key(proj, v) for v in codebook] if codebook else None
-    statuses = ("accepted",) if accepted_only else ("suggested", "accepted")
+    statuses = (Status.ACCEPTED,) if accepted_only else (Status.SUGGESTED, Status.ACCEPTED)
     try:
         pseudonymiser = None
         if chosen == "qdc" and (pseudonymise or names is not None):

@@ -29,6 +29,7 @@ from qualcode.exchange.snapshot import Snapshot, read_snapshot
 from qualcode.store import Project
 from qualcode.store.questions import question_settings
 from qualcode.store.summary import project_summary
+from qualcode.store.values import Status
 
 CODING_COLUMNS = ["dokument", "dokumenttype", "segment", "taler", "respondent", "spørsmål", "start", "slutt", "tekst",
                   "kodebok", "kategori", "kategori_id", "koder", "status", "kilde", "skår", "kodet"]
@@ -142,7 +143,7 @@ def _quotes_sheet(book: Workbook, project: Project, snap: Snapshot, pseudonymise
 
 
 def export_excel(project: Project, out: Path, *, by: str | None = None, codebooks: list[str] | None = None,
-                 statuses: tuple[str, ...] = ("suggested", "accepted"),
+                 statuses: tuple[str, ...] = (Status.SUGGESTED, Status.ACCEPTED),
                  pseudonymiser: Pseudonymiser | None = None) -> ExportReport:
     """Write the workbook described in the module docstring."""
     out = Path(out)
@@ -157,7 +158,7 @@ def export_excel(project: Project, out: Path, *, by: str | None = None, codebook
 
 
 def export_csv(project: Project, out: Path, *, codebooks: list[str] | None = None,
-               statuses: tuple[str, ...] = ("suggested", "accepted"),
+               statuses: tuple[str, ...] = (Status.SUGGESTED, Status.ACCEPTED),
                pseudonymiser: Pseudonymiser | None = None) -> ExportReport:
     """Write the codings table (the «Kodinger» sheet) as CSV."""
     out = Path(out)

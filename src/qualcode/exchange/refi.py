@@ -49,6 +49,7 @@ from qualcode.exchange.pseudonymise import Pseudonymiser
 from qualcode.exchange.snapshot import Coding, Document, Memo, Snapshot, read_snapshot
 from qualcode.store import Project
 from qualcode.store.codebooks import stored_codebooks
+from qualcode.store.values import Status
 from qualcode.tagging.codebook import Codebook
 
 VARIABLE_TYPES = {"text": "Text", "integer": "Integer", "number": "Float", "date": "Date", "boolean": "Boolean"}
@@ -328,7 +329,7 @@ def _check(root: etree._Element, kind: str, out: Path) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def export_qdpx(project: Project, out: Path, *, statuses: tuple[str, ...] = ("suggested", "accepted"),
+def export_qdpx(project: Project, out: Path, *, statuses: tuple[str, ...] = (Status.SUGGESTED, Status.ACCEPTED),
                 codebooks: list[str] | None = None, pseudonymiser: Pseudonymiser | None = None) -> ExportReport:
     """Write the project as a REFI-QDA ``.qdpx`` (see the module docstring)."""
     out = Path(out)
@@ -349,7 +350,7 @@ def export_qdpx(project: Project, out: Path, *, statuses: tuple[str, ...] = ("su
                           users=snap.coders, left_out=list(snap.notes))
     report.left_out.append("codebook rules (terms, phrases, patterns, exclusions) have no place in REFI-QDA; "
                            "the codes keep their names, colours, descriptions and hierarchy")
-    if "rejected" not in statuses:
+    if Status.REJECTED not in statuses:
         report.left_out.append("rejected suggestions")
     return report
 

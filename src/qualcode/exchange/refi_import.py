@@ -33,6 +33,7 @@ from qualcode.ingest.transcripts import segment_transcript
 from qualcode.review.judgements import MACHINE_CODERS, judgements
 from qualcode.store import Project, schema
 from qualcode.store.project import now
+from qualcode.store.values import Source, Status
 from qualcode.tagging.apply import upsert_codebook
 from qualcode.tagging.codebook import Category, Codebook
 
@@ -260,7 +261,7 @@ def _import_project(conn: Connection, refi: RefiFile, codes: dict[str, int], rep
                     held.add(span + (coder,))
                     coding_id = conn.execute(insert(c).values(
                         segment_id=segment_id, category_id=category_id, start=start, end=end,
-                        source=machine or "manual", status="suggested" if suggestion else "accepted",
+                        source=machine or Source.MANUAL, status=Status.SUGGESTED if suggestion else Status.ACCEPTED,
                         coder=None if suggestion else coder, created_at=at, updated_at=at)).inserted_primary_key[0]
                     if suggestion:
                         report.suggestions_added += 1
@@ -269,7 +270,7 @@ def _import_project(conn: Connection, refi: RefiFile, codes: dict[str, int], rep
                     coders[coder] = None
                     report.codings_added += 1
                     conn.execute(insert(schema.decisions).values(
-                        coding_id=coding_id, coder=coder, action="import", new_status="accepted", at=stamp,
+                        coding_id=coding_id, coder=coder, action="import", new_status=Status.ACCEPTED, at=stamp,
                         detail={"file": refi.path.name, "guid": coding.guid, "category_id": category_id,
                                 "start": start, "end": end}))
                     for note in coding.notes:

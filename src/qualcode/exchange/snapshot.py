@@ -20,6 +20,7 @@ from qualcode.exchange.pseudonymise import Pseudonymiser
 from qualcode.review.judgements import MACHINE_CODERS, judgements
 from qualcode.store import Project, schema
 from qualcode.store.codebooks import stored_codebooks
+from qualcode.store.values import Status
 from qualcode.tagging.codebook import Codebook
 
 
@@ -103,7 +104,7 @@ class Snapshot:
         return list(dict.fromkeys([c.coder for c in self.codings] + [m.coder for m in self.memos]))
 
 
-def read_snapshot(project: Project, statuses: tuple[str, ...] = ("suggested", "accepted"),
+def read_snapshot(project: Project, statuses: tuple[str, ...] = (Status.SUGGESTED, Status.ACCEPTED),
                   codebooks: list[str] | None = None, pseudonymiser: Pseudonymiser | None = None) -> Snapshot:
     """Read what an export needs; ``codebooks`` (keys) limits the codings.
 
@@ -143,10 +144,10 @@ def read_snapshot(project: Project, statuses: tuple[str, ...] = ("suggested", "a
     old = 0
     for row in coding_rows:
         said: list[tuple[str, str, datetime]] = []
-        if "accepted" in statuses:
-            said += [("accepted", coder, at) for coder, at in sorted(yes.get(row.id, {}).items())]
-        if "suggested" in statuses and row.status == "suggested" and row.source in MACHINE_CODERS:
-            said.append(("suggested", MACHINE_CODERS[row.source], row.updated_at))
+        if Status.ACCEPTED in statuses:
+            said += [(Status.ACCEPTED, coder, at) for coder, at in sorted(yes.get(row.id, {}).items())]
+        if Status.SUGGESTED in statuses and row.status == Status.SUGGESTED and row.source in MACHINE_CODERS:
+            said.append((Status.SUGGESTED, MACHINE_CODERS[row.source], row.updated_at))
         if row.document_id not in current:
             old += len(said)
             continue

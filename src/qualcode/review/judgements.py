@@ -17,9 +17,10 @@ from datetime import datetime
 from sqlalchemy import Connection, select
 
 from qualcode.store import schema
+from qualcode.store.values import Source, Status
 
 TAGGER = "tagger"
-MACHINE_CODERS = {"auto": TAGGER, "model": "model"}  # coding source → the coder name that stands for it
+MACHINE_CODERS = {Source.AUTO: TAGGER, Source.MODEL: "model"}  # coding source → the coder name that stands for it
 YES = frozenset({"accept", "manual", "import"})
 DECIDED = YES | {"reject", "reset"}
 
@@ -44,7 +45,7 @@ def judgements(conn: Connection) -> tuple[dict[int, dict[str, datetime]], dict[s
         if action in YES:
             yes[coding_id][coder] = at
     rows = conn.execute(select(c.c.id, c.c.coder, c.c.updated_at)
-                        .where(c.c.status == "accepted", c.c.coder.is_not(None)))
+                        .where(c.c.status == Status.ACCEPTED, c.c.coder.is_not(None)))
     for coding_id, coder, at in rows:
         if (coding_id, coder) not in last:
             yes[coding_id][coder] = at

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import and_, func, select
 
 from qualcode.store import Project, schema
+from qualcode.store.values import Source, Status
 
 if TYPE_CHECKING:
     from qualcode.assist.model import CodeModel
@@ -30,7 +31,7 @@ class QueueFilter:
     """Which segments the queue holds and in what order."""
 
     codebook: str
-    status: str | None = "suggested"  # suggested | accepted | rejected | None (any)
+    status: str | None = Status.SUGGESTED  # suggested | accepted | rejected | None (any)
     category: str | None = None
     document_id: int | None = None
     where: dict[str, str] = field(default_factory=dict)  # document or respondent metadata
@@ -102,7 +103,7 @@ def _open_suggestions(project: Project, codebook_key: str) -> set[int]:
         return set(conn.execute(
             select(c.c.id).join(cat, cat.c.id == c.c.category_id).join(cb, cb.c.id == cat.c.codebook_id)
             .join(s, s.c.id == c.c.segment_id).join(d, d.c.id == s.c.document_id)
-            .where(cb.c.key == codebook_key, d.c.current.is_(True), c.c.status == "suggested", c.c.source != "manual")).scalars())
+            .where(cb.c.key == codebook_key, d.c.current.is_(True), c.c.status == Status.SUGGESTED, c.c.source != Source.MANUAL)).scalars())
 
 
 class Rankings:
@@ -229,7 +230,7 @@ class SegmentCard:
     def highlighted(self) -> str:
         """The segment as HTML, every evidence word marked in its category colour."""
         return highlight(self.text, self.start, [(e[0], e[1], cv.color, f"{cv.label}: {e[3]}")
-                                                  for cv in self.codings if cv.status != "rejected" for e in cv.evidence or []])
+                                                  for cv in self.codings if cv.status != Status.REJECTED for e in cv.evidence or []])
 
 
 def segment_card(project: Project, segment_id: int, codebook: str) -> SegmentCard:
@@ -338,9 +339,9 @@ def overview(project: Project, codebook: str) -> Overview:
                            .group_by(cat.c.id).order_by(cat.c.position)).all()
         waiting = conn.execute(select(func.count(func.distinct(c.c.segment_id))).join(cat, cat.c.id == c.c.category_id)
                                .join(cb, cb.c.id == cat.c.codebook_id)
-                               .where(cb.c.key == codebook, c.c.status == "suggested")).scalar()
-    return Overview(summary.documents, summary.respondents, summary.codable, statuses.get("suggested", 0),
-                    statuses.get("accepted", 0) + statuses.get("rejected", 0), [tuple(row) for row in per], waiting)
+                               .where(cb.c.key == codebook, c.c.status == Status.SUGGESTED)).scalar()
+    return Overview(summary.documents, summary.respondents, summary.codable, statuses.get(Status.SUGGESTED, 0),
+                    statuses.get(Status.ACCEPTED, 0) + statuses.get(Status.REJECTED, 0), [tuple(row) for row in per], waiting)
 
 
 def document_html(project: Project, document_id: int, codebook: str, link: str = "?segment={id}",
@@ -355,7 +356,7 @@ def document_html(project: Project, document_id: int, codebook: str, link: str =
         rows = conn.execute(select(c.c.segment_id, c.c.start, c.c.end, c.c.evidence, cat.c.color, cat.c.label, c.c.status)
                             .join(cat, cat.c.id == c.c.category_id).join(cb, cb.c.id == cat.c.codebook_id)
                             .join(s, s.c.id == c.c.segment_id)
-                            .where(s.c.document_id == document_id, cb.c.key == codebook, c.c.status != "rejected")
+                            .where(s.c.document_id == document_id, cb.c.key == codebook, c.c.status != Status.REJECTED)
                             .order_by(c.c.start)).all()
     spans = []
     for row in rows:

@@ -25,6 +25,7 @@ from qualcode.nlp.doccache import Header, doc_from_bytes, read_header
 from qualcode.nlp.parsing import cache_key, parse_for_coding
 from qualcode.store import Project, schema
 from qualcode.store.codebooks import save_codebook
+from qualcode.store.values import Source, Status
 from qualcode.tagging.changes import CodebookChange
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.reconcile import reconcile
@@ -228,14 +229,14 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
             with project.transaction() as conn:
                 category_ids = category_ids or upsert_codebook(conn, codebook, author)
                 chunk = set(part)
-                done = reconcile(conn, "auto", {k: v for k, v in found.items() if k[0] in chunk}, part, category_ids)
+                done = reconcile(conn, Source.AUTO, {k: v for k, v in found.items() if k[0] in chunk}, part, category_ids)
                 report.suggested += done.suggested
                 report.updated += done.updated
                 report.withdrawn += done.withdrawn
                 if start == starts[-1]:
                     report.kept_decisions = conn.execute(select(func.count()).select_from(c).where(
                         c.c.category_id.in_(list(category_ids.values())),
-                        (c.c.status != "suggested") | (c.c.source == "manual"))).scalar()
+                        (c.c.status != Status.SUGGESTED) | (c.c.source == Source.MANUAL))).scalar()
                     _save_coding_state(conn, codebook.id, state)
     return report
 

@@ -26,8 +26,9 @@ from sqlalchemy import Connection, bindparam, delete, exists, insert, select, up
 
 from qualcode.store import schema
 from qualcode.store.project import now
+from qualcode.store.values import Source, Status
 
-SOURCES = ("auto", "model")
+SOURCES = (Source.AUTO, Source.MODEL)
 
 
 @dataclass
@@ -38,7 +39,7 @@ class Reconciled:
 
 
 def _is_decision(row) -> bool:
-    return row.status != "suggested" or row.source == "manual"
+    return row.status != Status.SUGGESTED or row.source == Source.MANUAL
 
 
 def reconcile(conn: Connection, source: str, found: dict[tuple[int, str], dict], segments: list[int],
@@ -51,7 +52,7 @@ def reconcile(conn: Connection, source: str, found: dict[tuple[int, str], dict],
     """
     if source not in SOURCES:
         raise ValueError(f"unknown source '{source}'; one of {', '.join(SOURCES)}")
-    other = "model" if source == "auto" else "auto"
+    other = Source.MODEL if source == Source.AUTO else Source.AUTO
     c = schema.codings
     key_of = {v: k for k, v in category_ids.items()}
     wanted = set(segments)
@@ -68,17 +69,17 @@ def reconcile(conn: Connection, source: str, found: dict[tuple[int, str], dict],
             continue
         rows = existing.pop((segment_id, category), [])
         decisions = [r for r in rows if _is_decision(r)]
-        mine = [r for r in rows if r.source == source and r.status == "suggested"]
-        theirs = next((r for r in rows if r.source == other and r.status == "suggested"), None)
+        mine = [r for r in rows if r.source == source and r.status == Status.SUGGESTED]
+        theirs = next((r for r in rows if r.source == other and r.status == Status.SUGGESTED), None)
         values = {name: entry[name] for name in ("score", "rule", "evidence", "evidence_key", "polarity")}
-        offered = not any(r.status == "accepted" or r.source == "manual" for r in decisions)
-        if source == "auto":
-            offered = offered and not any(r.status == "rejected" and r.evidence_key == entry["evidence_key"]
+        offered = not any(r.status == Status.ACCEPTED or r.source == Source.MANUAL for r in decisions)
+        if source == Source.AUTO:
+            offered = offered and not any(r.status == Status.REJECTED and r.evidence_key == entry["evidence_key"]
                                           for r in decisions)
         else:
             offered = offered and not decisions and theirs is None
         if not offered:
-            if source == "model":
+            if source == Source.MODEL:
                 deletes += [r.id for r in mine if r.id not in with_memo]
             continue  # a rule suggestion beside a decision stays as the analyst left it
         if mine:
@@ -90,16 +91,16 @@ def reconcile(conn: Connection, source: str, found: dict[tuple[int, str], dict],
             updates.append({"_id": theirs.id, "source": source, **values})
         else:
             inserts.append({"segment_id": segment_id, "category_id": category_ids[category], "start": entry["start"],
-                            "end": entry["end"], "source": source, "status": "suggested", "coder": None,
+                            "end": entry["end"], "source": source, "status": Status.SUGGESTED, "coder": None,
                             "created_at": stamp, "updated_at": stamp, **values})
     for rows in existing.values():
-        deletes += [r.id for r in rows if r.source == source and r.status == "suggested" and r.id not in with_memo]
+        deletes += [r.id for r in rows if r.source == source and r.status == Status.SUGGESTED and r.id not in with_memo]
     # Only while still an open suggestion without a memo: on PostgreSQL a coder may decide (or
     # write a memo) between the read above and these writes, and a decision always wins.
-    still_open = (c.c.status == "suggested") & ~exists().where(schema.memos.c.coding_id == c.c.id)
+    still_open = (c.c.status == Status.SUGGESTED) & ~exists().where(schema.memos.c.coding_id == c.c.id)
     if updates:
         names = [name for name in updates[0] if name != "_id"]
-        conn.execute(update(c).where(c.c.id == bindparam("_id"), c.c.status == "suggested").values(
+        conn.execute(update(c).where(c.c.id == bindparam("_id"), c.c.status == Status.SUGGESTED).values(
             {**{name: bindparam(name) for name in names}, "updated_at": stamp}), updates)
     for i in range(0, len(deletes), 900):
         conn.execute(delete(c).where(c.c.id.in_(deletes[i:i + 900]), still_open))

@@ -11,6 +11,7 @@ from qualcode.app.login import text as login_text
 from qualcode.review import accept, add_manual_coding, add_memo, change_category, reject, reset
 from qualcode.review.queue import CodingView, QueueFilter, queue, segment_card, uncertainty_available
 from qualcode.store import schema
+from qualcode.store.values import Source, Status
 
 ready = page("review")
 if ready:
@@ -33,11 +34,11 @@ if ready:
         st.query_params.pop("segment", None)
 
     with st.sidebar:
-        status = kept(st.selectbox, t("status"), ["suggested", "accepted", "rejected", None], "f_status",
+        status = kept(st.selectbox, t("status"), [Status.SUGGESTED, Status.ACCEPTED, Status.REJECTED, None], "f_status",
                       format_func=lambda s: t(s) if s else t("all"), on_change=restart)
         category = kept(st.selectbox, t("category"), [None, *labels], "f_category",
                         format_func=lambda k: labels.get(k, t("all")), on_change=restart)
-        source = kept(st.selectbox, t("source"), [None, "auto", "model", "manual"], "f_source",
+        source = kept(st.selectbox, t("source"), [None, Source.AUTO, Source.MODEL, Source.MANUAL], "f_source",
                       format_func=lambda s: t(f"source_{s}") if s else t("all"), on_change=restart)
         doc_names = {row.id: row.name for row in docs}
         document = kept(st.selectbox, t("document"), [None, *doc_names], "f_document",
@@ -89,14 +90,14 @@ if ready:
 
     def source_and_score(cv: CodingView) -> str:
         """A model suggestion stands out, with its calibrated probability; a rule's score is a plain number."""
-        if cv.source == "model":
+        if cv.source == Source.MODEL:
             probability = f" · {t('probability')}{NBSP}{percent(cv.score * 100)}" if cv.score is not None else ""
             # An outlined tag, not a filled one: filled colours are the categories'.
             return (f'<span class="source-model" style="border:1px solid #555;padding:0 .35em;border-radius:3px">'
                     f'{t("source_model")}</span>{probability}')
         return t("source_" + cv.source) + (f" · {cv.score:.2f}" if cv.score is not None else "")
 
-    first_open = next((cv.id for cv in card.codings if cv.status == "suggested"), None)
+    first_open = next((cv.id for cv in card.codings if cv.status == Status.SUGGESTED), None)
     deciding = may_decide()  # a reader sees the codings, and no button that changes them
     if not deciding:
         st.info(login_text("read_only"))
@@ -110,12 +111,12 @@ if ready:
                      f'({html.escape(cv.rule or "")}){" · " + html.escape(cv.coder) if cv.coder else ""}</span>')
         if not deciding:
             continue
-        if cv.status != "accepted":
+        if cv.status != Status.ACCEPTED:
             cols[1].button(t("accept"), key=f"accept_{cv.id}", on_click=accept, args=(proj, cv.id, coder), type="primary",
                            shortcut="A" if cv.id == first_open else None)
         else:
             cols[1].button(t("reset"), key=f"reset_{cv.id}", on_click=reset, args=(proj, cv.id, coder))
-        if cv.status != "rejected":
+        if cv.status != Status.REJECTED:
             cols[2].button(t("reject"), key=f"reject_{cv.id}", on_click=reject, args=(proj, cv.id, coder),
                            shortcut="X" if cv.id == first_open else None)
         else:

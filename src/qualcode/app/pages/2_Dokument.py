@@ -8,6 +8,7 @@ import streamlit as st
 from qualcode.app.common import page, t
 from qualcode.review.queue import document_html
 from qualcode.store import schema
+from qualcode.store.values import Status
 
 ready = page("document_view")
 if ready:
@@ -23,5 +24,5 @@ if ready:
         st.caption(t("click_hint"))
         query = urlencode({"coder": coder, "codebook": codebook, "lang": st.session_state.get("lang", "nb")})
         link = html.escape(f"Gjennomgang?segment={{id}}&{query}", quote=True)
-        statuses = {s: t(s) for s in ("suggested", "accepted", "rejected")}
+        statuses = {s: t(s) for s in (Status.SUGGESTED, Status.ACCEPTED, Status.REJECTED)}
         st.html(f'<div style="line-height:1.7;white-space:normal">{document_html(proj, chosen, codebook, link, statuses)}</div>')
