@@ -14,12 +14,7 @@ import pytest
 
 from qualcode.store import Project
 from tests.conftest import ROOT
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.servers import free_port, wait_until_serving
 
 
 def port_is_free(port: int) -> bool:
@@ -42,15 +37,7 @@ def test_sigterm_stops_the_server_and_frees_the_port(tmp_path):
     process = subprocess.Popen([sys.executable, "-m", "qualcode", "app", str(tmp_path / "tom.qualcode"), "--port", str(port)],
                                cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(120):  # at most 60 s for Streamlit to start
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                assert process.poll() is None, "qualcode app exited before the server answered"
-                time.sleep(0.5)
-        else:
-            pytest.fail("the app server did not answer within 60 s")
+        wait_until_serving(process, port)
         assert not port_is_free(port)
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)

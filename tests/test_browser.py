@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -24,6 +21,7 @@ from qualcode.store import Project, schema
 from qualcode.tagging import load_codebook
 from qualcode.tagging.apply import code_project
 from tests.conftest import ROOT
+from tests.servers import free_port, wait_until_serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = [
@@ -32,12 +30,6 @@ pytestmark = [
                        reason="Chromium not installed: run 'apt-get install chromium chromium-driver' to enable the browser test"),
 ]
 SCREENS = ROOT / "out" / "screens"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -59,17 +51,7 @@ def server(sample_project):
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
         cwd=Path(sample_project.location).parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):  # at most 60 s for Streamlit to start
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("the Streamlit server did not start within 60 s")
-    yield url
+    yield wait_until_serving(process, port, what="the Streamlit server")
     process.terminate()
     process.wait(timeout=10)
 

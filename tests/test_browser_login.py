@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -24,7 +22,8 @@ from qualcode.store.values import Role
 from qualcode.tagging import load_codebook
 from qualcode.tagging.apply import code_project
 from tests.conftest import ROOT
-from tests.test_browser import CHROMIUM, SCREENS, free_port
+from tests.servers import free_port, wait_until_serving
+from tests.test_browser import CHROMIUM, SCREENS
 
 pytestmark = [
     pytest.mark.browser,
@@ -52,17 +51,7 @@ def server(team_project):
     process = subprocess.Popen([sys.executable, "-m", "qualcode", "app", team_project.location, "--port", str(port)],
                                cwd=Path(team_project.location).parent, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):  # at most 60 s for Streamlit to start
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("the app server did not start within 60 s")
-    yield url
+    yield wait_until_serving(process, port)
     process.terminate()
     process.wait(timeout=30)
 

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import sysconfig
-import time
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -21,14 +19,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.servers import free_port, wait_until_serving
 
 pytestmark = pytest.mark.wheel
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def run(command: list, cwd: Path, env: dict) -> str:
@@ -105,16 +98,7 @@ def test_the_installed_package_has_the_app_and_serves_it(installed, far_project,
     server = subprocess.Popen([bin_dir / "qualcode", "app", far_project, "--port", str(port)], cwd=elsewhere, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        for _ in range(240):  # at most 120 s for Streamlit to start on a busy machine
-            if server.poll() is not None:
-                pytest.fail(f"qualcode app stopped: {server.stdout.read()}")
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("the installed qualcode app did not answer within 120 s")
+        wait_until_serving(server, port, seconds=120, what="the installed qualcode app")  # a busy machine is slow
         page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10).read().decode("utf-8")
         assert "<title>Streamlit</title>" in page or "streamlit" in page.lower()
     finally:
