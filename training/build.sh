@@ -2,7 +2,7 @@
 # End-to-end recipe for nb_qualcode_sm: convert -> train -> evaluate -> package.
 # Usage: training/build.sh [DATA_DIR]   (default: ../shared/data/norne relative to the project root)
 # Env: PYTHON (default .venv/bin/python), NICE (default 15), OMP_NUM_THREADS (default 1),
-#      CORE_MINUTES (default 88), NER_MINUTES (default 55): wall-clock budgets of the two runs;
+#      CORE_MINUTES (default 100), NER_MINUTES (default 55): wall-clock budgets of the two runs;
 #      a run stopped by its budget keeps its best checkpoint (model-best) like one that ended by
 #      max_steps or patience. TRAIN_ARGS: extra overrides for `spacy train`.
 set -euo pipefail
@@ -33,7 +33,7 @@ train() {  # CONFIG OUTDIR LOG SECONDS_FILE MINUTES
     if [ "$rc" -ne 0 ] && { [ "$rc" -ne 124 ] || [ ! -d "$2/model-best" ]; }; then tail -30 "$3"; return 1; fi
     echo $(( $(date +%s) - start )) > "$4"
 }
-train config.cfg build/model build/train.log build/train_seconds "${CORE_MINUTES:-88}" & core=$!
+train config.cfg build/model build/train.log build/train_seconds "${CORE_MINUTES:-100}" & core=$!
 train config_ner.cfg build/model_ner build/train_ner.log build/train_ner_seconds "${NER_MINUTES:-55}" & ner=$!
 wait $core; wait $ner
 tail -2 build/train.log build/train_ner.log
