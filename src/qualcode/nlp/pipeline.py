@@ -24,6 +24,7 @@ import spacy
 from spacy.language import Language
 
 from qualcode.nlp import lemmatizer as _lemmatizer  # noqa: F401  (registers the factory)
+from qualcode.nlp import participles as _participles  # noqa: F401  (registers the factory)
 from qualcode.nlp import standard as _standard  # noqa: F401  (registers the factory)
 from qualcode.nlp.compounds import register_extensions
 from qualcode.nlp.stopwords import apply_stop_words
@@ -124,6 +125,9 @@ def load_pipeline(name: str | None = None) -> Language:
     lemmatizers = [n for n, pipe in nlp.pipeline if n in ("lemmatizer", "trainable_lemmatizer")]
     if lemmatizers and "qualcode_lemma_lexicon" not in nlp.pipe_names:
         nlp.add_pipe("qualcode_lemma_lexicon", after=lemmatizers[-1])
+    if "morphologizer" in nlp.pipe_names and "qualcode_participles" not in nlp.pipe_names:
+        # after the lemmas: the rule reads the auxiliary's lemma
+        nlp.add_pipe("qualcode_participles", after="qualcode_lemma_lexicon" if lemmatizers else "morphologizer")
     apply_stop_words(nlp)
     register_extensions()
     nlp.meta["qualcode"] = asdict(
