@@ -46,6 +46,9 @@ GENERIC_HEADS = frozenset({
 YIELDING_HEADS = frozenset({
     "ferdighet", "ferdigheit", "kunnskap", "kompetanse", "evne", "forståing", "forståelse", "bevissthet", "medvit",
     "kjennskap", "innsikt", "utvikling", "læring", "opplæring", "kurs", "trening", "undervisning",
+    # a feeling, a quality, a technique or the building of something: what it is of decides
+    # («lykkefølelse», «samholdskjensle», «lederegenskap», «presentasjonsteknikk», «nettverksbygging»)
+    "følelse", "kjensle", "egenskap", "eigenskap", "teknikk", "bygging",
 })
 
 

@@ -42,6 +42,9 @@ NYNORSK_TO_BOKMAL = (
     ("nyfiken", "nysgjerrig"), ("skild", "skilt"), ("vekse", "vokse"), ("verda", "verden"), ("sjå", "se"),
     ("open", "åpen"), ("fleir", "fler"), ("attvinning", "gjenvinning"), ("verknad", "virkning"), ("røyst", "stemme"),
     ("ulikskap", "ulikhet"), ("dugleik", "dyktighet"), ("haldning", "holdning"),
+    ("sjøl", "selv"), ("vaks", "voks"), ("rettferd", "rettferdighet"), ("verds", "verdens"), ("grøn", "grønn"),
+    ("val", "valg"), ("rørsle", "bevegelse"), ("utan", "uten"), ("løysing", "løsning"), ("tilgjenge", "tilgjengelighet"),
+    ("jamaldr", "jevnaldr"), ("forståing", "forståelse"), ("nykom", "nyankom"), ("heim", "hjem"), ("røyn", "erfar"),
 )
 # Endings of nynorsk nouns, adjectives and verbs, for forms the treebank table does not have.
 NYNORSK_ENDINGS = ("ane", "ene", "ar", "er", "a", "en", "et", "te", "de", "ast")
@@ -228,9 +231,15 @@ def derivations(word: str) -> frozenset[str]:
     for src, dst in DERIVATION_SUFFIXES:
         if word.endswith(src) and len(word) - len(src) >= 3:
             found.add(word[: len(word) - len(src)] + dst)
-    found = {c for c in found if c != word and 0 < freq.get(c, 0) <= COMMON_DERIVATION}
+    attested = {c for c in found if c != word and freq.get(c, 0) > 0}
+    # An abstract noun of an adjective («tverrfaglig» → «tverrfaglighet») means the adjective's
+    # quality even when the treebank never wrote it: one the lexicon knows is enough.
+    nouns = {c for c in found if c == word + "het" and is_known_lemma(c)}
+    found = {c for c in attested if freq[c] <= COMMON_DERIVATION} | nouns
     # Present participles («motiverende», «mestrende»): the ones the lexicon takes back to the verb.
-    found |= {v + "nde" for v in found | {word}
+    # A verb too common to code on its own still has a participle specific enough
+    # («utvikle» is too general, «utviklende» is not).
+    found |= {v + "nde" for v in attested | {word}
               if v.endswith("e") and v not in noun_lemmas() and lemmatize_word(v + "nde") == v}
     found.discard(word)
     return frozenset(c for c in found if c not in stop_words())

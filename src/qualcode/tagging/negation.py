@@ -18,9 +18,12 @@ from qualcode.tagging.tokens import Tokens
 NEGATION_CUES = frozenset({"ikke", "ikkje", "aldri", "uten", "utan", "verken", "hverken", "korkje", "ingen", "inga",
                            "ingenting", "intet"})
 # Cues that do not negate what follows: "ikke bare … men også", "ikke minst", "uten tvil".
+# A negated fear or shyness is courage: in «ikke redd for engelsk» the language is still the topic.
+NEGATED_FEARS = frozenset({"redd", "redde", "rædd", "sjenert", "sjenerte", "flau", "flaue", "nervøs", "nervøse",
+                           "engstelig", "engstelige", "usikker", "usikre", "skamfull", "blyg", "blyge"})
 NOT_NEGATING_NEXT = {
-    "ikke": {"bare", "berre", "minst", "sant", "kun", "bara", "mindre"},
-    "ikkje": {"berre", "minst", "sant"},
+    "ikke": {"bare", "berre", "minst", "sant", "kun", "bara", "mindre"} | NEGATED_FEARS,
+    "ikkje": {"berre", "minst", "sant"} | NEGATED_FEARS,
     "uten": {"tvil", "tvi"},
     "utan": {"tvil"},
     "ingen": {"tvil", "tvi"},
