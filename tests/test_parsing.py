@@ -26,6 +26,23 @@ def test_survey_answers_get_the_lemmas_the_full_pipeline_gives(nlp):
         assert read_header(entry).words == [t.text for t in full]
 
 
+def test_a_word_the_lexicon_lacks_gets_the_models_lemma_of_the_word(nlp):
+    """A short answer is a list of words: an unknown word («mestringsopplevelser», a compound the
+    lexicon lacks) gets the lemma the pipeline gives it on its own, in any answer it occurs in."""
+    texts = ["mestringsopplevelser", "nye mestringsopplevelser, vennskap", "Vennskap og mestringsopplevelser"]
+    alone = nlp("mestringsopplevelser")[0].lemma_
+    assert alone == "mestringsopplevelse"
+    for doc, _ in parse_for_coding(nlp, texts, n_process=1):
+        assert [t.lemma_ for t in doc if t.lower_ == "mestringsopplevelser"] == [alone], doc.text
+        assert [t.is_sent_start for t in doc] == [True] + [False] * (len(doc) - 1)
+
+
+def test_a_hyphenated_compound_inflects_its_last_part(nlp):
+    docs = [doc for doc, _ in parse_for_coding(nlp, ["IKT-ferdigheter", "nye aha-opplevelser"], n_process=1)]
+    assert [t.lemma_ for t in docs[0]] == ["IKT-ferdighet"]
+    assert [t.lemma_ for t in docs[1]] == ["ny", "aha-opplevelse"]
+
+
 def test_long_texts_keep_sentences_and_lemmas(nlp):
     doc = next(doc for doc, _ in parse_for_coding(nlp, TURNS[:1], n_process=1))
     assert [s.text for s in doc.sents] == ["Elevene fikk nye venner og bedre språkferdigheter.",

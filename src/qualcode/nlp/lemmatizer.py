@@ -27,9 +27,15 @@ def _standard(doc: Doc) -> str:
     return doc._.standard if Doc.has_extension("standard") else BOKMAAL
 
 
-@lru_cache(maxsize=2)
 def ndt_form_lemmas(standard: str = BOKMAAL) -> dict[str, str]:
     """The NDT form → lemma table of one written standard, shipped in ``qualcode/nlp/data``."""
+    # One cache entry per standard: an lru_cache on this function would keep ``()`` and
+    # ``("nb",)`` apart, and with room for two entries read the file again on every other call.
+    return _form_lemma_table(standard)
+
+
+@lru_cache(maxsize=None)
+def _form_lemma_table(standard: str) -> dict[str, str]:
     table: dict[str, str] = {}
     name = f"data/{_DATA_PREFIX[standard]}form_lemma.tsv"
     text = resources.files("qualcode.nlp").joinpath(name).read_text("utf-8")
@@ -169,9 +175,13 @@ def other_standard_lemma(form: str, lemma: str, standard: str) -> str | None:
     return ours if ours is not None and ours != theirs else None
 
 
-@lru_cache(maxsize=2)
 def noun_lemmas(standard: str = BOKMAAL) -> frozenset[str]:
     """Common-noun lemmas of one standard's NDT train split."""
+    return _noun_lemma_table(standard)
+
+
+@lru_cache(maxsize=None)
+def _noun_lemma_table(standard: str) -> frozenset[str]:
     text = resources.files("qualcode.nlp").joinpath(f"data/{_DATA_PREFIX[standard]}noun_lemmas.txt").read_text("utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 

@@ -7,10 +7,12 @@ the name finder, with its own tok2vec, took 45 %, the parser 15 %). So :func:`pa
 
 * takes sentence boundaries from the senter instead of the parser when the pipeline has one,
   and leaves out the parser and the name finders;
-* gives a short text — a survey answer of at most :data:`SHORT_TEXT_WORDS` words in one
-  sentence — lookup lemmas in its written standard (:func:`~qualcode.nlp.lemmatizer.lemmatize_word`)
-  when the lexicon knows all its words, with no model at all; a short text with an unknown word
-  (often a compound the lexicon lacks) goes through the trained lemmatizer;
+* reads a short text — a survey answer of at most :data:`SHORT_TEXT_WORDS` words in one
+  sentence — as the list of words it is: each word gets its lookup lemma in the text's written
+  standard (:func:`~qualcode.nlp.lemmatizer.lemmatize_word`), and a word the lexicon does not
+  know (often a compound or a typo) the trained lemmatizer's lemma of the word on its own, worked
+  out once per job however many answers repeat it. A 15,000-answer survey thus runs the model on
+  its few dozen unknown words, not on thousands of answers;
 * parses in two worker processes when a job is large and a second core is free
   (:func:`parallel_processes`; ``QUALCODE_PARSE_PROCESSES=N`` forces N): each worker loads the
   same pipeline and sends back parse-cache entries; the parent tags and writes the cache.
@@ -44,7 +46,7 @@ from qualcode.nlp.standard import detect_standard, register_extension
 
 SHORT_TEXT_WORDS = 5
 # The analysis parse_for_coding makes; part of the cache key, so a change of it re-parses.
-ANALYSIS = "coding2"
+ANALYSIS = "coding3"
 # Below this many words, starting workers (each loads the model, ~5 s on a busy machine) costs
 # more than it saves: about 10 s of parsing on one core.
 PARALLEL_MIN_WORDS = 50_000
@@ -90,15 +92,7 @@ def is_short(doc: Doc) -> bool:
     return words <= SHORT_TEXT_WORDS and not any(t.text in _SENTENCE_END for t in doc[:-1])
 
 
-def lookup_lemmas(doc: Doc) -> Doc | None:
-    """``doc`` with lexicon lemmas and one sentence, or ``None`` if a word is unknown to the lexicon."""
-    register_extension()
-    standard = detect_standard(doc).standard
-    lemmas = []
-    for token in doc:
-        if token.is_alpha and not is_known_word(token.lower_, standard):
-            return None
-        lemmas.append(lemmatize_word(token.text, standard))
+def _with_lemmas(doc: Doc, standard: str, lemmas: list[str]) -> Doc:
     doc._.standard = standard
     for token, lemma in zip(doc, lemmas):
         token.lemma_ = lemma
@@ -106,15 +100,65 @@ def lookup_lemmas(doc: Doc) -> Doc | None:
     return doc
 
 
-def _parse(nlp: Language, texts: list[str], batch_size: int = CHUNK) -> list[Doc]:
+def _lookup_lemma(word: str, standard: str) -> str:
+    """The lexicon's lemma of ``word``; a hyphenated compound the lexicon does not know as a whole
+    inflects its last part («IKT-ferdigheter» → IKT-ferdighet, «aha-opplevelser» → aha-opplevelse)."""
+    modifier, hyphen, head = word.rpartition("-")
+    if hyphen and modifier and head.isalpha() and not is_known_word(word.lower(), standard) \
+            and is_known_word(head.lower(), standard):
+        return f"{modifier}-{lemmatize_word(head, standard).lower()}"
+    return lemmatize_word(word, standard)
+
+
+class _WordLemmas:
+    """Lemmas of the words of short texts, for one parse job: the lexicon's, and for a word the
+    lexicon does not know, the model's lemma of the word on its own (one Doc per distinct word
+    and written standard, however many texts hold it)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.unknown: dict[tuple[str, str], str] = {}
+
+    def parse(self, docs: list[tuple[Doc, str]]) -> list[Doc]:
+        """Set the lemmas of ``(doc, written standard)`` pairs of short texts."""
+        missing = {(token.text, standard) for doc, standard in docs for token in doc
+                   if token.is_alpha and (token.text, standard) not in self.unknown
+                   and not is_known_word(token.lower_, standard)}
+        if missing:
+            self._model_lemmas(sorted(missing))
+        known = self.unknown
+        return [_with_lemmas(doc, standard, [known.get((token.text, standard)) or _lookup_lemma(token.text, standard)
+                                             for token in doc])
+                for doc, standard in docs]
+
+    def _model_lemmas(self, words: list[tuple[str, str]]) -> None:
+        nlp = self.nlp
+        docs = []
+        for word, standard in words:
+            doc = Doc(nlp.vocab, words=[word], spaces=[False])
+            doc._.standard = standard  # the text's standard, not a guess from the one word
+            docs.append(doc)
+        names = [name for name in coding_components(nlp) if name != "qualcode_written_standard"]
+        with _only(nlp, names):
+            for (word, standard), doc in zip(words, nlp.pipe(docs, batch_size=CHUNK)):
+                self.unknown[(word, standard)] = doc[0].lemma_
+
+
+def _parse(nlp: Language, texts: list[str], batch_size: int = CHUNK, words: _WordLemmas | None = None) -> list[Doc]:
+    register_extension()
+    words = words or _WordLemmas(nlp)
     docs: list[Doc | None] = []
+    short: list[tuple[int, Doc, str]] = []
     pending: list[tuple[int, str]] = []
     for i, text in enumerate(texts):
         doc = nlp.make_doc(text)
-        quick = lookup_lemmas(doc) if is_short(doc) else None
-        docs.append(quick)
-        if quick is None:
+        docs.append(None)
+        if is_short(doc):
+            short.append((i, doc, detect_standard(doc).standard))
+        else:
             pending.append((i, text))
+    for (i, _, _), doc in zip(short, words.parse([(doc, standard) for _, doc, standard in short])):
+        docs[i] = doc
     if pending:
         with _only(nlp, coding_components(nlp)):
             for (i, _), doc in zip(pending, nlp.pipe((text for _, text in pending), batch_size=batch_size)):
@@ -157,8 +201,9 @@ def parse_for_coding(nlp: Language, texts: Iterable[str],
     if n_process > 1:
         yield from _parse_in_workers(nlp, texts, n_process)
         return
+    words = _WordLemmas(nlp)
     for i in range(0, len(texts), CHUNK * 4):
-        for doc in _parse(nlp, texts[i:i + CHUNK * 4]):
+        for doc in _parse(nlp, texts[i:i + CHUNK * 4], words=words):
             yield doc, doc_to_bytes(doc)
 
 
@@ -181,7 +226,9 @@ def _init_worker(name: str, fingerprint: str) -> None:
 def _parse_chunk(texts: list[str]) -> list[bytes]:
     if "nlp" not in _WORKER:
         raise WorkerFailed(str(_WORKER.get("error", "the worker has no pipeline")))
-    return [doc_to_bytes(doc) for doc in _parse(_WORKER["nlp"], texts)]  # type: ignore[arg-type]
+    nlp = _WORKER["nlp"]
+    words = _WORKER.setdefault("words", _WordLemmas(nlp))  # type: ignore[arg-type]
+    return [doc_to_bytes(doc) for doc in _parse(nlp, texts, words=words)]  # type: ignore[arg-type]
 
 
 class WorkerFailed(RuntimeError):

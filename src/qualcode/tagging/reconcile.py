@@ -58,10 +58,14 @@ def reconcile(conn: Connection, source: str, found: dict[tuple[int, str], dict],
     wanted = set(segments)
     existing: dict[tuple[int, str], list] = {}
     columns = [c.c.id, c.c.segment_id, c.c.category_id, c.c.source, c.c.status, c.c.evidence_key, c.c.score]
-    for row in conn.execute(select(*columns).where(c.c.category_id.in_(list(category_ids.values())))):
+    # Only the codings of these segments' id range (the caller writes a project in chunks of
+    # neighbouring segments): reading every coding of the codebook per chunk grew quadratically.
+    in_range = c.c.segment_id.between(min(wanted), max(wanted)) if wanted else c.c.segment_id.is_(None)
+    for row in conn.execute(select(*columns).where(in_range, c.c.category_id.in_(list(category_ids.values())))):
         if row.segment_id in wanted:
             existing.setdefault((row.segment_id, key_of[row.category_id]), []).append(row)
-    with_memo = set(conn.execute(select(schema.memos.c.coding_id).where(schema.memos.c.coding_id.is_not(None))).scalars())
+    m = schema.memos
+    with_memo = set(conn.execute(select(m.c.coding_id).join(c, c.c.id == m.c.coding_id).where(in_range)).scalars())
     stamp = now()
     inserts, updates, deletes = [], [], []
     for (segment_id, category), entry in found.items():
