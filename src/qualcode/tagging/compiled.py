@@ -41,6 +41,8 @@ _LITERAL_KEYS = ("LEMMA", "LOWER", "ORTH", "TEXT", "NORM")
 GENERIC_HEADS = frozenset({
     "ferdighet", "ferdigheit", "arbeid", "arbeide", "utvikling", "sosial", "del", "måte", "ting", "sak", "tid",
     "gang", "type", "form", "side", "plan", "prosjekt", "aktivitet", "opplegg", "tema", "fag", "time", "område",
+    # «klimautfordring», «miljøutfordring»: a challenge about the modifier, not a pupil's growth
+    "utfordring",
 })
 # Heads naming a skill, knowledge or awareness: a modifier that is a term decides the category.
 YIELDING_HEADS = frozenset({
@@ -177,7 +179,7 @@ class CompiledCodebook:
                     if not any(r.category == cid for r in self.terms.get(word, ())):
                         self.terms[word].append(Rule(cid, "derived", term, WEIGHTS["derived"]))
         for word, rules in sorted(self.terms.items()):
-            if word in GENERIC_HEADS or len(word) < 4 or not word.isalpha():
+            if word in GENERIC_HEADS or len(word) < 3 or not word.isalpha():
                 continue
             for cid in sorted({r.category for r in rules}):
                 if word not in self.excluded.get(cid, ()):

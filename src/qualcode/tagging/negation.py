@@ -24,6 +24,8 @@ NEGATED_FEARS = frozenset({"redd", "redde", "rædd", "sjenert", "sjenerte", "fla
 NOT_NEGATING_NEXT = {
     "ikke": {"bare", "berre", "minst", "sant", "kun", "bara", "mindre"} | NEGATED_FEARS,
     "ikkje": {"berre", "minst", "sant"} | NEGATED_FEARS,
+    # «ei oppleving dei aldri gløymer»: never forgetting is emphasis, not negation
+    "aldri": {"glemme", "glemmer", "glemt", "gløyme", "gløymer", "gløymt"},
     "uten": {"tvil", "tvi"},
     "utan": {"tvil"},
     "ingen": {"tvil", "tvi"},

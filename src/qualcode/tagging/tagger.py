@@ -149,7 +149,8 @@ class CodebookTagger:
         by_word, by_phrase = covered
         named = set(rule.text.split()) if rule.kind == "phrase" else set()
         for i in range(start, end):
-            if i in by_phrase or (i in by_word and not by_word[i] <= named):
+            # «føle seg inkludert» names the token however it is lemmatised («inkludere» is excluded)
+            if i in by_phrase or (i in by_word and not by_word[i] <= named and not tokens.keys[i] & named):
                 return True
         return rule.kind in ("compound", "fuzzy", "head") and self._inside_excluded(tokens.keys[start], rule.category)
 

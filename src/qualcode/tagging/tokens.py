@@ -28,7 +28,16 @@ def word_facts(text: str, lemma: str) -> tuple[str, frozenset[str], tuple[str, .
     lemma_lower = (lemma or text).lower()
     punct = not any(ch.isalnum() for ch in text)
     norm = lemma_lower if punct else normalised_lemma(text, lemma or text)
-    return lower, frozenset((lower, lemma_lower, norm)), split_compound(norm), punct, text.isalpha()
+    parts = split_compound(norm)
+    if not punct and "-" in lower.strip("-"):
+        # «fransk-kunnskapar», «EU-kunnskap»: each piece is a word of its own, lemmatised on its own
+        pieces = tuple(normalised_lemma(piece, piece) for piece in lower.split("-") if piece)
+        parts = tuple(part for piece in pieces for part in split_compound(piece)) if len(pieces) > 1 else parts
+    elif len(parts) == 1 and norm != lower and text.isalpha():
+        # An unknown compound the pipeline gave a wrong lemma («engangsplast» → «engangsple»): the
+        # written form's parts still say what it is made of.
+        parts = split_compound(lower) if len(split_compound(lower)) > 1 else parts
+    return lower, frozenset((lower, lemma_lower, norm)), parts, punct, text.isalpha()
 
 
 class Tokens:
