@@ -34,7 +34,7 @@ from qualcode.tagging.fuzzy import FuzzyIndex
 from qualcode.tagging.lexicon import derivations
 from qualcode.tagging.tokens import word_facts
 
-WEIGHTS = {"term": 1.0, "phrase": 1.5, "derived": 0.8, "compound": 0.8, "head": 0.7, "fuzzy": 0.6}
+WEIGHTS = {"term": 1.0, "phrase": 1.5, "derived": 0.8, "compound": 0.8, "modifier": 0.75, "head": 0.7, "fuzzy": 0.6}
 _LITERAL_KEYS = ("LEMMA", "LOWER", "ORTH", "TEXT", "NORM")
 
 # Heads that say how, not what: a compound ending in one of these inherits nothing from it.
@@ -205,9 +205,12 @@ class CompiledCodebook:
         # Parts of parts count too ("fremmedspråk" in "fremmedspråk+ferdighet" holds "språk"), and
         # two neighbouring parts («lav+terskel» in «lav+terskel+tilbud»).
         joined = {a + b for a, b in zip(parts, parts[1:])} | {a + "s" + b for a, b in zip(parts, parts[1:])}
-        for part in sorted(set(parts).union(joined, *(split_compound(p) for p in parts))):
-            rules.extend(self.parts.get(part, ()))
         head, modifiers = parts[-1], parts[:-1]
+        for part in sorted(set(parts).union(joined, *(split_compound(p) for p in parts))):
+            # The head carries the meaning: in «språk+mestring» mastery outweighs the language a little.
+            weight = WEIGHTS["compound"] if head.endswith(part) else WEIGHTS["modifier"]
+            rules.extend(r if r.weight == weight else Rule(r.category, r.kind, r.text, weight)
+                         for r in self.parts.get(part, ()))
         if head in YIELDING_HEADS:
             # «tysk+ferdighet», «engelsk+kunnskap»: the modifier's category, if it has one.
             from_modifiers = [Rule(r.category, "head", f"{m}+{head}", WEIGHTS["compound"])

@@ -34,6 +34,7 @@ from qualcode.tagging.negation import NEGATION_CUES, negated_tokens
 from qualcode.tagging.tokens import Tokens, views_from_doc
 
 SPANS_KEY = "qualcode"
+LIST_SEPARATORS = frozenset({",", ";", "/", "og", "and", "&", "+", ".", "\n"})
 __all__ = ["SPANS_KEY", "WEIGHTS", "CodebookTagger", "Rule", "Tagging", "codes_json", "explain_primary",
            "primary_category"]
 
@@ -199,7 +200,8 @@ class CodebookTagger:
             result.evidence.append((start, end, category, rule))
             for i in range(start, end):
                 per_category[category][i] = max(per_category[category].get(i, 0.0), rule.weight / (end - start))
-        result.scores = {c: round(sum(per_category[c].values()), 6) for c in sorted(per_category, key=order.get)}
+        result.scores = {c: round(sum(per_category[c].values()), 6)
+                         for c in sorted(per_category, key=lambda c: (self._named_first(tokens, best, c), order[c]))}
         if compiled.poles and result.scores:
             result.polarity = self._polarity(tokens, negated, result.scores)
             last = compiled.poles[-1][0]
@@ -207,6 +209,21 @@ class CodebookTagger:
                 current = result.polarity.get(category)
                 result.polarity[category] = last if current in (None, last) else "mixed"
         return result
+
+    @staticmethod
+    def _named_first(tokens: Tokens, best: dict[tuple[int, int, str], Rule], category: str) -> tuple[int, int]:
+        """Where the text names ``category``: (list item, -end of the evidence), smallest first.
+
+        «kultur, klima, kunnskap» names culture first; within one item the head, the last word,
+        decides («språkleg tryggleik» is about confidence, «nysgjerrighet på andre kulturer» about
+        cultures). Items are separated by commas, semicolons, slashes and «og»/«and».
+        """
+        item, items = 0, []
+        for lower in tokens.lower:
+            if lower in LIST_SEPARATORS:
+                item += 1
+            items.append(item)
+        return min((items[start], -end) for (start, end, c) in best if c == category)
 
     def _polarity(self, tokens: Tokens, negated: set[int], scores: dict[str, float]) -> dict[str, str]:
         poles = self.compiled.poles
@@ -263,10 +280,13 @@ def make_codebook_tagger(nlp: Language, name: str, spans_key: str) -> CodebookTa
 
 
 def primary_category(scores: dict[str, float], codebook: Codebook) -> str | None:
-    """The category that colours a word or answer: highest score, then codebook order."""
+    """The category that colours a word or answer: highest score; of tied categories the one the
+    text names first, as :class:`CodebookTagger` orders ``scores`` (the first item of a list; within
+    an item, its head), then codebook order."""
     if not scores:
         return None
-    return min(scores, key=lambda c: (-scores[c], codebook.order.get(c, len(codebook.order))))
+    named = {c: i for i, c in enumerate(scores)}
+    return min(scores, key=lambda c: (-scores[c], named[c]))
 
 
 def explain_primary(scores: dict[str, float], codebook: Codebook) -> str:
@@ -277,7 +297,7 @@ def explain_primary(scores: dict[str, float], codebook: Codebook) -> str:
     ties = [c for c in scores if scores[c] == scores[primary] and c != primary]
     reason = f"{primary} has the highest score ({scores[primary]:g})"
     if ties:
-        reason += f", tied with {', '.join(ties)}; it comes first in codebook '{codebook.id}'"
+        reason += f", tied with {', '.join(ties)}; the text names it first (or, in the same word, codebook '{codebook.id}' lists it first)"
     return reason
 
 
@@ -286,5 +306,6 @@ def codes_json(doc: Doc, codebook: Codebook, spans_key: str = SPANS_KEY) -> list
     scores = doc._.qc_scores or {}
     codes = [{"code": span.label_, "start": span.start_char, "end": span.end_char, "text": span.text,
               "score": round(scores.get(span.label_, 0.0), 4), "rule": span.id_} for span in doc.spans[spans_key]]
-    codes.sort(key=lambda c: (-c["score"], codebook.order.get(c["code"], 0), c["start"], c["end"]))
+    named = {c: i for i, c in enumerate(scores)}
+    codes.sort(key=lambda c: (-c["score"], named.get(c["code"], len(named)), c["start"], c["end"]))
     return codes
