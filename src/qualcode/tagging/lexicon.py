@@ -5,7 +5,7 @@ Three things a codebook should not have to list word by word:
 - **Capitals and unknown lemmas.** An answer typed in capitals («TOLERANSE») or a capitalised
   one-word answer is often tagged as a name and keeps its spelling as lemma. When the lemma is
   not a dictionary form, the lower-cased word is lemmatised with the lexicon instead.
-- **Nynorsk.** A nynorsk word is lemmatised with the NDT nynorsk table (``data/nn_form_lemma.tsv``)
+- **Nynorsk.** A nynorsk word is lemmatised with the NDT nynorsk table (the lemmatizer's, ``ndt_form_lemmas("nn")``)
   and mapped to its bokmål lemma by the regular spelling correspondences of the two standards
   (sjølv/selv, -heit/-het, ei/e, a/o, -ar/-er, -ing/-else, kjensle/følelse …). A mapping is kept
   only when the result is a bokmål lemma the lexicon knows and the nynorsk word is not itself
@@ -23,12 +23,12 @@ Three things a codebook should not have to list word by word:
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import simplemma
 
 from qualcode.nlp.compounds import NOT_A_HEAD, NOT_A_MODIFIER, lemma_frequencies, split_compound
 from qualcode.nlp.lemmatizer import is_known_lemma, lemmatize_word, ndt_form_lemmas, noun_lemmas
+from qualcode.nlp.standard import NYNORSK
 from qualcode.nlp.stopwords import stop_words
 
 # Regular nynorsk → bokmål correspondences, tried one or two at a time anywhere in a word.
@@ -41,7 +41,7 @@ NYNORSK_TO_BOKMAL = (
     ("fridom", "frihet"), ("trivnad", "trivsel"), ("røynsle", "erfaring"), ("tilhøyrsle", "tilhørighet"),
     ("nyfiken", "nysgjerrig"), ("skild", "skilt"), ("vekse", "vokse"), ("verda", "verden"), ("sjå", "se"),
     ("open", "åpen"), ("fleir", "fler"), ("attvinning", "gjenvinning"), ("verknad", "virkning"), ("røyst", "stemme"),
-    ("ulikskap", "ulikhet"), ("dugleik", "dyktighet"), ("haldning", "holdning"),
+    ("likskap", "likhet"), ("legheit", "lighet"), ("dugleik", "dyktighet"), ("haldning", "holdning"),
     ("sjøl", "selv"), ("vaks", "voks"), ("rettferd", "rettferdighet"), ("verds", "verdens"), ("grøn", "grønn"),
     ("val", "valg"), ("rørsle", "bevegelse"), ("utan", "uten"), ("løysing", "løsning"), ("tilgjenge", "tilgjengelighet"),
     ("jamaldr", "jevnaldr"), ("forståing", "forståelse"), ("nykom", "nyankom"), ("heim", "hjem"), ("røyn", "erfar"),
@@ -63,16 +63,9 @@ DERIVATION_SUFFIXES = _BOTH_WAYS + tuple((b, a) for a, b in _BOTH_WAYS) + (("", 
 COMMON_DERIVATION = 50
 
 
-@lru_cache(maxsize=1)
 def nynorsk_form_lemmas() -> dict[str, str]:
-    """The NDT nynorsk form → lemma table (nouns, adjectives and verbs)."""
-    table: dict[str, str] = {}
-    text = resources.files("qualcode.tagging").joinpath("data/nn_form_lemma.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            form, lemma = line.split("\t")
-            table[form] = lemma
-    return table
+    """The NDT nynorsk form → lemma table (the lemmatizer's: one table for parsing and tagging)."""
+    return ndt_form_lemmas(NYNORSK)
 
 
 @lru_cache(maxsize=1)
@@ -91,8 +84,11 @@ def _bokmal_lemma(word: str, tier: int) -> bool:
         return word in lemma_frequencies()
     if tier == 1:
         return is_known_lemma(word) and simplemma.is_known(word, lang="nb")
+    if word.endswith("het") and word[:-3] in lemma_frequencies():
+        return True  # an adjective's quality («flerspråklighet»), however rare the noun
     parts = split_compound(word)
-    return len(parts) > 1 and all(p in lemma_frequencies() for p in parts)
+    # «flerspråklig+heit» is a suffix left in nynorsk, not a compound with «heit»
+    return len(parts) > 1 and all(p in lemma_frequencies() for p in parts) and parts[-1] not in DERIVATIONAL
 
 
 def _rewrites(word: str, rules=NYNORSK_TO_BOKMAL) -> set[str]:
@@ -124,7 +120,9 @@ def bokmal_of(nynorsk: str) -> str | None:
             known = [c for c in candidates if c != nynorsk and _bokmal_lemma(c, tier)]
             if known:
                 return max(sorted(known), key=lambda c: lemma_frequencies().get(c, 0))
-    return None
+    # Long derived words need a third («fleir+språkleg+heit» → «flerspråklighet»): only a treebank lemma.
+    known = sorted(w for c in second for w in _rewrites(c) if w in lemma_frequencies() or _bokmal_lemma(w, 1))
+    return max(known, key=lambda c: lemma_frequencies().get(c, 0)) if known else None
 
 
 def nynorsk_lemma(form: str) -> str | None:
@@ -138,7 +136,9 @@ def nynorsk_lemma(form: str) -> str | None:
 
 
 def _nynorsk_stems(form: str) -> list[str]:
-    return [form[: -len(e)] for e in NYNORSK_ENDINGS if form.endswith(e) and len(form) - len(e) >= 3]
+    stems = [form[: -len(e)] for e in NYNORSK_ENDINGS if form.endswith(e) and len(form) - len(e) >= 3]
+    # Nouns in -e take -ar/-ane in the plural («glose» → «glosar»): the stem gets its -e back.
+    return stems + [form[: -len(e)] + "e" for e in ("ar", "ane") if form.endswith(e) and len(form) - len(e) >= 3]
 
 
 def _compound_lemma(form: str, forms: dict[str, str]) -> str | None:
@@ -206,13 +206,17 @@ def normalised_lemma(word: str, lemma: str) -> str:
     if folded and folded in lemma_frequencies():
         return folded  # «laering» → læring
     nn = nynorsk_lemma(lower) or _compound_lemma(lower, nynorsk_form_lemmas())
-    for candidate in (nn, *_nynorsk_stems(lower), lower, current):
+    stems = _nynorsk_stems(lower)
+    for candidate in (nn, *stems, lower, current):
         if candidate:
             if candidate in lemma_frequencies():
                 return candidate
             bokmal = bokmal_of(candidate)
             if bokmal:
                 return bokmal
+    weak = next((s for s in stems if s.endswith("e") and is_known_lemma(s)), None)
+    if weak:
+        return weak  # «glosar» → glose: a rarer noun the lexicon knows
     return nn or with_norwegian_letters(lower) or current
 
 
