@@ -17,8 +17,9 @@ import math
 from functools import lru_cache
 from importlib import resources
 
-import simplemma
 from spacy.tokens import Token
+
+from qualcode.nlp import word_dictionaries
 
 MIN_PART = 3
 MIN_WORD = 6
@@ -55,7 +56,7 @@ def _weight(part: str) -> float | None:
     if freq is not None:
         return math.log(freq + 1.5)
     # simplemma knows many more lemmas than the treebank; trust longer ones only.
-    if len(part) >= 4 and simplemma.lemmatize(part, lang="nb") == part and simplemma.is_known(part, lang="nb"):
+    if len(part) >= 4 and word_dictionaries.lemmatize(part, lang="nb") == part and word_dictionaries.is_known(part, lang="nb"):
         return 0.2
     return None
 

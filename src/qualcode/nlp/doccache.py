@@ -19,6 +19,7 @@ from spacy.vocab import Vocab
 
 ATTRS = [LEMMA, POS, TAG, MORPH, HEAD, DEP, SENT_START, ENT_IOB, ENT_TYPE]
 _STRING_ATTRS = (LEMMA, TAG, MORPH, DEP, ENT_TYPE)
+_STRING_COLUMNS = [i for i, attr in enumerate(ATTRS) if attr in _STRING_ATTRS]
 VERSION = b"QCD3"
 FORMAT = "qcd3"  # part of the parse-cache key: entries of another format are simply re-parsed
 _WORD, _LIST = "\x1f", "\x1e"  # ASCII unit and record separators
@@ -69,8 +70,7 @@ def doc_to_bytes(doc: Doc) -> bytes:
     attributes use (JSON, only a full Doc needs them); the attribute array.
     """
     array = doc.to_array(ATTRS).astype(numpy.uint64)
-    strings = sorted({doc.vocab.strings[int(v)] for i, attr in enumerate(ATTRS) if attr in _STRING_ATTRS
-                      for v in array[:, i] if int(v)})
+    strings = sorted({doc.vocab.strings[int(v)] for v in numpy.unique(array[:, _STRING_COLUMNS]) if v})
     tagger_part = _tagger_part(doc)
     doc_part = json.dumps(strings, ensure_ascii=False).encode("utf-8")
     return (VERSION + len(tagger_part).to_bytes(4, "little") + tagger_part

@@ -13,10 +13,10 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-import simplemma
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from qualcode.nlp import word_dictionaries
 from qualcode.nlp.standard import BOKMAAL, NYNORSK
 
 SIMPLEMMA_LANGS = {BOKMAAL: ("nb", "nn"), NYNORSK: ("nn", "nb")}  # own standard first
@@ -62,8 +62,8 @@ def lemmatize_word(word: str, standard: str = BOKMAAL) -> str:
     if lower in table:
         return table[lower]
     langs = SIMPLEMMA_LANGS[standard]
-    lemma = simplemma.lemmatize(lower, lang=langs)
-    if lemma != lower or simplemma.is_known(lower, lang=langs) or word == lower:
+    lemma = word_dictionaries.lemmatize(lower, lang=langs)
+    if lemma != lower or word_dictionaries.is_known(lower, lang=langs) or word == lower:
         return lemma
     return word
 
@@ -73,7 +73,7 @@ def is_known_word(word: str, standard: str = BOKMAAL) -> bool:
     """True if ``word`` (any case) is a form or lemma NDT (of ``standard``) or simplemma knows."""
     lower = word.lower()
     return (lower in ndt_form_lemmas(standard) or lower in content_lemma_frequencies(standard)
-            or simplemma.is_known(lower, lang=SIMPLEMMA_LANGS[standard]))
+            or word_dictionaries.is_known(lower, lang=SIMPLEMMA_LANGS[standard]))
 
 
 def content_lemma_frequencies(standard: str = BOKMAAL) -> dict[str, int]:

@@ -30,7 +30,7 @@ from qualcode.tagging.changes import CodebookChange
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.reconcile import reconcile
 from qualcode.tagging.tagger import CodebookTagger
-from qualcode.tagging.tokens import TokenView, views_from_cache, views_from_doc
+from qualcode.tagging.tokens import TokenView, views_from_cache
 
 
 @dataclass
@@ -61,16 +61,14 @@ class Parsed:
     doc: Callable[[], Doc]
 
 
-def _from_cache(vocab, header: Header, data: bytes, tagger: CodebookTagger | None = None) -> Parsed | None:
-    """The analysis in a cache entry; ``None`` when ``tagger`` can find nothing in it (no rule
-    fires on any of its words), which is most texts and costs one lookup per word."""
+def _from_cache(vocab, header: Header, data: bytes, tagger: CodebookTagger | None = None,
+                doc: Doc | None = None) -> Parsed | None:
+    """The analysis in a cache entry (``doc``: the Doc it was made from, if at hand); ``None``
+    when ``tagger`` can find nothing in it (no rule fires on any of its words), which is most
+    texts and costs one lookup per word."""
     if tagger is not None and not tagger.could_match(header.words, header.lemmas):
         return None
-    return Parsed(views_from_cache(header), lambda: doc_from_bytes(vocab, data))
-
-
-def _from_doc(doc: Doc) -> Parsed:
-    return Parsed(views_from_doc(doc), lambda: doc)
+    return Parsed(views_from_cache(header), (lambda: doc) if doc is not None else lambda: doc_from_bytes(vocab, data))
 
 
 @contextmanager
@@ -121,7 +119,9 @@ def tag_texts(project: Project, nlp: Language, tagger: CodebookTagger, texts: di
         # worker processes that hand back cache entries; see qualcode.nlp.parsing.
         entries = parse_for_coding(nlp, [texts[h] for h in missing])
         for n, (text_hash, (doc, data)) in enumerate(zip(missing, entries), 1):
-            parsed = _from_doc(doc) if doc is not None else _from_cache(nlp.vocab, read_header(data), data, tagger)
+            # Tagged from the entry just made, like a cached text: its header holds what the
+            # tagger reads, and is cheaper to read than the Doc's tokens.
+            parsed = _from_cache(nlp.vocab, read_header(data), data, tagger, doc)
             found[text_hash] = suggest(texts[text_hash], parsed, tagger) if parsed else {}
             batch.append({"text_hash": text_hash, "pipeline": fingerprint, "doc": data})
             if len(batch) >= 2000:

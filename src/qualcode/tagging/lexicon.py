@@ -24,8 +24,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import simplemma
-
+from qualcode.nlp import word_dictionaries
 from qualcode.nlp.compounds import NOT_A_HEAD, NOT_A_MODIFIER, lemma_frequencies, split_compound
 from qualcode.nlp.lemmatizer import is_known_lemma, lemmatize_word, ndt_form_lemmas, noun_lemmas
 from qualcode.nlp.standard import NYNORSK
@@ -83,7 +82,7 @@ def _bokmal_lemma(word: str, tier: int) -> bool:
     if tier == 0:
         return word in lemma_frequencies()
     if tier == 1:
-        return is_known_lemma(word) and simplemma.is_known(word, lang="nb")
+        return is_known_lemma(word) and word_dictionaries.is_known(word, lang="nb")
     if word.endswith("het") and word[:-3] in lemma_frequencies():
         return True  # an adjective's quality («flerspråklighet»), however rare the noun
     parts = split_compound(word)
@@ -130,8 +129,8 @@ def nynorsk_lemma(form: str) -> str | None:
     lemma = nynorsk_form_lemmas().get(form)
     if lemma is not None:
         return lemma
-    if simplemma.is_known(form, lang="nn"):
-        return simplemma.lemmatize(form, lang="nn")
+    if word_dictionaries.is_known(form, lang="nn"):
+        return word_dictionaries.lemmatize(form, lang="nn")
     return None
 
 

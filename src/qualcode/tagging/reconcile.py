@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, delete, exists, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, exists, select, update
 
 from qualcode.store import schema
+from qualcode.store.bulk import insert_rows
 from qualcode.store.project import now
 from qualcode.store.values import Source, Status
 
@@ -109,5 +110,5 @@ def reconcile(conn: Connection, source: str, found: dict[tuple[int, str], dict],
     for i in range(0, len(deletes), 900):
         conn.execute(delete(c).where(c.c.id.in_(deletes[i:i + 900]), still_open))
     for i in range(0, len(inserts), 20_000):
-        conn.execute(insert(c), inserts[i:i + 20_000])
+        insert_rows(conn, c, inserts[i:i + 20_000])
     return Reconciled(len(inserts), len(updates), len(deletes))
