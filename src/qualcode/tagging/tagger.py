@@ -200,8 +200,9 @@ class CodebookTagger:
             result.evidence.append((start, end, category, rule))
             for i in range(start, end):
                 per_category[category][i] = max(per_category[category].get(i, 0.0), rule.weight / (end - start))
+        named = self._named_first(tokens, best) if len(per_category) > 1 else {}
         result.scores = {c: round(sum(per_category[c].values()), 6)
-                         for c in sorted(per_category, key=lambda c: (self._named_first(tokens, best, c), order[c]))}
+                         for c in sorted(per_category, key=lambda c: (named.get(c, ()), order[c]))}
         if compiled.poles and result.scores:
             result.polarity = self._polarity(tokens, negated, result.scores)
             last = compiled.poles[-1][0]
@@ -211,8 +212,8 @@ class CodebookTagger:
         return result
 
     @staticmethod
-    def _named_first(tokens: Tokens, best: dict[tuple[int, int, str], Rule], category: str) -> tuple[int, int]:
-        """Where the text names ``category``: (list item, -end of the evidence), smallest first.
+    def _named_first(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[str, tuple[int, int]]:
+        """Where the text names each category: (list item, -end of the evidence), smallest first.
 
         «kultur, klima, kunnskap» names culture first; within one item the head, the last word,
         decides («språkleg tryggleik» is about confidence, «nysgjerrighet på andre kulturer» about
@@ -223,7 +224,12 @@ class CodebookTagger:
             if lower in LIST_SEPARATORS:
                 item += 1
             items.append(item)
-        return min((items[start], -end) for (start, end, c) in best if c == category)
+        first: dict[str, tuple[int, int]] = {}
+        for start, end, category in best:
+            rank = (items[start], -end)
+            if category not in first or rank < first[category]:
+                first[category] = rank
+        return first
 
     def _polarity(self, tokens: Tokens, negated: set[int], scores: dict[str, float]) -> dict[str, str]:
         poles = self.compiled.poles
