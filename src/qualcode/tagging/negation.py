@@ -32,6 +32,12 @@ NOT_NEGATING_NEXT = {
 }
 BEFORE_CUE = 4  # words before a cue that it still negates («Demokrati og sånt kom ikke …»)
 CLAUSE_BREAKERS = frozenset({"men", "likevel", "derimot", "mens", "fordi", "samtidig"})
+# «og»/«eller» before a finite verb or a subject pronoun starts a clause of its own: in «hadde
+# innvandrerbakgrunn og hadde aldri vært …» the background is not negated.
+COORDINATORS = frozenset({"og", "eller", "så"})
+CLAUSE_OPENERS = frozenset({"hadde", "har", "var", "er", "ble", "blei", "vart", "blir", "vert", "fikk", "fekk", "får",
+                            "kom", "gikk", "skulle", "skal", "kunne", "kan", "ville", "vil", "måtte", "må", "vi", "de",
+                            "dei", "han", "hun", "ho", "jeg", "eg", "det", "den", "man", "ein", "en"})
 PUNCT_BREAKERS = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "«", "»", '"'})
 
 
@@ -49,7 +55,8 @@ def negated_tokens(tokens: Tokens) -> set[int]:
             negated.update(i for i in clause if i >= first_cue - BEFORE_CUE)
 
     for i, lower in enumerate(lowers):
-        if clause and (tokens.sent_start[i] or lower in PUNCT_BREAKERS or lower in CLAUSE_BREAKERS):
+        opens = lower in COORDINATORS and i + 1 < len(lowers) and lowers[i + 1] in CLAUSE_OPENERS
+        if clause and (tokens.sent_start[i] or lower in PUNCT_BREAKERS or lower in CLAUSE_BREAKERS or opens):
             close()
             clause, first_cue = [], None
         clause.append(i)
