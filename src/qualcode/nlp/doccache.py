@@ -51,8 +51,12 @@ def _joined(strings: list[str]) -> str | None:
 
 
 def _tagger_part(doc: Doc) -> bytes:
-    words, lemmas = [t.text for t in doc], [t.lemma_ for t in doc]
-    flags = bytes((SPACE if t.whitespace_ else 0) | (SENT_START_FLAG if t.is_sent_start else 0) for t in doc)
+    words, lemmas, flag_list = [], [], []
+    for t in doc:  # one pass: each Token object is made once
+        words.append(t.text)
+        lemmas.append(t.lemma_)
+        flag_list.append((SPACE if t.whitespace_ else 0) | (SENT_START_FLAG if t.is_sent_start else 0))
+    flags = bytes(flag_list)
     joined_words, joined_lemmas = _joined(words), _joined(lemmas)
     if joined_words is None or joined_lemmas is None:
         # A token with a control character in it: JSON keeps it exactly (slower to read, and rare).
@@ -70,7 +74,8 @@ def doc_to_bytes(doc: Doc) -> bytes:
     attributes use (JSON, only a full Doc needs them); the attribute array.
     """
     array = doc.to_array(ATTRS).astype(numpy.uint64)
-    strings = sorted({doc.vocab.strings[int(v)] for v in numpy.unique(array[:, _STRING_COLUMNS]) if v})
+    # A set of the column values first (tolist: Python ints; a Doc has a few dozen distinct ones).
+    strings = sorted({doc.vocab.strings[v] for v in set(array[:, _STRING_COLUMNS].ravel().tolist()) if v})
     tagger_part = _tagger_part(doc)
     doc_part = json.dumps(strings, ensure_ascii=False).encode("utf-8")
     return (VERSION + len(tagger_part).to_bytes(4, "little") + tagger_part

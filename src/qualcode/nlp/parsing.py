@@ -34,6 +34,7 @@ from concurrent.futures.process import BrokenProcessPool
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -42,7 +43,7 @@ from qualcode.nlp.doccache import FORMAT as CACHE_FORMAT
 from qualcode.nlp.doccache import doc_to_bytes
 from qualcode.nlp.lemmatizer import is_known_word, lemmatize_word
 from qualcode.nlp.pipeline import load_pipeline, pipeline_info
-from qualcode.nlp.standard import detect_standard, register_extension
+from qualcode.nlp.standard import register_extension, standard_of_words
 
 SHORT_TEXT_WORDS = 5
 # The analysis parse_for_coding makes; part of the cache key, so a change of it re-parses.
@@ -88,8 +89,7 @@ def _only(nlp: Language, names: list[str]) -> Iterator[None]:
 
 def is_short(doc: Doc) -> bool:
     """A survey-answer-sized text: at most SHORT_TEXT_WORDS words, no sentence end inside."""
-    words = sum(1 for t in doc if not t.is_punct and not t.is_space)
-    return words <= SHORT_TEXT_WORDS and not any(t.text in _SENTENCE_END for t in doc[:-1])
+    return _short_text_words(doc) is not None
 
 
 def _with_lemmas(doc: Doc, standard: str, lemmas: list[str]) -> Doc:
@@ -100,6 +100,7 @@ def _with_lemmas(doc: Doc, standard: str, lemmas: list[str]) -> Doc:
     return doc
 
 
+@lru_cache(maxsize=200_000)
 def _lookup_lemma(word: str, standard: str) -> str:
     """The lexicon's lemma of ``word``; a hyphenated compound the lexicon does not know as a whole
     inflects its last part («IKT-ferdigheter» → IKT-ferdighet, «aha-opplevelser» → aha-opplevelse)."""
@@ -119,17 +120,17 @@ class _WordLemmas:
         self.nlp = nlp
         self.unknown: dict[tuple[str, str], str] = {}
 
-    def parse(self, docs: list[tuple[Doc, str]]) -> list[Doc]:
-        """Set the lemmas of ``(doc, written standard)`` pairs of short texts."""
-        missing = {(token.text, standard) for doc, standard in docs for token in doc
-                   if token.is_alpha and (token.text, standard) not in self.unknown
-                   and not is_known_word(token.lower_, standard)}
+    def parse(self, docs: list[tuple[Doc, list[tuple[str, str, bool]]]]) -> list[Doc]:
+        """Set the lemmas of short texts: ``(doc, [(text, lower-cased text, is_alpha) per token])``."""
+        standards = [standard_of_words([lower for _, lower, alpha in words if alpha]).standard for _, words in docs]
+        missing = {(text, standard) for (_, words), standard in zip(docs, standards) for text, lower, alpha in words
+                   if alpha and (text, standard) not in self.unknown and not is_known_word(lower, standard)}
         if missing:
             self._model_lemmas(sorted(missing))
         known = self.unknown
-        return [_with_lemmas(doc, standard, [known.get((token.text, standard)) or _lookup_lemma(token.text, standard)
-                                             for token in doc])
-                for doc, standard in docs]
+        return [_with_lemmas(doc, standard, [known.get((text, standard)) or _lookup_lemma(text, standard)
+                                             for text, _, _ in words])
+                for (doc, words), standard in zip(docs, standards)]
 
     def _model_lemmas(self, words: list[tuple[str, str]]) -> None:
         nlp = self.nlp
@@ -144,20 +145,38 @@ class _WordLemmas:
                 self.unknown[(word, standard)] = doc[0].lemma_
 
 
+def _short_text_words(doc: Doc) -> list[tuple[str, str, bool]] | None:
+    """``(text, lower-cased text, is_alpha)`` of each token of a short text (:func:`is_short`, in
+    one pass over the tokens), or ``None`` for a longer one."""
+    words = []
+    counted = 0
+    last = len(doc) - 1
+    for token in doc:
+        text = token.text
+        if token.i < last and text in _SENTENCE_END:
+            return None
+        if not (token.is_punct or token.is_space):
+            counted += 1
+            if counted > SHORT_TEXT_WORDS:
+                return None
+        words.append((text, token.lower_, token.is_alpha))
+    return words
+
+
 def _parse(nlp: Language, texts: list[str], batch_size: int = CHUNK, words: _WordLemmas | None = None) -> list[Doc]:
     register_extension()
     words = words or _WordLemmas(nlp)
-    docs: list[Doc | None] = []
-    short: list[tuple[int, Doc, str]] = []
+    docs: list[Doc | None] = [None] * len(texts)
+    short: list[tuple[int, Doc, list[tuple[str, str, bool]]]] = []
     pending: list[tuple[int, str]] = []
     for i, text in enumerate(texts):
         doc = nlp.make_doc(text)
-        docs.append(None)
-        if is_short(doc):
-            short.append((i, doc, detect_standard(doc).standard))
-        else:
+        tokens = _short_text_words(doc)
+        if tokens is None:
             pending.append((i, text))
-    for (i, _, _), doc in zip(short, words.parse([(doc, standard) for _, doc, standard in short])):
+        else:
+            short.append((i, doc, tokens))
+    for (i, _, _), doc in zip(short, words.parse([(doc, tokens) for _, doc, tokens in short])):
         docs[i] = doc
     if pending:
         with _only(nlp, coding_components(nlp)):

@@ -85,26 +85,39 @@ def detect_standard(text: str | Doc) -> StandardGuess:
     """Guess the written standard of ``text`` (a string or a tokenised Doc)."""
     words = [t.lower_ for t in text if t.is_alpha] if isinstance(text, Doc) else \
         ["".join(ch for ch in w if ch.isalpha()) for w in text.lower().split()]
-    nb_forms, nn_forms = treebank_forms(BOKMAAL), treebank_forms(NYNORSK)
+    return standard_of_words(words)
+
+
+def standard_of_words(words: list[str]) -> StandardGuess:
+    """:func:`detect_standard` of a text's lower-cased words."""
     nn = nb = 0
     for word in words:
-        if not word:
-            continue
-        if word in NYNORSK_MARKERS:
-            nn += MARKER_WEIGHT
-        elif word in BOKMAAL_MARKERS:
-            nb += MARKER_WEIGHT
-        elif word in nn_forms and word not in nb_forms:
-            nn += 1
-        elif word in nb_forms and word not in nn_forms:
-            nb += 1
-        elif word not in nb_forms and word.endswith(NYNORSK_ENDINGS):
-            nn += 1
-        elif word not in nn_forms and word.endswith(BOKMAAL_ENDINGS):
-            nb += 1
+        if word:
+            word_nn, word_nb = _evidence(word)
+            nn += word_nn
+            nb += word_nb
     # One word that only one treebank happens to contain ("internasjonalisering") is chance:
     # nynorsk needs a marker word or two such words.
     return StandardGuess(NYNORSK if nn > nb and nn >= MIN_NYNORSK_EVIDENCE else BOKMAAL, nn, nb)
+
+
+@lru_cache(maxsize=100_000)
+def _evidence(word: str) -> tuple[int, int]:
+    """What one lower-cased word says: (nynorsk, bokmål) evidence."""
+    nb_forms, nn_forms = treebank_forms(BOKMAAL), treebank_forms(NYNORSK)
+    if word in NYNORSK_MARKERS:
+        return MARKER_WEIGHT, 0
+    if word in BOKMAAL_MARKERS:
+        return 0, MARKER_WEIGHT
+    if word in nn_forms and word not in nb_forms:
+        return 1, 0
+    if word in nb_forms and word not in nn_forms:
+        return 0, 1
+    if word not in nb_forms and word.endswith(NYNORSK_ENDINGS):
+        return 1, 0
+    if word not in nn_forms and word.endswith(BOKMAAL_ENDINGS):
+        return 0, 1
+    return 0, 0
 
 
 def register_extension() -> None:
