@@ -115,3 +115,43 @@ def test_a_compiled_codebook_is_data_named_by_category_id():
     _, keys, parts, _, alpha = word_facts("prosjektlæringen", "prosjektlæring")
     assert a.token_candidates(keys, parts, alpha, "prosjektlæringen") == b.token_candidates(keys, parts, alpha, "prosjektlæringen")
     assert {r.category for r in a.token_candidates(keys, parts, alpha, "prosjektlæringen")[0]} == {"laering"}
+
+
+# Round 2 of issue 15: mechanisms, each on words BASE does not list.
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("fransk-kunnskapar", "sprak"),  # a hyphenated compound: each piece lemmatised on its own
+    ("Det var svært utviklende.", "mestring"),  # the participle of a verb too common to code itself
+    ("trygghetsfølelse", "mestring"),  # a feeling of something is that something
+    ("samholdsbygging", "mestring"),  # … and so is the building of it
+])
+def test_more_words_reach_the_term(base, text, category):
+    assert category in {code for code, _ in base(text)}
+
+
+def test_a_challenge_about_something_is_not_growth(base):
+    # «utfordring» as a head says what the challenge is about, not that a pupil grew
+    pipeline = codebook_pipeline(parse_codebook("""
+id: u
+name: U
+categories:
+  - {id: vekst, label: Vekst, color: "#D7301F", terms: [utfordring]}
+""", "u.yaml"))
+    assert pipeline("utfordring")._.qc_scores == {"vekst": 1.0}
+    assert pipeline("klimautfordringer")._.qc_scores == {}
+
+
+@pytest.mark.parametrize(("nynorsk", "lemma"), [
+    ("glosar", "glose"), ("fleirspråklegheit", "flerspråklighet"), ("sjølkjensle", "selvfølelse"),
+    ("verdsborgarar", "verdensborger"), ("likskapar", "likhet"),
+])
+def test_more_nynorsk_forms(nynorsk, lemma):
+    assert normalised_lemma(nynorsk, nynorsk) == lemma
+
+
+def test_negation_scope(base):
+    assert base("Elevene var ikke redde for å snakke tysk.")  # a negated fear is courage; the language stays
+    assert base("ei inkluderande oppleving dei aldri gløymer")  # never forgetting is not negation
+    # «og» before a finite verb starts a clause of its own: the first clause is not negated
+    assert "mestring" in {c for c, _ in base("Godt samhold og vi hadde ingen konflikter.")}
+    assert base("Toleranse var ikke noe tema.") == []
