@@ -40,7 +40,7 @@ NYNORSK_TO_BOKMAL = (
     ("fridom", "frihet"), ("trivnad", "trivsel"), ("røynsle", "erfaring"), ("tilhøyrsle", "tilhørighet"),
     ("nyfiken", "nysgjerrig"), ("skild", "skilt"), ("vekse", "vokse"), ("verda", "verden"), ("sjå", "se"),
     ("open", "åpen"), ("fleir", "fler"), ("attvinning", "gjenvinning"), ("verknad", "virkning"), ("røyst", "stemme"),
-    ("likskap", "likhet"), ("legheit", "lighet"), ("dugleik", "dyktighet"), ("haldning", "holdning"),
+    ("likskap", "likhet"), ("legheit", "lighet"), ("borgar", "borger"), ("dugleik", "dyktighet"), ("haldning", "holdning"),
     ("sjøl", "selv"), ("vaks", "voks"), ("rettferd", "rettferdighet"), ("verds", "verdens"), ("grøn", "grønn"),
     ("val", "valg"), ("rørsle", "bevegelse"), ("utan", "uten"), ("løysing", "løsning"), ("tilgjenge", "tilgjengelighet"),
     ("jamaldr", "jevnaldr"), ("forståing", "forståelse"), ("nykom", "nyankom"), ("heim", "hjem"), ("røyn", "erfar"),
@@ -198,6 +198,9 @@ def normalised_lemma(word: str, lemma: str) -> str:
         return current
     if lower.endswith("ande") and len(lower) > 7:
         return lower[:-4] + "ende"  # a present participle used as an adjective: «inkluderande» = inkluderende
+    direct = None if nynorsk_lemma(lower) else bokmal_of(lower)
+    if direct and (direct in lemma_frequencies() or is_known_lemma(direct)):
+        return direct  # a nynorsk lemma with a bokmål lemma of its own («verdsborgar» → verdensborger)
     compound = _compound_lemma(lower, ndt_form_lemmas())
     if compound:
         return bokmal_of(compound) or compound  # «partnerskoler» → partner + skole; «skulemiljøet» → skolemiljø
