@@ -16,6 +16,9 @@ from qualcode.nlp.doccache import Header
 from qualcode.tagging.lexicon import normalised_lemma
 
 
+INFLECTIONS = ("ene", "et", "en", "er", "a")
+
+
 @lru_cache(maxsize=500_000)
 def word_facts(text: str, lemma: str) -> tuple[str, frozenset[str], tuple[str, ...], bool, bool]:
     """What a word contributes; words repeat, so this is computed once per word and lemma.
@@ -33,10 +36,14 @@ def word_facts(text: str, lemma: str) -> tuple[str, frozenset[str], tuple[str, .
         # «fransk-kunnskapar», «EU-kunnskap»: each piece is a word of its own, lemmatised on its own
         pieces = tuple(normalised_lemma(piece, piece) for piece in lower.split("-") if piece)
         parts = tuple(part for piece in pieces for part in split_compound(piece)) if len(pieces) > 1 else parts
-    elif len(parts) == 1 and norm != lower and text.isalpha():
-        # An unknown compound the pipeline gave a wrong lemma («engangsplast» → «engangsple»): the
-        # written form's parts still say what it is made of.
-        parts = split_compound(lower) if len(split_compound(lower)) > 1 else parts
+    elif len(parts) == 1 and text.isalpha():
+        # An unknown compound the pipeline gave a wrong lemma («engangsplast» → «engangsple») or
+        # left inflected («Europaparlamentet»): the written form's parts, or its stem's, still say
+        # what it is made of.
+        for form in (lower, *(lower[: -len(e)] for e in INFLECTIONS if lower.endswith(e) and len(lower) - len(e) >= 6)):
+            if form != norm and len(split_compound(form)) > 1:
+                parts = split_compound(form)
+                break
     return lower, frozenset((lower, lemma_lower, norm)), parts, punct, text.isalpha()
 
 
