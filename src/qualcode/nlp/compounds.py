@@ -56,7 +56,9 @@ def _weight(part: str) -> float | None:
     if freq is not None:
         return math.log(freq + 1.5)
     # simplemma knows many more lemmas than the treebank; trust longer ones only.
-    if len(part) >= 4 and word_dictionaries.lemmatize(part, lang="nb") == part and word_dictionaries.is_known(part, lang="nb"):
+    # is_known first: a dictionary look-up, where lemmatize() of a non-word (most of the pieces
+    # a split tries) runs simplemma's affix decomposition, dozens of look-ups.
+    if len(part) >= 4 and word_dictionaries.is_known(part, lang="nb") and word_dictionaries.lemmatize(part, lang="nb") == part:
         return 0.2
     return None
 
