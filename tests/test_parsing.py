@@ -37,6 +37,12 @@ def test_a_word_the_lexicon_lacks_gets_the_models_lemma_of_the_word(nlp):
         assert [t.is_sent_start for t in doc] == [True] + [False] * (len(doc) - 1)
 
 
+def test_a_full_stop_in_a_short_answer_starts_a_new_sentence(nlp):
+    doc = next(doc for doc, _ in parse_for_coding(nlp, ["samarbeid. Trygghet og vennskap"], n_process=1))
+    assert [t.is_sent_start for t in doc] == [True, False, True, False, False]
+    assert [t.lemma_ for t in doc if t.is_alpha] == ["samarbeid", "trygghet", "og", "vennskap"]
+
+
 def test_a_hyphenated_compound_inflects_its_last_part(nlp):
     docs = [doc for doc, _ in parse_for_coding(nlp, ["IKT-ferdigheter", "nye aha-opplevelser"], n_process=1)]
     assert [t.lemma_ for t in docs[0]] == ["IKT-ferdighet"]

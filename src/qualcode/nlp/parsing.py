@@ -7,12 +7,13 @@ the name finder, with its own tok2vec, took 45 %, the parser 15 %). So :func:`pa
 
 * takes sentence boundaries from the senter instead of the parser when the pipeline has one,
   and leaves out the parser and the name finders;
-* reads a short text — a survey answer of at most :data:`SHORT_TEXT_WORDS` words in one
-  sentence — as the list of words it is: each word gets its lookup lemma in the text's written
-  standard (:func:`~qualcode.nlp.lemmatizer.lemmatize_word`), and a word the lexicon does not
-  know (often a compound or a typo) the trained lemmatizer's lemma of the word on its own, worked
-  out once per job however many answers repeat it. A 15,000-answer survey thus runs the model on
-  its few dozen unknown words, not on thousands of answers;
+* reads a short text — a survey answer of at most :data:`SHORT_TEXT_WORDS` words — as the
+  list of words it is: each word gets its lookup lemma in the text's written standard
+  (:func:`~qualcode.nlp.lemmatizer.lemmatize_word`), and a word the lexicon does not know (often
+  a compound or a typo) the trained lemmatizer's lemma of the word on its own, worked out once
+  per job however many answers repeat it; a full stop, question or exclamation mark starts a
+  new sentence. A 15,000-answer survey thus runs the model on its few dozen unknown words, not
+  on thousands of answers;
 * parses in two worker processes when a job is large and a second core is free
   (:func:`parallel_processes`; ``QUALCODE_PARSE_PROCESSES=N`` forces N): each worker loads the
   same pipeline and sends back parse-cache entries; the parent tags and writes the cache.
@@ -47,7 +48,7 @@ from qualcode.nlp.standard import register_extension, standard_of_words
 
 SHORT_TEXT_WORDS = 5
 # The analysis parse_for_coding makes; part of the cache key, so a change of it re-parses.
-ANALYSIS = "coding3"
+ANALYSIS = "coding4"
 # Below this many words, starting workers (each loads the model, ~5 s on a busy machine) costs
 # more than it saves: about 10 s of parsing on one core.
 PARALLEL_MIN_WORDS = 50_000
@@ -88,15 +89,15 @@ def _only(nlp: Language, names: list[str]) -> Iterator[None]:
 
 
 def is_short(doc: Doc) -> bool:
-    """A survey-answer-sized text: at most SHORT_TEXT_WORDS words, no sentence end inside."""
+    """A survey-answer-sized text: at most SHORT_TEXT_WORDS words."""
     return _short_text_words(doc) is not None
 
 
-def _with_lemmas(doc: Doc, standard: str, lemmas: list[str]) -> Doc:
+def _with_lemmas(doc: Doc, standard: str, lemmas: list[str], sent_starts: list[bool]) -> Doc:
     doc._.standard = standard
-    for token, lemma in zip(doc, lemmas):
+    for token, lemma, start in zip(doc, lemmas, sent_starts):
         token.lemma_ = lemma
-        token.is_sent_start = token.i == 0
+        token.is_sent_start = start
     return doc
 
 
@@ -120,16 +121,16 @@ class _WordLemmas:
         self.nlp = nlp
         self.unknown: dict[tuple[str, str], str] = {}
 
-    def parse(self, docs: list[tuple[Doc, list[tuple[str, str, bool]]]]) -> list[Doc]:
-        """Set the lemmas of short texts: ``(doc, [(text, lower-cased text, is_alpha) per token])``."""
-        standards = [standard_of_words([lower for _, lower, alpha in words if alpha]).standard for _, words in docs]
-        missing = {(text, standard) for (_, words), standard in zip(docs, standards) for text, lower, alpha in words
+    def parse(self, docs: list[tuple[Doc, list[tuple[str, str, bool, bool]]]]) -> list[Doc]:
+        """Set the lemmas and sentence starts of short texts: ``(doc, its _short_text_words())``."""
+        standards = [standard_of_words([w[1] for w in words if w[2]]).standard for _, words in docs]
+        missing = {(text, standard) for (_, words), standard in zip(docs, standards) for text, lower, alpha, _ in words
                    if alpha and (text, standard) not in self.unknown and not is_known_word(lower, standard)}
         if missing:
             self._model_lemmas(sorted(missing))
         known = self.unknown
-        return [_with_lemmas(doc, standard, [known.get((text, standard)) or _lookup_lemma(text, standard)
-                                             for text, _, _ in words])
+        return [_with_lemmas(doc, standard, [known.get((w[0], standard)) or _lookup_lemma(w[0], standard) for w in words],
+                             [w[3] for w in words])
                 for (doc, words), standard in zip(docs, standards)]
 
     def _model_lemmas(self, words: list[tuple[str, str]]) -> None:
@@ -145,21 +146,21 @@ class _WordLemmas:
                 self.unknown[(word, standard)] = doc[0].lemma_
 
 
-def _short_text_words(doc: Doc) -> list[tuple[str, str, bool]] | None:
-    """``(text, lower-cased text, is_alpha)`` of each token of a short text (:func:`is_short`, in
-    one pass over the tokens), or ``None`` for a longer one."""
+def _short_text_words(doc: Doc) -> list[tuple[str, str, bool, bool]] | None:
+    """``(text, lower-cased text, is_alpha, starts a sentence)`` of each token of a short text
+    (:func:`is_short`, in one pass over the tokens), or ``None`` for a longer one. A token after
+    a full stop, question or exclamation mark starts a sentence («samarbeid. Trygghet»)."""
     words = []
     counted = 0
-    last = len(doc) - 1
+    starts = True
     for token in doc:
         text = token.text
-        if token.i < last and text in _SENTENCE_END:
-            return None
         if not (token.is_punct or token.is_space):
             counted += 1
             if counted > SHORT_TEXT_WORDS:
                 return None
-        words.append((text, token.lower_, token.is_alpha))
+        words.append((text, token.lower_, token.is_alpha, starts))
+        starts = text in _SENTENCE_END
     return words
 
 
@@ -167,7 +168,7 @@ def _parse(nlp: Language, texts: list[str], batch_size: int = CHUNK, words: _Wor
     register_extension()
     words = words or _WordLemmas(nlp)
     docs: list[Doc | None] = [None] * len(texts)
-    short: list[tuple[int, Doc, list[tuple[str, str, bool]]]] = []
+    short: list[tuple[int, Doc, list[tuple[str, str, bool, bool]]]] = []
     pending: list[tuple[int, str]] = []
     for i, text in enumerate(texts):
         doc = nlp.make_doc(text)
