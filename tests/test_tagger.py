@@ -184,17 +184,20 @@ def test_tag_cli_bad_codebook_is_one_line(tmp_path):
 
 
 LABELSET = ROOT / "tests/data/labelset_2026"
+LABELSET_B = ROOT / "tests/data/labelset_2026b"
 
 
+@pytest.mark.parametrize(("labelset", "split"), [(LABELSET, "dev"), (LABELSET, "test"), (LABELSET_B, "dev")])
 @pytest.mark.parametrize(("codebook", "data"), [(ELEV, "answers.jsonl"), (ERASMUS, "sentences.jsonl")])
-def test_quality_on_the_dev_split_of_the_2026_set(codebook, data):
-    """The set written blind to the codebooks (tests/data/labelset_2026): its dev split only; the
-    test split is for one final measurement (benchmarks/evaluate_codebooks.py)."""
+def test_quality_on_the_tuning_sets(codebook, data, labelset, split):
+    """The labelled sets written blind to the codebooks, as far as they are tuning material: the
+    whole 2026 set (its test split was measured once, see its RESULTS.md) and the dev split of set
+    B. B's test split is for one final measurement (benchmarks/evaluate_codebooks.py --set 2026b)."""
     from qualcode.tagging.evaluation import read_split
 
     cb = load_codebook(codebook)
-    dev = read_split(LABELSET / "split.json")["dev"]
-    items = [i for i in read_labelled(LABELSET / data) if i["id"] in dev]
+    ids = read_split(labelset / "split.json")[split]
+    items = [i for i in read_labelled(labelset / data) if i["id"] in ids]
     result = evaluate(codebook_pipeline(cb), cb, items)
     assert result.noise_coded == []
     assert result.micro.precision >= 0.95, result.table()
