@@ -179,6 +179,18 @@ def _shifted(found: dict[str, dict], offset: int) -> dict[str, dict]:
 WRITE_CHUNK = 2000  # segments reconciled per write transaction
 
 
+def _suggestions(segments: list, tagged: dict[str, dict]) -> dict[tuple[int, str], dict]:
+    """The codings :func:`reconcile` writes for ``segments``: each distinct text was tagged once,
+    and its evidence moves to where each segment holding it sits."""
+    found: dict[tuple[int, str], dict] = {}
+    for seg in segments:
+        for category, entry in _shifted(tagged[seg.text_hash], seg.start).items():
+            found[(seg.id, category)] = {"start": seg.start, "end": seg.start + len(seg.text), "score": entry["score"],
+                                         "rule": ", ".join(entry["rules"]), "evidence": entry["evidence"],
+                                         "evidence_key": entry["key"], "polarity": entry["polarity"]}
+    return found
+
+
 def code_project(project: Project, codebook: Codebook, nlp: Language | None = None,
                  progress: Callable[[str, int, int], None] | None = None, author: str | None = None) -> CodingReport:
     """Code every codable segment of the project's current documents with ``codebook``.
@@ -211,25 +223,17 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
         report.incremental = True
     report.retagged = len(segments)
     with _gc_paused():
-        found: dict[tuple[int, str], dict] = {}
-        for seg in segments:
-            # Each distinct text was tagged once; evidence moves to where this segment sits.
-            for category, entry in _shifted(tagged[seg.text_hash], seg.start).items():
-                found[(seg.id, category)] = {"start": seg.start, "end": seg.start + len(seg.text), "score": entry["score"],
-                                             "rule": ", ".join(entry["rules"]), "evidence": entry["evidence"],
-                                             "evidence_key": entry["key"], "polarity": entry["polarity"]}
         # Written WRITE_CHUNK segments per transaction, so coders deciding meanwhile wait for one
         # short write, not the whole run. The run counts as done (its state saved, which the next
         # run's incremental check reads) only with the last chunk: an interrupted run is redone whole.
-        ids = [seg.id for seg in segments]
-        starts = range(0, len(ids), WRITE_CHUNK) if ids else range(1)
+        starts = range(0, len(segments), WRITE_CHUNK) if segments else range(1)
         category_ids: dict[str, int] = {}
         for start in starts:
-            part = ids[start:start + WRITE_CHUNK]
+            part = segments[start:start + WRITE_CHUNK]
+            found = _suggestions(part, tagged)
             with project.transaction() as conn:
                 category_ids = category_ids or upsert_codebook(conn, codebook, author)
-                chunk = set(part)
-                done = reconcile(conn, Source.AUTO, {k: v for k, v in found.items() if k[0] in chunk}, part, category_ids)
+                done = reconcile(conn, Source.AUTO, found, [seg.id for seg in part], category_ids)
                 report.suggested += done.suggested
                 report.updated += done.updated
                 report.withdrawn += done.withdrawn
