@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qualcode.nlp.doccache import read_header
+from qualcode.nlp.doccache import doc_from_bytes, doc_to_bytes, read_header
 from qualcode.nlp.parsing import coding_components, parse_for_coding
 
 ANSWERS = ["Nye venner", "språkferdigheter", "Bedre engelsk, selvtillit", "vennskap", "Mestring og glede"]
@@ -47,6 +47,21 @@ def test_a_hyphenated_compound_inflects_its_last_part(nlp):
     docs = [doc for doc, _ in parse_for_coding(nlp, ["IKT-ferdigheter", "nye aha-opplevelser"], n_process=1)]
     assert [t.lemma_ for t in docs[0]] == ["IKT-ferdighet"]
     assert [t.lemma_ for t in docs[1]] == ["ny", "aha-opplevelse"]
+
+
+def test_a_short_texts_entry_is_the_one_its_doc_would_write(nlp):
+    """Short texts' cache entries are written from their words, without a Doc: byte for byte
+    what doc_to_bytes writes for the Doc with those lemmas and sentences."""
+    texts = ANSWERS + ["samarbeid. Trygghet og vennskap", "IKT-ferdigheter", "nye aha-opplevelser", "Elevane fekk nye vener",
+                       "mestringsopplevelser", "? Vennskap", "engelsk;  tysk", "2006.", ""]
+    with_docs = list(parse_for_coding(nlp, texts, n_process=1))
+    without = list(parse_for_coding(nlp, texts, n_process=1, docs=False))
+    for (doc, entry), (none, same), text in zip(with_docs, without, texts):
+        assert entry == doc_to_bytes(doc) == same, text
+        assert none is None, text
+    rebuilt = doc_from_bytes(nlp.vocab, with_docs[5][1])
+    assert [t.lemma_ for t in rebuilt] == ["samarbeid", ".", "trygghet", "og", "vennskap"]
+    assert [t.is_sent_start for t in rebuilt] == [True, False, True, False, False]
 
 
 def test_long_texts_keep_sentences_and_lemmas(nlp):

@@ -71,7 +71,7 @@ def lemmatize_texts(project: Project, nlp: Language, texts: dict[str, str],
                 header = read_header(data)
                 found[text_hash] = _lemmas_and_words(header.words, header.lemmas)
     missing = [h for h in texts if h not in found]
-    entries = parse_for_coding(nlp, [texts[h] for h in missing])
+    entries = parse_for_coding(nlp, [texts[h] for h in missing], docs=False)
     for n, (text_hash, (_, data)) in enumerate(zip(missing, entries), 1):
         header = read_header(data)
         found[text_hash] = _lemmas_and_words(header.words, header.lemmas)

@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 ATTRS = [LEMMA, POS, TAG, MORPH, HEAD, DEP, SENT_START, ENT_IOB, ENT_TYPE]
 _STRING_ATTRS = (LEMMA, TAG, MORPH, DEP, ENT_TYPE)
 _STRING_COLUMNS = [i for i, attr in enumerate(ATTRS) if attr in _STRING_ATTRS]
+_LEMMA, _SENT_START = ATTRS.index(LEMMA), ATTRS.index(SENT_START)
 VERSION = b"QCD3"
 FORMAT = "qcd3"  # part of the parse-cache key: entries of another format are simply re-parsed
 _WORD, _LIST = "\x1f", "\x1e"  # ASCII unit and record separators
@@ -51,19 +52,28 @@ def _joined(strings: list[str]) -> str | None:
 
 
 def _tagger_part(doc: Doc) -> bytes:
-    words, lemmas, flag_list = [], [], []
+    words, lemmas, flags = [], [], []
     for t in doc:  # one pass: each Token object is made once
         words.append(t.text)
         lemmas.append(t.lemma_)
-        flag_list.append((SPACE if t.whitespace_ else 0) | (SENT_START_FLAG if t.is_sent_start else 0))
-    flags = bytes(flag_list)
+        flags.append((SPACE if t.whitespace_ else 0) | (SENT_START_FLAG if t.is_sent_start else 0))
+    return _tagger_bytes(words, lemmas, bytes(flags))
+
+
+def _tagger_bytes(words: list[str], lemmas: list[str], flags: bytes) -> bytes:
     joined_words, joined_lemmas = _joined(words), _joined(lemmas)
     if joined_words is None or joined_lemmas is None:
         # A token with a control character in it: JSON keeps it exactly (slower to read, and rare).
         body = b"J" + json.dumps([words, lemmas], ensure_ascii=False).encode("utf-8")
     else:
         body = b"T" + (joined_words + _LIST + joined_lemmas).encode("utf-8")
-    return len(doc).to_bytes(4, "little") + flags + body
+    return len(words).to_bytes(4, "little") + flags + body
+
+
+def _entry(tagger_part: bytes, strings: list[str], array: numpy.ndarray) -> bytes:
+    doc_part = json.dumps(strings, ensure_ascii=False).encode("utf-8")
+    return (VERSION + len(tagger_part).to_bytes(4, "little") + tagger_part
+            + len(doc_part).to_bytes(4, "little") + doc_part + array.tobytes())
 
 
 def doc_to_bytes(doc: Doc) -> bytes:
@@ -76,10 +86,27 @@ def doc_to_bytes(doc: Doc) -> bytes:
     array = doc.to_array(ATTRS).astype(numpy.uint64)
     # A set of the column values first (tolist: Python ints; a Doc has a few dozen distinct ones).
     strings = sorted({doc.vocab.strings[v] for v in set(array[:, _STRING_COLUMNS].ravel().tolist()) if v})
-    tagger_part = _tagger_part(doc)
-    doc_part = json.dumps(strings, ensure_ascii=False).encode("utf-8")
-    return (VERSION + len(tagger_part).to_bytes(4, "little") + tagger_part
-            + len(doc_part).to_bytes(4, "little") + doc_part + array.tobytes())
+    return _entry(_tagger_part(doc), strings, array)
+
+
+_NOT_A_START = numpy.uint64(2**64 - 1)  # SENT_START -1 ("not a sentence start") in the uint64 array
+
+
+def words_to_bytes(vocab: Vocab, words: list[str], spaces: list[bool], lemmas: list[str],
+                   sent_starts: list[bool]) -> bytes:
+    """The entry :func:`doc_to_bytes` writes for a Doc of ``words`` whose only analysis is lemmas
+    and sentence starts (a short text read word by word), made without building the Doc.
+
+    >>> from spacy.vocab import Vocab
+    >>> words_to_bytes(Vocab(), ["nye", "venner"], [True, False], ["ny", "venn"], [True, False])[:4]
+    b'QCD3'
+    """
+    flags = bytes((SPACE if space else 0) | (SENT_START_FLAG if start else 0) for space, start in zip(spaces, sent_starts))
+    array = numpy.zeros((len(words), len(ATTRS)), dtype=numpy.uint64)
+    if words:
+        array[:, _LEMMA] = [vocab.strings.add(lemma) if lemma else 0 for lemma in lemmas]
+        array[:, _SENT_START] = [1 if start else _NOT_A_START for start in sent_starts]
+    return _entry(_tagger_bytes(words, lemmas, flags), sorted({lemma for lemma in lemmas if lemma}), array)
 
 
 def read_header(data: bytes) -> Header:

@@ -41,7 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from qualcode.nlp.doccache import FORMAT as CACHE_FORMAT
-from qualcode.nlp.doccache import doc_to_bytes
+from qualcode.nlp.doccache import doc_to_bytes, words_to_bytes
 from qualcode.nlp.lemmatizer import is_known_word, lemmatize_word
 from qualcode.nlp.pipeline import load_pipeline, pipeline_info
 from qualcode.nlp.standard import register_extension, standard_of_words
@@ -121,17 +121,16 @@ class _WordLemmas:
         self.nlp = nlp
         self.unknown: dict[tuple[str, str], str] = {}
 
-    def parse(self, docs: list[tuple[Doc, list[tuple[str, str, bool, bool]]]]) -> list[Doc]:
-        """Set the lemmas and sentence starts of short texts: ``(doc, its _short_text_words())``."""
-        standards = [standard_of_words([w[1] for w in words if w[2]]).standard for _, words in docs]
-        missing = {(text, standard) for (_, words), standard in zip(docs, standards) for text, lower, alpha, _ in words
-                   if alpha and (text, standard) not in self.unknown and not is_known_word(lower, standard)}
+    def lemmas(self, texts: list[list[_Word]]) -> list[tuple[str, list[str]]]:
+        """The written standard and the lemmas of each short text (its :func:`_short_text_words`)."""
+        standards = [standard_of_words([w[1] for w in words if w[2]]).standard for words in texts]
+        missing = {(w[0], standard) for words, standard in zip(texts, standards) for w in words
+                   if w[2] and (w[0], standard) not in self.unknown and not is_known_word(w[1], standard)}
         if missing:
             self._model_lemmas(sorted(missing))
         known = self.unknown
-        return [_with_lemmas(doc, standard, [known.get((w[0], standard)) or _lookup_lemma(w[0], standard) for w in words],
-                             [w[3] for w in words])
-                for (doc, words), standard in zip(docs, standards)]
+        return [(standard, [known.get((w[0], standard)) or _lookup_lemma(w[0], standard) for w in words])
+                for words, standard in zip(texts, standards)]
 
     def _model_lemmas(self, words: list[tuple[str, str]]) -> None:
         nlp = self.nlp
@@ -146,10 +145,13 @@ class _WordLemmas:
                 self.unknown[(word, standard)] = doc[0].lemma_
 
 
-def _short_text_words(doc: Doc) -> list[tuple[str, str, bool, bool]] | None:
-    """``(text, lower-cased text, is_alpha, starts a sentence)`` of each token of a short text
-    (:func:`is_short`, in one pass over the tokens), or ``None`` for a longer one. A token after
-    a full stop, question or exclamation mark starts a sentence («samarbeid. Trygghet»)."""
+_Word = tuple[str, str, bool, bool, bool]  # text, lower-cased text, is_alpha, starts a sentence, space after
+
+
+def _short_text_words(doc: Doc) -> list[_Word] | None:
+    """``(text, lower-cased text, is_alpha, starts a sentence, space after)`` of each token of a
+    short text (:func:`is_short`, in one pass over the tokens), or ``None`` for a longer one. A
+    token after a full stop, question or exclamation mark starts a sentence («samarbeid. Trygghet»)."""
     words = []
     counted = 0
     starts = True
@@ -159,16 +161,19 @@ def _short_text_words(doc: Doc) -> list[tuple[str, str, bool, bool]] | None:
             counted += 1
             if counted > SHORT_TEXT_WORDS:
                 return None
-        words.append((text, token.lower_, token.is_alpha, starts))
+        words.append((text, token.lower_, token.is_alpha, starts, bool(token.whitespace_)))
         starts = text in _SENTENCE_END
     return words
 
 
-def _parse(nlp: Language, texts: list[str], batch_size: int = CHUNK, words: _WordLemmas | None = None) -> list[Doc]:
+def _parse(nlp: Language, texts: list[str], batch_size: int = CHUNK, words: _WordLemmas | None = None,
+           docs: bool = True) -> list[tuple[Doc | None, bytes]]:
+    """``(doc, cache entry)`` of each text; for a short text ``doc`` is ``None`` unless ``docs``
+    (its entry is written straight from its words: :func:`~qualcode.nlp.doccache.words_to_bytes`)."""
     register_extension()
     words = words or _WordLemmas(nlp)
-    docs: list[Doc | None] = [None] * len(texts)
-    short: list[tuple[int, Doc, list[tuple[str, str, bool, bool]]]] = []
+    results: list[tuple[Doc | None, bytes] | None] = [None] * len(texts)
+    short: list[tuple[int, Doc, list[_Word]]] = []
     pending: list[tuple[int, str]] = []
     for i, text in enumerate(texts):
         doc = nlp.make_doc(text)
@@ -177,13 +182,16 @@ def _parse(nlp: Language, texts: list[str], batch_size: int = CHUNK, words: _Wor
             pending.append((i, text))
         else:
             short.append((i, doc, tokens))
-    for (i, _, _), doc in zip(short, words.parse([(doc, tokens) for _, doc, tokens in short])):
-        docs[i] = doc
+    vocab = nlp.vocab
+    for (i, doc, tokens), (standard, lemmas) in zip(short, words.lemmas([tokens for _, _, tokens in short])):
+        starts = [w[3] for w in tokens]
+        entry = words_to_bytes(vocab, [w[0] for w in tokens], [w[4] for w in tokens], lemmas, starts)
+        results[i] = (_with_lemmas(doc, standard, lemmas, starts) if docs else None, entry)
     if pending:
         with _only(nlp, coding_components(nlp)):
             for (i, _), doc in zip(pending, nlp.pipe((text for _, text in pending), batch_size=batch_size)):
-                docs[i] = doc
-    return docs  # type: ignore[return-value]
+                results[i] = (doc, doc_to_bytes(doc))
+    return results  # type: ignore[return-value]
 
 
 def parallel_processes(texts: list[str]) -> int:
@@ -207,13 +215,15 @@ def free_cores() -> float:
     return (os.cpu_count() or 1) - os.getloadavg()[0]
 
 
-def parse_for_coding(nlp: Language, texts: Iterable[str],
-                     n_process: int | None = None) -> Iterator[tuple[Doc | None, bytes]]:
+def parse_for_coding(nlp: Language, texts: Iterable[str], n_process: int | None = None,
+                     docs: bool = True) -> Iterator[tuple[Doc | None, bytes]]:
     """``(doc, cache_entry)`` for each text, in order.
 
     In one process ``doc`` is the parsed Doc; with worker processes (``n_process`` > 1, or
     chosen by :func:`parallel_processes`) it is ``None`` and the caller reads the entry
-    (:func:`~qualcode.nlp.doccache.read_header`, ``doc_from_bytes``).
+    (:func:`~qualcode.nlp.doccache.read_header`, ``doc_from_bytes``). With ``docs=False`` it is
+    ``None`` for short texts too, whose entries are written without a Doc (the tagger reads the
+    entry; a token pattern builds the Doc from it when it needs one).
     """
     texts = list(texts)
     if n_process is None:
@@ -223,8 +233,7 @@ def parse_for_coding(nlp: Language, texts: Iterable[str],
         return
     words = _WordLemmas(nlp)
     for i in range(0, len(texts), CHUNK * 4):
-        for doc in _parse(nlp, texts[i:i + CHUNK * 4], words=words):
-            yield doc, doc_to_bytes(doc)
+        yield from _parse(nlp, texts[i:i + CHUNK * 4], words=words, docs=docs)
 
 
 # ---------------------------------------------------------------- worker processes
@@ -248,7 +257,7 @@ def _parse_chunk(texts: list[str]) -> list[bytes]:
         raise WorkerFailed(str(_WORKER.get("error", "the worker has no pipeline")))
     nlp = _WORKER["nlp"]
     words = _WORKER.setdefault("words", _WordLemmas(nlp))  # type: ignore[arg-type]
-    return [doc_to_bytes(doc) for doc in _parse(nlp, texts, words=words)]  # type: ignore[arg-type]
+    return [entry for _, entry in _parse(nlp, texts, words=words, docs=False)]  # type: ignore[arg-type]
 
 
 class WorkerFailed(RuntimeError):
@@ -299,5 +308,4 @@ def _parse_in_workers(nlp: Language, texts: list[str], n_process: int) -> Iterat
     except (WorkerFailed, BrokenProcessPool):
         # A pipeline the workers cannot load by name (built in code, changed after loading), or
         # a worker that died: parse the rest here.
-        for doc in _parse(nlp, texts[done:]):
-            yield doc, doc_to_bytes(doc)
+        yield from _parse(nlp, texts[done:])

@@ -117,7 +117,7 @@ def tag_texts(project: Project, nlp: Language, tagger: CodebookTagger, texts: di
         batch: list[dict] = []
         # Only what the tagger reads is parsed (no dependency parse or entities), large jobs in
         # worker processes that hand back cache entries; see qualcode.nlp.parsing.
-        entries = parse_for_coding(nlp, [texts[h] for h in missing])
+        entries = parse_for_coding(nlp, [texts[h] for h in missing], docs=False)
         for n, (text_hash, (doc, data)) in enumerate(zip(missing, entries), 1):
             # Tagged from the entry just made, like a cached text: its header holds what the
             # tagger reads, and is cheaper to read than the Doc's tokens.
