@@ -1,5 +1,5 @@
 """A small coded survey project for the assisted-coding tests: the rules know «engelsk»,
-«venner», «mestring» …, but not «gloser» (vocabulary words), which the analyst teaches the model."""
+«venner», «mestring» …, but not «fraser» (set phrases learnt by heart), which the analyst teaches the model."""
 
 from __future__ import annotations
 
@@ -18,12 +18,12 @@ ELEV = load_codebook(ROOT / "codebooks" / "elevutbytte.yaml")
 
 # Pupils' outcomes in their own words, with the school level for group tables.
 SURVEY = """id;skolenivå;ord1;ord2;ord3
-R01;grunnskole;gloser;nye venner;mestring
-R02;grunnskole;nye gloser;engelsk;vennskap
-R03;videregående;pugge gloser;selvtillit;samarbeid
-R04;videregående;glosene;klima;demokrati
-R05;grunnskole;glosebok;tysk;glede
-R06;videregående;gloseprøver;kreativitet;trygghet
+R01;grunnskole;fraser;nye venner;mestring
+R02;grunnskole;nye fraser;engelsk;vennskap
+R03;videregående;pugge fraser;selvtillit;samarbeid
+R04;videregående;frasene;klima;demokrati
+R05;grunnskole;frasebok;tysk;glede
+R06;videregående;fraseprøver;kreativitet;trygghet
 R07;grunnskole;bagasje;hotell;buss
 R08;videregående;lange dager;fotball;pizza
 R09;grunnskole;bærekraft;toleranse;motivasjon
@@ -60,8 +60,8 @@ def category_id(project: Project, key: str) -> int:
         return conn.execute(select(cat.c.id).where(cat.c.key == key)).scalar_one()
 
 
-def teach_gloser(project: Project) -> None:
-    """The analyst codes three «gloser» answers by hand: vocabulary is a language skill."""
+def teach_fraser(project: Project) -> None:
+    """The analyst codes three «fraser» answers by hand: phrases learnt are a language skill."""
     language = category_id(project, "sprakferdigheter")
-    for text in ("gloser", "nye gloser", "pugge gloser"):
+    for text in ("fraser", "nye fraser", "pugge fraser"):
         add_manual_coding(project, segment_id(project, text), language, "kari")

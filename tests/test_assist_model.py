@@ -24,7 +24,7 @@ from qualcode.cli import commands  # noqa: F401  (registers the commands on the 
 from qualcode.cli.app import app
 from qualcode.review import accept, reject
 from qualcode.store import Project, schema
-from tests.assist_data import ELEV, coded_project, teach_gloser
+from tests.assist_data import ELEV, coded_project, teach_fraser
 from tests.conftest import ROOT
 
 
@@ -79,16 +79,16 @@ def test_train_before_any_review_learns_from_examples_and_rules(project):
 
 
 def test_decisions_teach_the_model_what_the_rules_miss(project):
-    words = ["glosene", "glosebok", "gloseprøver"]
+    words = ["frasene", "frasebok", "fraseprøver"]
     train_model(project, ELEV)
     model, _ = load_model(project, ELEV)
     language = model.categories_.index("sprakferdigheter")
     before = model.predict_proba(words)[:, language]
-    teach_gloser(project)
+    teach_fraser(project)
     data = training_data(project, ELEV)
     taught = {(t, label.get("sprakferdigheter"), w) for t, label, w in zip(data.texts, data.labels, data.weights)}
-    assert ("gloser", True, 1.0) in taught  # the analyst's decision, at full weight
-    assert ("glosene", False, RULES_WEIGHT) in taught  # not reviewed yet: what the rules say, at a lower weight
+    assert ("fraser", True, 1.0) in taught  # the analyst's decision, at full weight
+    assert ("frasene", False, RULES_WEIGHT) in taught  # not reviewed yet: what the rules say, at a lower weight
     assert ("engelsk", True, RULES_WEIGHT) in taught
     report = train_model(project, ELEV)
     assert (report.reviewed, report.examples) == (3, data.examples) and report.unreviewed == len(data.texts) - 3 - data.examples
@@ -96,7 +96,7 @@ def test_decisions_teach_the_model_what_the_rules_miss(project):
     assert all(after > before + 0.2), (before, after)
     suggest_codes(project, ELEV)
     texts = _model_suggestion_texts(project)
-    assert "glosene" in texts["sprakferdigheter"], texts
+    assert "frasene" in texts["sprakferdigheter"], texts
     assert not texts["sprakferdigheter"] & {"bagasje", "hotell", "buss", "pizza"}
     assert all(0.5 <= r.score <= 1 for r in _codings(project, source="model"))
 
@@ -112,7 +112,7 @@ def _model_suggestion_texts(project: Project) -> dict[str, set[str]]:
 
 
 def test_model_suggestions_never_sit_on_rules_or_decisions(project):
-    teach_gloser(project)
+    teach_fraser(project)
     train_model(project, ELEV)
     suggest_codes(project, ELEV, threshold=0.05)  # a low bar: the model proposes a lot
     others = {(r.segment_id, r.category) for r in _codings(project) if r.source != "model"}
@@ -132,7 +132,7 @@ def test_model_suggestions_never_sit_on_rules_or_decisions(project):
 
 
 def test_rerun_replaces_only_untouched_model_suggestions(project):
-    teach_gloser(project)
+    teach_fraser(project)
     train_model(project, ELEV)
     suggest_codes(project, ELEV, threshold=0.3)
     rows = _codings(project, source="model", status="suggested")

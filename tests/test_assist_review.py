@@ -14,7 +14,7 @@ from qualcode.assist import suggest_codes, train_model, uncertainty_queue
 from qualcode.review import accept, reject
 from qualcode.review.queue import QueueFilter, Rankings, queue, uncertainty_available
 from qualcode.store import Project, schema
-from tests.assist_data import ELEV, coded_project, segment_id, teach_gloser
+from tests.assist_data import ELEV, coded_project, segment_id, teach_fraser
 
 
 @pytest.fixture()
@@ -32,7 +32,7 @@ def _highest_uncertainty(project: Project, source: str | None = None) -> dict[in
 
 
 def test_queue_by_uncertainty_puts_the_closest_call_first(project):
-    teach_gloser(project)
+    teach_fraser(project)
     train_model(project, ELEV)
     suggest_codes(project, ELEV, threshold=0.3)
     assert uncertainty_available(project, "elevutbytte")
@@ -49,11 +49,11 @@ def test_queue_by_uncertainty_puts_the_closest_call_first(project):
     assert model_only and set(model_only) == set(model_best)
     assert [model_best[i] for i in model_only] == sorted(model_best.values(), reverse=True)
 
-    # Segments the filter keeps but with nothing open (the hand-coded «gloser») follow in document order.
+    # Segments the filter keeps but with nothing open (the hand-coded «fraser») follow in document order.
     everything = queue(project, QueueFilter("elevutbytte", status=None, order="uncertainty"))
     ranked = [i for i in everything if i in best]
     tail = everything[len(ranked):]
-    assert everything[:len(ranked)] == ranked and segment_id(project, "gloser") in tail
+    assert everything[:len(ranked)] == ranked and segment_id(project, "fraser") in tail
     assert tail == [i for i in queue(project, QueueFilter("elevutbytte", status=None)) if i in tail]
 
 
@@ -65,27 +65,27 @@ def test_queue_by_uncertainty_without_a_model_is_lowest_score_first(project):
 
 
 def test_a_model_suggestion_counts_only_once_accepted(project, nlp, tmp_path):
-    teach_gloser(project)
+    teach_fraser(project)
     train_model(project, ELEV)
     suggest_codes(project, ELEV)
     c, cat = schema.codings, schema.categories
     with project.read() as conn:
         suggestion = conn.execute(select(c.c.id).join(cat, cat.c.id == c.c.category_id).where(
-            c.c.segment_id == segment_id(project, "glosene"), cat.c.key == "sprakferdigheter",
+            c.c.segment_id == segment_id(project, "frasene"), cat.c.key == "sprakferdigheter",
             c.c.source == "model", c.c.status == "suggested")).scalar_one()
 
     def language_respondents() -> int:
         block = next(b for b in category_counts(project, ELEV) if b.unit == "respondents")
         return next(row.count for row in block.rows if row.category == "sprakferdigheter")
 
-    def glosene_in_cloud() -> tuple[str, ...]:
-        return next(e.categories for e in project_words(project, ELEV, "elev", nlp=nlp).entries if e.text == "glosene")
+    def frasene_in_cloud() -> tuple[str, ...]:
+        return next(e.categories for e in project_words(project, ELEV, "elev", nlp=nlp).entries if e.text == "frasene")
 
     def language_in_upper_secondary() -> int:
         return stats.group_table(project, ELEV, "skolenivå", "elev").counts["videregående"].get("sprakferdigheter", 0)
 
     before = language_respondents(), language_in_upper_secondary()
-    assert "sprakferdigheter" not in glosene_in_cloud()
+    assert "sprakferdigheter" not in frasene_in_cloud()
     waiting = open_model_suggestions(project, ELEV)
     assert waiting >= 1
     page = build_report(project, tmp_path / "rapport", {"elev": ELEV}, [], by=None, nlp=nlp).html.read_text("utf-8")
@@ -93,14 +93,14 @@ def test_a_model_suggestion_counts_only_once_accepted(project, nlp, tmp_path):
 
     accept(project, suggestion, "kari")
     assert (language_respondents(), language_in_upper_secondary()) == (before[0] + 1, before[1] + 1)  # R04
-    assert glosene_in_cloud()[0] == "sprakferdigheter"
+    assert frasene_in_cloud()[0] == "sprakferdigheter"
     assert open_model_suggestions(project, ELEV) == waiting - 1
 
 
 def test_the_uncertainty_order_follows_decisions_new_suggestions_and_retraining(project, nlp):
     """The app asks for the queue on every click: after a decision the segment leaves the queue
     and the rest keep their order; new suggestions and a new model are ranked afresh."""
-    teach_gloser(project)
+    teach_fraser(project)
     train_model(project, ELEV)
     suggest_codes(project, ELEV, threshold=0.3)
     order = QueueFilter("elevutbytte", order="uncertainty")

@@ -23,15 +23,15 @@ from tests.conftest import ROOT
 ELEV_PATH = ROOT / "codebooks" / "elevutbytte.yaml"
 ELEV = load_codebook(ELEV_PATH)
 
-# The rules find «engelsk» and «uttale», not «gloser» (vocabulary words), «tolke» or
+# The rules find «engelsk» and «uttale», not «fraser» (set phrases learnt by heart), «tolke» or
 # «holde foredrag»; half of these sentences are therefore uncoded.
 INTERVIEW = """I: Hva lærte elevene?
-Lærer: Elevene lærte mange nye gloser på engelsk hver uke.
-Lærer: De øvde på gloser og engelsk uttale med vertsfamiliene.
-Lærer: Etter turen kunne de gloser på både engelsk og tysk.
-Lærer: Elevene pugget gloser hver kveld før prøven.
-Lærer: Noen skrev gloser i en egen notatbok.
-Lærer: De måtte tolke for hverandre når gloser manglet.
+Lærer: Elevene lærte mange nye fraser på engelsk hver uke.
+Lærer: De øvde på fraser og engelsk uttale med vertsfamiliene.
+Lærer: Etter turen kunne de fraser på både engelsk og tysk.
+Lærer: Elevene pugget fraser hver kveld før prøven.
+Lærer: Noen skrev fraser i en egen notatbok.
+Lærer: De måtte tolke for hverandre når fraser manglet.
 Lærer: Elevene holdt foredrag på engelsk for partnerklassen.
 Lærer: Hver elev holdt foredrag om hjemstedet sitt.
 Lærer: De holdt foredrag for foreldrene etterpå.
@@ -60,10 +60,10 @@ def language_terms(project, nlp):
 
 def test_words_of_the_category_the_rules_miss_are_suggested(language_terms):
     by_term = {s.term: s for s in language_terms}
-    glose = by_term["glose"]  # a lemma, as codebook terms are
-    assert glose.field == "terms" and "keyness" in glose.found_by
-    assert glose.in_category == 3 and glose.uncaught == 3
-    assert glose.example == "Elevene pugget gloser hver kveld før prøven."  # an uncoded segment: what it would find
+    frase = by_term["frase"]  # a lemma, as codebook terms are
+    assert frase.field == "terms" and "keyness" in frase.found_by
+    assert frase.in_category == 3 and frase.uncaught == 3
+    assert frase.example == "Elevene pugget fraser hver kveld før prøven."  # an uncoded segment: what it would find
     assert language_terms == sorted(language_terms, key=lambda s: (-s.score, s.term))
 
 
@@ -89,15 +89,15 @@ def test_a_suggestion_is_added_with_one_call_and_the_rules_find_it(tmp_path, lan
     path = tmp_path / "elevutbytte.yaml"
     shutil.copy(ELEV_PATH, path)
     before = path.read_text(encoding="utf-8")
-    for term in ("glose", "holde foredrag"):
+    for term in ("frase", "holde foredrag"):
         suggestion = next(s for s in language_terms if s.term == term)
         updated = add_term(path, "sprakferdigheter", suggestion.term, suggestion.field)  # the app's one click
     after = path.read_text(encoding="utf-8")
     comments = [line for line in before.splitlines() if line.strip().startswith("#")]
     assert all(line in after.splitlines() for line in comments)
     language = updated.category("sprakferdigheter")
-    assert "glose" in language.terms and "holde foredrag" in language.phrases
-    scores = codebook_pipeline(load_codebook(path))("Elevene pugget gloser og holdt foredrag.")._.qc_scores
+    assert "frase" in language.terms and "holde foredrag" in language.phrases
+    scores = codebook_pipeline(load_codebook(path))("Elevene pugget fraser og holdt foredrag.")._.qc_scores
     assert "sprakferdigheter" in scores
 
 
@@ -107,11 +107,11 @@ def test_suggest_terms_cli_lists_and_adds(project, tmp_path):
     base = ["suggest-terms", project.location, "--codebook", str(path), "--category", "sprakferdigheter"]
     listed = CliRunner().invoke(app, base + ["--limit", "30"], env={"COLUMNS": "200"})
     assert listed.exit_code == 0, listed.output
-    assert "glose" in listed.output and "holde foredrag" in listed.output
-    added = CliRunner().invoke(app, base + ["--add", "glose", "--add", "holde  foredrag", "--add", "engelsk"])
+    assert "frase" in listed.output and "holde foredrag" in listed.output
+    added = CliRunner().invoke(app, base + ["--add", "frase", "--add", "holde  foredrag", "--add", "engelsk"])
     assert added.exit_code == 0, added.output
     assert "'engelsk' is already in the terms" in added.output
     language = load_codebook(path).category("sprakferdigheter")
-    assert "glose" in language.terms and "holde foredrag" in language.phrases
+    assert "frase" in language.terms and "holde foredrag" in language.phrases
     wrong = subprocess.run([sys.executable, "-m", "qualcode", *base[:-1], "sprak"], capture_output=True, text=True)
     assert wrong.returncode == 1 and "there is no category 'sprak'" in wrong.stderr
