@@ -21,6 +21,7 @@ ATTRS = [LEMMA, POS, TAG, MORPH, HEAD, DEP, SENT_START, ENT_IOB, ENT_TYPE]
 _STRING_ATTRS = (LEMMA, TAG, MORPH, DEP, ENT_TYPE)
 _STRING_COLUMNS = [i for i, attr in enumerate(ATTRS) if attr in _STRING_ATTRS]
 _LEMMA, _SENT_START = ATTRS.index(LEMMA), ATTRS.index(SENT_START)
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(..., ensure_ascii=False) makes one per call
 VERSION = b"QCD3"
 FORMAT = "qcd3"  # part of the parse-cache key: entries of another format are simply re-parsed
 _WORD, _LIST = "\x1f", "\x1e"  # ASCII unit and record separators
@@ -71,7 +72,7 @@ def _tagger_bytes(words: list[str], lemmas: list[str], flags: bytes) -> bytes:
 
 
 def _entry(tagger_part: bytes, strings: list[str], array: numpy.ndarray) -> bytes:
-    doc_part = json.dumps(strings, ensure_ascii=False).encode("utf-8")
+    doc_part = _JSON.encode(strings).encode("utf-8")
     return (VERSION + len(tagger_part).to_bytes(4, "little") + tagger_part
             + len(doc_part).to_bytes(4, "little") + doc_part + array.tobytes())
 

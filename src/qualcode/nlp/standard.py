@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -68,17 +67,12 @@ class StandardGuess:
 @lru_cache(maxsize=2)
 def treebank_forms(standard: str) -> frozenset[str]:
     """Lower-cased word forms and lemmas of the NDT train split of one standard (``nlp/data``)."""
-    prefix = "ndt_" if standard == BOKMAAL else "ndt_nno_"
-    forms = set()
-    for name in ("form_lemma.tsv", "lemma_freq.tsv"):
-        text = resources.files("qualcode.nlp").joinpath(f"data/{prefix}{name}").read_text("utf-8")
-        for line in text.splitlines():
-            if line and not line.startswith("#"):
-                first, second = line.split("\t")
-                forms.add(first)
-                if not second.isdigit():
-                    forms.add(second)
-    return frozenset(forms)
+    # The lemmatizer's tables, already loaded for lemmas, rather than the same files read again.
+    from qualcode.nlp.lemmatizer import content_lemma_frequencies, ndt_form_lemmas
+
+    table = ndt_form_lemmas(standard)
+    return frozenset(table.keys() | {lemma for lemma in table.values() if not lemma.isdigit()}
+                     | content_lemma_frequencies(standard).keys())
 
 
 def detect_standard(text: str | Doc) -> StandardGuess:

@@ -51,6 +51,7 @@ class SqliteDictionary(Mapping[str, str]):
 
     def __init__(self, path: Path) -> None:
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._cursor = self._db.cursor()
         self._lock = threading.Lock()  # the app's threads share the connection
         self._seen: dict[str, str | None] = {}
 
@@ -58,7 +59,7 @@ class SqliteDictionary(Mapping[str, str]):
         lemma = self._seen.get(form, _MISSING)
         if lemma is _MISSING:
             with self._lock:
-                row = self._db.execute("SELECT lemma FROM words WHERE form = ?", (form,)).fetchone()
+                row = self._cursor.execute("SELECT lemma FROM words WHERE form = ?", (form,)).fetchone()
             lemma = self._seen[form] = row[0] if row else None
         return default if lemma is None else lemma
 

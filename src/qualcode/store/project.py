@@ -76,8 +76,12 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+# json.dumps(value, ensure_ascii=False) builds a new encoder on every call; one is enough.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False)  # "skolenivå", not "skoleniv\u00e5", in the file
+    return _ENCODER.encode(value)  # "skolenivå", not "skoleniv\u00e5", in the file
 
 
 # Execution option that marks a connection as read-only (see Project.read).
