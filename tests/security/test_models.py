@@ -17,7 +17,7 @@ from qualcode.assist import CodeModel, ModelError, load_model, suggest_codes, tr
 from qualcode.assist.model import ModelFormatError
 from qualcode.review.queue import QueueFilter, queue, uncertainty_available
 from qualcode.store import Project, schema
-from tests.assist_data import ELEV, coded_project, teach_gloser
+from tests.assist_data import ELEV, coded_project, teach_fraser
 from tests.conftest import ROOT
 
 
@@ -105,7 +105,7 @@ def test_an_npz_declaring_a_huge_array_is_refused_before_allocating():
 
 
 def test_a_stored_model_is_arrays_with_its_library_versions(project):
-    teach_gloser(project)
+    teach_fraser(project)
     train_model(project, ELEV)
     with project.read() as conn:
         row = conn.execute(select(schema.models.c.about, schema.models.c.data)).one()
@@ -113,7 +113,7 @@ def test_a_stored_model_is_arrays_with_its_library_versions(project):
     import sklearn
     assert row.about["versions"]["scikit-learn"] == sklearn.__version__ and row.about["format"] == "npz"
     model, _ = load_model(project, ELEV)
-    texts = ["Elevene lærte gloser", "Nye venner"]
+    texts = ["Elevene lærte fraser", "Nye venner"]
     again = CodeModel.from_bytes(model.to_bytes())
     assert np.array_equal(again.predict_proba(texts), model.predict_proba(texts))
 
@@ -122,7 +122,7 @@ def test_a_model_from_another_scikit_learn_version_is_refused_with_the_fix(proje
     import io
     import json
 
-    teach_gloser(project)
+    teach_fraser(project)
     train_model(project, ELEV)
     with project.read() as conn:
         blob = conn.execute(select(schema.models.c.data)).scalar()
