@@ -11,9 +11,11 @@ lemmatizer runs on top (:class:`SqliteDictionaryFactory` is a simplemma dictiona
 so :func:`lemmatize` and :func:`is_known` answer exactly as ``simplemma.lemmatize`` and
 ``simplemma.is_known`` do.
 
-The file is data only (no pickle): one table of form → lemma and the simplemma version and
-entry count it was made from; a file that does not match is made again. Where the cache folder
-cannot be written, the dictionary is loaded the way simplemma loads it.
+The file is data only (no pickle): one table of form → lemma, a Bloom filter of the forms (most
+words asked about are not in the dictionary, and the filter says so without a query), and the
+simplemma version, entry count and file format it was made from; a file that does not match is
+made again. Where the cache folder cannot be written, the dictionary is loaded the way
+simplemma loads it.
 
 >>> lemmatize("vennskapene", lang="nb"), lemmatize("elevane", lang="nn"), is_known("xqzv", lang=("nb", "nn"))
 ('vennskap', 'elev', False)
@@ -21,11 +23,12 @@ cannot be written, the dictionary is loaded the way simplemma loads it.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,7 +38,13 @@ from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictiona
 from simplemma.utils import validate_lang_input
 
 CACHE_ENV = "QUALCODE_CACHE_DIR"
+FORMAT = "2"  # of the SQLite file: a file of another format is made again
 _MISSING = object()
+# Most words asked about are not in the dictionary (compound splitting and spelling repairs try
+# many pieces); a Bloom filter of the forms (10 bits a form, 7 hashes: about 1 % false
+# positives, never a false negative) answers those without a query.
+_BLOOM_BITS_PER_FORM, _BLOOM_HASHES = 10, 7
+_MASK64 = 2**64 - 1
 
 
 def cache_folder() -> Path:
@@ -54,13 +63,18 @@ class SqliteDictionary(Mapping[str, str]):
         self._cursor = self._db.cursor()
         self._lock = threading.Lock()  # the app's threads share the connection
         self._seen: dict[str, str | None] = {}
+        self._bloom = self._db.execute("SELECT bits FROM bloom").fetchone()[0]
 
     def get(self, form: str, default=None):  # type: ignore[override]
         lemma = self._seen.get(form, _MISSING)
         if lemma is _MISSING:
-            with self._lock:
-                row = self._cursor.execute("SELECT lemma FROM words WHERE form = ?", (form,)).fetchone()
-            lemma = self._seen[form] = row[0] if row else None
+            if _maybe_in(self._bloom, form):
+                with self._lock:
+                    row = self._cursor.execute("SELECT lemma FROM words WHERE form = ?", (form,)).fetchone()
+                lemma = row[0] if row else None
+            else:
+                lemma = None
+            self._seen[form] = lemma
         return default if lemma is None else lemma
 
     def __getitem__(self, form: str) -> str:
@@ -82,13 +96,34 @@ class SqliteDictionary(Mapping[str, str]):
             return self._db.execute("SELECT count(*) FROM words").fetchone()[0]
 
 
+def _bloom_positions(form: str, size: int) -> list[int]:
+    digest = hashlib.blake2b(form.encode("utf-8"), digest_size=16).digest()
+    first, step = int.from_bytes(digest[:8], "little"), int.from_bytes(digest[8:], "little") | 1
+    return [((first + i * step) & _MASK64) % size for i in range(_BLOOM_HASHES)]
+
+
+def _maybe_in(bloom: bytes, form: str) -> bool:
+    """False if ``form`` is certainly not among the forms ``bloom`` was made from."""
+    return all(bloom[p >> 3] & (1 << (p & 7)) for p in _bloom_positions(form, len(bloom) * 8))
+
+
+def _bloom_of(forms: Iterable[str], count: int) -> bytes:
+    bits = bytearray(max(1, count * _BLOOM_BITS_PER_FORM // 8))
+    size = len(bits) * 8
+    for form in forms:
+        for p in _bloom_positions(form, size):
+            bits[p >> 3] |= 1 << (p & 7)
+    return bytes(bits)
+
+
 def _is_current(path: Path, count: int | None = None) -> bool:
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
             meta = dict(db.execute("SELECT key, value FROM meta"))
     except sqlite3.Error:
         return False
-    return meta.get("simplemma") == simplemma.__version__ and (count is None or meta.get("entries") == str(count))
+    return (meta.get("simplemma") == simplemma.__version__ and meta.get("format") == FORMAT
+            and (count is None or meta.get("entries") == str(count)))
 
 
 def _write(path: Path, entries: Mapping[str, str]) -> None:
@@ -101,9 +136,11 @@ def _write(path: Path, entries: Mapping[str, str]) -> None:
             db.execute("PRAGMA journal_mode = OFF")
             db.execute("CREATE TABLE words (form TEXT PRIMARY KEY, lemma TEXT NOT NULL) WITHOUT ROWID")
             db.executemany("INSERT INTO words VALUES (?, ?)", sorted(entries.items()))
+            db.execute("CREATE TABLE bloom (bits BLOB NOT NULL)")
+            db.execute("INSERT INTO bloom VALUES (?)", (_bloom_of(entries, len(entries)),))
             db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            db.executemany("INSERT INTO meta VALUES (?, ?)",
-                           [("simplemma", simplemma.__version__), ("entries", str(len(entries)))])
+            db.executemany("INSERT INTO meta VALUES (?, ?)", [("simplemma", simplemma.__version__),
+                                                              ("entries", str(len(entries))), ("format", FORMAT)])
         db.close()
         os.replace(temporary, path)
     finally:

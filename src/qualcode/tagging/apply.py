@@ -168,14 +168,6 @@ def suggest(text: str, parsed: Parsed, tagger: CodebookTagger) -> dict[str, dict
     return result
 
 
-def _shifted(found: dict[str, dict], offset: int) -> dict[str, dict]:
-    """Suggestions with their evidence moved to a segment's place in its document."""
-    if not offset:
-        return found
-    return {cat: {**entry, "evidence": [[s + offset, e + offset, t, r] for s, e, t, r in entry["evidence"]]}
-            for cat, entry in found.items()}
-
-
 WRITE_CHUNK = 2000  # segments reconciled per write transaction
 
 
@@ -184,10 +176,12 @@ def _suggestions(segments: list, tagged: dict[str, dict]) -> dict[tuple[int, str
     and its evidence moves to where each segment holding it sits."""
     found: dict[tuple[int, str], dict] = {}
     for seg in segments:
-        for category, entry in _shifted(tagged[seg.text_hash], seg.start).items():
-            found[(seg.id, category)] = {"start": seg.start, "end": seg.start + len(seg.text), "score": entry["score"],
-                                         "rule": ", ".join(entry["rules"]), "evidence": entry["evidence"],
-                                         "evidence_key": entry["key"], "polarity": entry["polarity"]}
+        offset, end = seg.start, seg.start + len(seg.text)
+        for category, entry in tagged[seg.text_hash].items():
+            found[(seg.id, category)] = {
+                "start": offset, "end": end, "score": entry["score"], "rule": ", ".join(entry["rules"]),
+                "evidence": [[s + offset, e + offset, t, r] for s, e, t, r in entry["evidence"]],
+                "evidence_key": entry["key"], "polarity": entry["polarity"]}
     return found
 
 
