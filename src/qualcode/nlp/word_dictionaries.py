@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import simplemma
 from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory, DictionaryFactory
@@ -108,12 +109,19 @@ def _maybe_in(bloom: bytes, form: str) -> bool:
 
 
 def _bloom_of(forms: Iterable[str], count: int) -> bytes:
-    bits = bytearray(max(1, count * _BLOOM_BITS_PER_FORM // 8))
-    size = len(bits) * 8
-    for form in forms:
-        for p in _bloom_positions(form, size):
-            bits[p >> 3] |= 1 << (p & 7)
-    return bytes(bits)
+    """The filter :func:`_maybe_in` reads, the positions of :func:`_bloom_positions` computed
+    for all forms at once (numpy's uint64 arithmetic wraps as ``_MASK64`` does)."""
+    nbytes = max(1, count * _BLOOM_BITS_PER_FORM // 8)
+    size = numpy.uint64(nbytes * 8)
+    digests = b"".join(hashlib.blake2b(form.encode("utf-8"), digest_size=16).digest() for form in forms)
+    halves = numpy.frombuffer(digests, dtype="<u8").reshape(-1, 2)
+    first, step = halves[:, 0], halves[:, 1] | numpy.uint64(1)
+    bits = numpy.zeros(nbytes, dtype=numpy.uint8)
+    for i in range(_BLOOM_HASHES):
+        positions = (first + numpy.uint64(i) * step) % size
+        numpy.bitwise_or.at(bits, (positions >> numpy.uint64(3)).astype(numpy.intp),
+                            numpy.uint8(1) << (positions & numpy.uint64(7)).astype(numpy.uint8))
+    return bits.tobytes()
 
 
 def _is_current(path: Path, count: int | None = None) -> bool:
