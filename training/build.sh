@@ -36,7 +36,7 @@ train() {  # CONFIG OUTDIR LOG SECONDS_FILE MINUTES
 train config.cfg build/model build/train.log build/train_seconds "${CORE_MINUTES:-100}" & core=$!
 train config_ner.cfg build/model_ner build/train_ner.log build/train_ner_seconds "${NER_MINUTES:-55}" & ner=$!
 wait $core; wait $ner
-tail -2 build/train.log build/train_ner.log
+tail -n 2 build/train.log build/train_ner.log
 
 echo "== 3/4 evaluate model-best (UD dev, both standards)"
 $NICE $PY evaluate.py build/model/model-best --corpus build/corpus --data-dir "$DATA" \
