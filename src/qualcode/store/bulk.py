@@ -17,16 +17,28 @@ from sqlalchemy import Connection, Table, bindparam, insert
 _HASHABLE = (str, int, float, bool, type(None))
 
 
-def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
-    """Insert ``rows`` (dicts with the same keys, column names of ``table``) into ``table``."""
+def _insert(conn: Connection, table: Table, skip_existing: bool):
+    if not skip_existing:
+        return insert(table)
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing()
+    return insert(table).prefix_with("OR IGNORE")
+
+
+def insert_rows(conn: Connection, table: Table, rows: list[dict], *, skip_existing: bool = False) -> None:
+    """Insert ``rows`` (dicts with the same keys, column names of ``table``) into ``table``;
+    with ``skip_existing``, a row whose key is taken already is left out (the first copy stays)."""
     if not rows:
         return
     names = list(rows[0])
     dialect = conn.dialect
-    compiled = insert(table).values({name: bindparam(name) for name in names}).compile(dialect=dialect)
+    statement = _insert(conn, table, skip_existing)
+    compiled = statement.values({name: bindparam(name) for name in names}).compile(dialect=dialect)
     order = list(compiled.positiontup) if compiled.positional else list(compiled.params)
     if sorted(order) != sorted(names):  # a column default SQLAlchemy would fill in: let it
-        conn.execute(insert(table), rows)
+        conn.execute(statement, rows)
         return
     processors = {name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names}
     columns = []

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, delete, func, insert, select
 from qualcode.nlp.doccache import Header, doc_from_bytes, read_header
 from qualcode.nlp.parsing import cache_key, parse_for_coding
 from qualcode.store import Project, schema
+from qualcode.store.bulk import insert_rows
 from qualcode.store.codebooks import save_codebook
 from qualcode.store.values import Source, Status
 from qualcode.tagging.changes import CodebookChange
@@ -137,12 +138,7 @@ def tag_texts(project: Project, nlp: Language, tagger: CodebookTagger, texts: di
 def _store_cache(project: Project, rows: list[dict]) -> None:
     # Another run may have cached the same text meanwhile: keep the first copy.
     with project.transaction() as conn:
-        if conn.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            conn.execute(pg_insert(schema.parse_cache).on_conflict_do_nothing(), rows)
-        else:
-            conn.execute(insert(schema.parse_cache).prefix_with("OR IGNORE"), rows)
+        insert_rows(conn, schema.parse_cache, rows, skip_existing=True)
 
 
 def _evidence_key(evidence: Iterable[list]) -> str:
