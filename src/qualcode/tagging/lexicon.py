@@ -45,6 +45,7 @@ NYNORSK_TO_BOKMAL = (
     ("sjøl", "selv"), ("vaks", "voks"), ("rettferd", "rettferdighet"), ("verds", "verdens"), ("grøn", "grønn"),
     ("val", "valg"), ("rørsle", "bevegelse"), ("utan", "uten"), ("løysing", "løsning"), ("tilgjenge", "tilgjengelighet"),
     ("jamaldr", "jevnaldr"), ("forståing", "forståelse"), ("nykom", "nyankom"), ("heim", "hjem"), ("røyn", "erfar"),
+    ("røyste", "stemme"), ("kom", "komm"), ("teikn", "tegn"),
 )
 # Endings of nynorsk nouns, adjectives and verbs, for forms the treebank table does not have.
 NYNORSK_ENDINGS = ("ane", "ene", "ar", "er", "a", "en", "et", "te", "de", "ast")
@@ -150,6 +151,8 @@ def _compound_lemma(form: str, forms: dict[str, str]) -> str | None:
         if lemma is None or lemma == head or head in NOT_A_HEAD or lemma in NOT_A_HEAD or len(lemma) < 4 \
                 or head.startswith(DERIVATIONAL):
             continue  # «ulik+skapar» is ulikskap inflected, not a compound of «skape»
+        if lemma.endswith("e") and lemma not in noun_lemmas() and head not in noun_lemmas():
+            continue  # a compound is a noun: «mat+svinn» is not the verb «svinne» inflected
         modifier = form[:cut]
         known = lemma_frequencies().keys() | nynorsk_lemmas()
         bare = modifier[:-1] if modifier[-1] in "se" and modifier[:-1] in known else modifier

@@ -30,14 +30,22 @@ NOT_NEGATING_NEXT = {
     "utan": {"tvil"},
     "ingen": {"tvil", "tvi"},
 }
+# «aldri … før» (never before) says the thing is new, not absent: «Jeg hadde aldri holdt et webinar
+# før, men nå …» is about the webinar.
+FIRST_TIME = frozenset({"før", "tidligere", "tidlegare"})
 BEFORE_CUE = 4  # words before a cue that it still negates («Demokrati og sånt kom ikke …»)
-CLAUSE_BREAKERS = frozenset({"men", "likevel", "derimot", "mens", "fordi", "samtidig"})
+# Subordinating conjunctions open a clause of their own: in «vi ville ikkje fly når heile prosjektet
+# handla om berekraft» the sustainability is not negated.
+CLAUSE_BREAKERS = frozenset({"men", "likevel", "derimot", "mens", "fordi", "samtidig", "når", "dersom", "hvis",
+                             "viss", "siden", "sidan", "ettersom", "sia"})
 # «og»/«eller» before a finite verb or a subject pronoun starts a clause of its own: in «hadde
 # innvandrerbakgrunn og hadde aldri vært …» the background is not negated.
 COORDINATORS = frozenset({"og", "eller", "så"})
 CLAUSE_OPENERS = frozenset({"hadde", "har", "var", "er", "ble", "blei", "vart", "blir", "vert", "fikk", "fekk", "får",
                             "kom", "gikk", "skulle", "skal", "kunne", "kan", "ville", "vil", "måtte", "må", "vi", "de",
                             "dei", "han", "hun", "ho", "jeg", "eg", "det", "den", "man", "ein", "en"})
+# A relative or complement clause's subject: a cue after it does not reach back past it.
+RELATIVE_OPENERS = frozenset({"som", "at", "der"})
 PUNCT_BREAKERS = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "«", "»", '"'})
 
 
@@ -51,8 +59,14 @@ def negated_tokens(tokens: Tokens) -> set[int]:
     first_cue: int | None = None
 
     def close() -> None:
-        if first_cue is not None:
-            negated.update(i for i in clause if i >= first_cue - BEFORE_CUE)
+        if first_cue is not None and not (lowers[first_cue] == "aldri"
+                                          and any(lowers[i] in FIRST_TIME for i in clause if i > first_cue)):
+            back = first_cue - BEFORE_CUE
+            for j in range(first_cue - 1, back - 1, -1):
+                if lowers[j] in RELATIVE_OPENERS:
+                    back = j  # «en gutt med autisme som aldri hadde …»: the cue's clause starts at «som»
+                    break
+            negated.update(i for i in clause if i >= back)
 
     for i, lower in enumerate(lowers):
         opens = lower in COORDINATORS and i + 1 < len(lowers) and lowers[i + 1] in CLAUSE_OPENERS
