@@ -62,6 +62,17 @@ def test_negated_terms_are_not_evidence(small, text):
     assert [c for c in codes(small, text) if c[0] == "sprak"] == []
 
 
+@pytest.mark.parametrize("words", [["Vet", "ikke"], ["ikke"], ["ikke", "engelsk"], ["Aldri"]])
+def test_a_cue_near_the_start_of_a_short_answer(words):
+    # a survey answer is read as its words, without a final full stop: the look-back window before
+    # the cue is longer than the text («Vet ikke» crashed a whole survey's coding with IndexError)
+    from qualcode.tagging.negation import negated_tokens
+    from qualcode.tagging.tokens import Tokens
+
+    tokens = Tokens.build(words, [True] * len(words), [w.lower() for w in words], [True] + [False] * (len(words) - 1))
+    assert negated_tokens(tokens) <= set(range(len(words)))
+
+
 def test_not_only_is_not_a_negation(small):
     found = codes(small, "Elevene lærte ikke bare engelsk, men også mye om kultur.")
     assert ("sprak", "engelsk") in found and ("sosial", "kultur") in found

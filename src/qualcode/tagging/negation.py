@@ -61,7 +61,7 @@ def negated_tokens(tokens: Tokens) -> set[int]:
     def close() -> None:
         if first_cue is not None and not (lowers[first_cue] == "aldri"
                                           and any(lowers[i] in FIRST_TIME for i in clause if i > first_cue)):
-            back = first_cue - BEFORE_CUE
+            back = max(0, first_cue - BEFORE_CUE)  # never past the text's start («Vet ikke»)
             for j in range(first_cue - 1, back - 1, -1):
                 if lowers[j] in RELATIVE_OPENERS:
                     back = j  # «en gutt med autisme som aldri hadde …»: the cue's clause starts at «som»
