@@ -45,7 +45,8 @@ NYNORSK_TO_BOKMAL = (
     ("sjøl", "selv"), ("vaks", "voks"), ("rettferd", "rettferdighet"), ("verds", "verdens"), ("grøn", "grønn"),
     ("val", "valg"), ("rørsle", "bevegelse"), ("utan", "uten"), ("løysing", "løsning"), ("tilgjenge", "tilgjengelighet"),
     ("jamaldr", "jevnaldr"), ("forståing", "forståelse"), ("nykom", "nyankom"), ("heim", "hjem"), ("røyn", "erfar"),
-    ("røyste", "stemme"), ("kom", "komm"), ("teikn", "tegn"),
+    ("røyste", "stemme"), ("kom", "komm"), ("teikn", "tegn"), ("sysken", "søsken"), ("skilnad", "forskjell"),
+    ("slepp", "slipp"),
 )
 # Endings of nynorsk nouns, adjectives and verbs, for forms the treebank table does not have.
 NYNORSK_ENDINGS = ("ane", "ene", "ar", "er", "a", "en", "et", "te", "de", "ast")
