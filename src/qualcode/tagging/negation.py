@@ -46,6 +46,7 @@ CLAUSE_OPENERS = frozenset({"hadde", "har", "var", "er", "ble", "blei", "vart", 
                             "dei", "han", "hun", "ho", "jeg", "eg", "det", "den", "man", "ein", "en"})
 # A relative or complement clause's subject: a cue after it does not reach back past it.
 RELATIVE_OPENERS = frozenset({"som", "at", "der"})
+SUBJECT_PRONOUNS = frozenset({"det", "vi", "me", "de", "dei", "han", "hun", "ho", "jeg", "eg", "man", "ein"})
 PUNCT_BREAKERS = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "«", "»", '"'})
 
 
@@ -63,8 +64,10 @@ def negated_tokens(tokens: Tokens) -> set[int]:
                                           and any(lowers[i] in FIRST_TIME for i in clause if i > first_cue)):
             back = max(0, first_cue - BEFORE_CUE)  # never past the text's start («Vet ikke»)
             for j in range(first_cue - 1, back - 1, -1):
-                if lowers[j] in RELATIVE_OPENERS:
-                    back = j  # «en gutt med autisme som aldri hadde …»: the cue's clause starts at «som»
+                if lowers[j] in RELATIVE_OPENERS or (lowers[j] in SUBJECT_PRONOUNS and j >= first_cue - 2):
+                    # «en gutt med autisme som aldri hadde …»: the cue's clause starts at «som»;
+                    # «jentene med minoritetsbakgrunn var det aldri aktuelt»: its subject is «det»
+                    back = j
                     break
             negated.update(i for i in clause if i >= back)
 
