@@ -47,6 +47,9 @@ def test_inflected_forms_get_their_lemma(any_nlp, text, word, lemma):
         ("fremmedspråk", ["fremmed", "språk"]),
         ("kulturforståelse", ["kultur", "forståelse"]),
         ("skoleutviklingen", ["skole", "utvikling"]),
+        # a head that would itself split into a three-way split nobody accepts (eng + elsk)
+        ("byggengelsk", ["bygg", "engelsk"]),
+        ("kokkeengelsk", ["kokk", "engelsk"]),
     ],
 )
 def test_compounds_split_into_lemma_parts(any_nlp, word, parts):

@@ -97,16 +97,19 @@ def _best_split(word: str, max_parts: int) -> tuple[tuple[int, float], tuple[str
                 mod_weight = _weight(modifier)
                 if mod_weight is None:
                     continue
-                tail = _best_split(rest, max_parts - 1)
-                if tail is None:
-                    continue
-                (neg_parts, tail_mean), parts = tail
-                n = 1 - neg_parts
-                # Three-way splits only from treebank lemmas: "oppgavefordeling" is not oppgave+ford+eling.
-                if n > 2 and not all(p in lemma_frequencies() for p in (modifier, *parts)):
-                    continue
-                mean = (mod_weight + tail_mean * (n - 1)) / n
-                candidates.append(((-n, mean), (modifier, *parts)))
+                # The rest's best split; when a three-way split refuses it, the rest as one word:
+                # "byggengelsk" is bygg + engelsk, though "engelsk" alone splits into eng + elsk.
+                for tail in (_best_split(rest, max_parts - 1), _best_split(rest, 1)):
+                    if tail is None:
+                        continue
+                    (neg_parts, tail_mean), parts = tail
+                    n = 1 - neg_parts
+                    # Three-way splits only from treebank lemmas: "oppgavefordeling" is not oppgave+ford+eling.
+                    if n > 2 and not all(p in lemma_frequencies() for p in (modifier, *parts)):
+                        continue
+                    mean = (mod_weight + tail_mean * (n - 1)) / n
+                    candidates.append(((-n, mean), (modifier, *parts)))
+                    break
     if not candidates:
         return None
     # Fewest parts wins for a whole word that is itself known; otherwise prefer a real split.
