@@ -1,0 +1,55 @@
+"""Deterministic 50/50 dev/test split of a labelled set, stratified.
+
+Usage: python tests/data/make_split.py labelset_2026b   (writes tests/data/labelset_2026b/split.json)
+
+answers.jsonl:   stratum = (primary or "none", variety)
+sentences.jsonl: stratum = (first label or "none", variety)
+Within a stratum, ids are sorted, shuffled with random.Random(seed of the set), and the first
+half goes to dev. Odd-sized strata give their extra item alternately to dev and test (in sorted
+stratum order), so each file splits as close to 50/50 as possible.
+"""
+import collections
+import json
+import pathlib
+import random
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+SEEDS = {"labelset_2026": 20261130, "labelset_2026b": 20261201, "labelset_2026c": 20261202}
+
+
+def strata(path, key):
+    groups = collections.defaultdict(list)
+    for line in open(path, encoding='utf-8'):
+        r = json.loads(line)
+        groups[key(r)].append(r['id'])
+    return groups
+
+
+def split(groups, rng):
+    dev, test, extra_to_dev = [], [], True
+    for k in sorted(groups):
+        ids = sorted(groups[k])
+        rng.shuffle(ids)
+        n = len(ids) // 2
+        if len(ids) % 2:
+            n += 1 if extra_to_dev else 0
+            extra_to_dev = not extra_to_dev
+        dev += ids[:n]
+        test += ids[n:]
+    return dev, test
+
+
+def main(name):
+    folder = HERE / name
+    rng = random.Random(SEEDS[name])
+    ad, at = split(strata(folder / 'answers.jsonl', lambda r: (r['primary'] or 'none', r['variety'])), rng)
+    sd, st = split(strata(folder / 'sentences.jsonl', lambda r: (r['labels'][0] if r['labels'] else 'none', r['variety'])), rng)
+    out = {'dev': sorted(ad + sd), 'test': sorted(at + st)}
+    assert not set(out['dev']) & set(out['test'])
+    (folder / 'split.json').write_text(json.dumps(out, ensure_ascii=False, indent=1) + '\n', encoding='utf-8')
+    print(name, 'answers dev/test', len(ad), len(at), '| sentences dev/test', len(sd), len(st))
+
+
+if __name__ == '__main__':
+    main(sys.argv[1])
