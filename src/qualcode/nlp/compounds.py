@@ -99,7 +99,7 @@ def _best_split(word: str, max_parts: int) -> tuple[tuple[int, float], tuple[str
                     continue
                 # The rest's best split; when a three-way split refuses it, the rest as one word:
                 # "byggengelsk" is bygg + engelsk, though "engelsk" alone splits into eng + elsk.
-                for tail in (_best_split(rest, max_parts - 1), _best_split(rest, 1)):
+                for tail in (_best_split(rest, limit) for limit in (max_parts - 1, 1)):  # the second only if needed
                     if tail is None:
                         continue
                     (neg_parts, tail_mean), parts = tail
