@@ -174,12 +174,12 @@ def _parse(nlp: Language, texts: list[str], batch_size: int = CHUNK, words: _Wor
     words = words or _WordLemmas(nlp)
     results: list[tuple[Doc | None, bytes] | None] = [None] * len(texts)
     short: list[tuple[int, Doc, list[_Word]]] = []
-    pending: list[tuple[int, str]] = []
+    pending: list[tuple[int, Doc]] = []
     for i, text in enumerate(texts):
         doc = nlp.make_doc(text)
         tokens = _short_text_words(doc)
         if tokens is None:
-            pending.append((i, text))
+            pending.append((i, doc))  # the pipeline goes on from these tokens: no second tokenisation
         else:
             short.append((i, doc, tokens))
     vocab = nlp.vocab
@@ -189,7 +189,7 @@ def _parse(nlp: Language, texts: list[str], batch_size: int = CHUNK, words: _Wor
         results[i] = (_with_lemmas(doc, standard, lemmas, starts) if docs else None, entry)
     if pending:
         with _only(nlp, coding_components(nlp)):
-            for (i, _), doc in zip(pending, nlp.pipe((text for _, text in pending), batch_size=batch_size)):
+            for (i, _), doc in zip(pending, nlp.pipe((doc for _, doc in pending), batch_size=batch_size)):
                 results[i] = (doc, doc_to_bytes(doc))
     return results  # type: ignore[return-value]
 
