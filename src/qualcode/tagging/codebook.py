@@ -23,6 +23,11 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
+def together_groups(entry: str) -> list[list[str]]:
+    """The word groups of a ``together`` entry: «kaste/kast + mat/klær» → [[kaste, kast], [mat, klær]]."""
+    return [[w.strip() for w in group.lower().split("/") if w.strip()] for group in entry.split("+")]
+
+
 class CodebookError(ValueError):
     """A codebook that cannot be used; the message names the file, the line and the fix."""
 
@@ -52,6 +57,7 @@ class Category(BaseModel):
     compound_terms: list[str] = Field(default_factory=list)
     phrases: list[str] = Field(default_factory=list)
     patterns: list[Pattern] = Field(default_factory=list)
+    together: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
     examples: Examples = Field(default_factory=Examples)
 
@@ -82,9 +88,21 @@ class Category(BaseModel):
             cleaned.append(text)
         return cleaned
 
+    @field_validator("together")
+    @classmethod
+    def _together(cls, values: list[str]) -> list[str]:
+        cleaned = []
+        for value in values:
+            groups = together_groups(str(value))
+            if len(groups) < 2 or not all(groups) or any(" " in w for group in groups for w in group):
+                raise ValueError(f"'together' entry '{value}' is not two or more groups of single words joined by "
+                                 f"' + ', each group's words separated by '/' (e.g. 'kaste/kast + mat/klær')")
+            cleaned.append(" + ".join("/".join(group) for group in groups))
+        return cleaned
+
     @property
     def has_rule(self) -> bool:
-        return bool(self.terms or self.compound_terms or self.phrases or self.patterns)
+        return bool(self.terms or self.compound_terms or self.phrases or self.patterns or self.together)
 
 
 class Pole(BaseModel):
@@ -231,7 +249,7 @@ def parse_codebook(text: str, source: str = "<codebook>", *, complete: bool = Tr
                                 f"'{category.parent}', which is not a category in this codebook.")
         if complete and not category.has_rule:
             raise CodebookError(f"{where(('categories', i))}: category '{category.id}' has no rule; add terms, "
-                                f"compound_terms, phrases or patterns.")
+                                f"compound_terms, phrases, patterns or together.")
     for i, category in enumerate(codebook.categories):  # a parent chain must end
         chain, current = {category.id}, category.parent
         while current is not None:

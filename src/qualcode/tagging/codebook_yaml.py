@@ -56,6 +56,8 @@ def codebook_yaml(codebook: Codebook, source: str, target: str = "THIS_FILE.yaml
                  "phrases": list(category.phrases)}
         if category.patterns:
             entry["patterns"] = [dict(p) if not isinstance(p, dict) else p for p in category.patterns]
+        if category.together:
+            entry["together"] = list(category.together)
         if category.exclude:
             entry["exclude"] = list(category.exclude)
         examples = category.examples.model_dump(mode="json", exclude_defaults=True) if category.examples else {}

@@ -15,7 +15,10 @@ Beyond the terms a codebook lists, a word reaches a category through
   (:data:`YIELDING_HEADS`) gives way to a modifier that is a term: «tyskferdigheter» and
   «franskkunnskaper» are the language's category, not the category of «kunnskap»;
 - a ``compound_terms`` entry anywhere in a compound («språk» in «fremmedspråk»);
-- a typo of a term in a word the lexicon does not know.
+- a typo of a term in a word the lexicon does not know;
+- a ``together`` entry: a word of each of its groups in one sentence, close to each other
+  («kaste» and «mat» in «maten som ellers ville blitt kastet»): two concepts that name the
+  category only together (:class:`TogetherRule`).
 
 >>> compiled = CompiledCodebook(load_codebook("codebooks/elevutbytte.yaml"))     # doctest: +SKIP
 >>> compiled.token_candidates(*word_facts("tyskferdigheter", "tyskferdighet")[1:3], True, "tyskferdigheter")  # doctest: +SKIP
@@ -29,12 +32,12 @@ from dataclasses import dataclass
 from qualcode.nlp.compounds import lemma_frequencies, split_compound
 from qualcode.nlp.lemmatizer import is_known_word
 from qualcode.nlp.stopwords import stop_words
-from qualcode.tagging.codebook import Codebook
+from qualcode.tagging.codebook import Codebook, together_groups
 from qualcode.tagging.fuzzy import FuzzyIndex
 from qualcode.tagging.lexicon import derivations
 from qualcode.tagging.tokens import word_facts
 
-WEIGHTS = {"term": 1.0, "phrase": 1.5, "derived": 0.8, "compound": 0.8, "modifier": 0.75, "head": 0.7, "fuzzy": 0.6}
+WEIGHTS = {"term": 1.0, "together": 1.0, "phrase": 1.5, "derived": 0.8, "compound": 0.8, "modifier": 0.75, "head": 0.7, "fuzzy": 0.6}
 _LITERAL_KEYS = ("LEMMA", "LOWER", "ORTH", "TEXT", "NORM")
 
 # Heads that say how, not what: a compound ending in one of these inherits nothing from it.
@@ -59,7 +62,7 @@ class Rule:
     """One way a category is found. ``category`` is the category id; ``text`` the codebook entry."""
 
     category: str
-    kind: str  # term | derived | head | compound | phrase | fuzzy | pattern
+    kind: str  # term | derived | head | compound | phrase | fuzzy | pattern | together
     text: str
     weight: float
 
@@ -100,6 +103,19 @@ class PatternRule:
     literals: list
 
 
+@dataclass(frozen=True)
+class TogetherRule:
+    """Words of two or more concepts that name a category only when one sentence holds them all,
+    at most :data:`TOGETHER_WINDOW` words apart: «kaste/kast + mat/klær» finds «kastet mindre mat».
+    A word counts through its form, lemma, bokmål lemma or a compound part («matrester»)."""
+
+    groups: tuple[frozenset[str], ...]
+    rule: Rule
+
+
+TOGETHER_WINDOW = 10  # words between the first and the last word of a together match, at most
+
+
 class CompiledCodebook:
     """A codebook's rules as lookup tables keyed by lower-cased word (see the module docstring)."""
 
@@ -113,6 +129,8 @@ class CompiledCodebook:
         self.excluded_phrases: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         self.listed: dict[str, set[str]] = defaultdict(set)  # category → the single words it lists as terms
         self.patterns: list[PatternRule] = []
+        self.together: list[TogetherRule] = []
+        self.together_words: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word → (rule, group)
         for category in codebook.categories:
             cid = category.id
             for word in category.exclude:
@@ -132,6 +150,12 @@ class CompiledCodebook:
                 key = f"{cid}#{pi}"
                 self.patterns.append(PatternRule(key, pattern.pattern, Rule(cid, "pattern", key, pattern.weight),
                                                  _literals(pattern.pattern)))
+            for entry in category.together:
+                groups = tuple(frozenset(group) for group in together_groups(entry))
+                for g, group in enumerate(groups):
+                    for word in group:
+                        self.together_words[word].append((len(self.together), g))
+                self.together.append(TogetherRule(groups, Rule(cid, "together", entry, WEIGHTS["together"])))
         self._add_derivations_and_heads()
         self.fuzzy = FuzzyIndex(self.terms)
         self.exclusion_triggers = {
@@ -143,8 +167,10 @@ class CompiledCodebook:
         self._candidates: dict[tuple, tuple[list[Rule], list]] = {}
         self._by_word: dict[tuple[str, str], bool | tuple[list[tuple[str, ...]], frozenset[str]]] = {}
         self._inert: set[tuple[str, str]] = set()  # (word, lemma) pairs that fire nothing and are no entry
-        pattern_literals = [p.literals for p in self.patterns]
-        # Words some phrase or token pattern names: all could_match needs to remember of a text.
+        self.together_index = {t.rule: i for i, t in enumerate(self.together)}
+        pattern_literals = [p.literals for p in self.patterns] + [list(t.groups) for t in self.together]
+        self._together_at: dict[tuple, tuple[tuple[int, int], ...]] = {}
+        # Words some phrase, token pattern or together entry names: all could_match needs to remember of a text.
         self._watched = frozenset({w for entries in self.phrases.values() for words, _ in entries for w in words}
                                   | {w for sets in pattern_literals for required in sets for w in required})
         # A text can only match a phrase if it holds the phrase's rarest word, and a pattern only if
@@ -259,8 +285,8 @@ class CompiledCodebook:
             if hit is None:
                 lower, keys, parts, punct, alpha = word_facts(*pair)
                 single, phrases = self.token_candidates(keys, parts, alpha, lower) if not punct else ([], [])
-                hit = memo[pair] = True if single else ([w for w, _ in phrases], keys & self._watched)
-                if hit is not True and not keys & self._entry:
+                hit = memo[pair] = True if single else ([w for w, _ in phrases], keys.union(parts) & self._watched)
+                if hit is not True and not keys.union(parts) & self._entry:
                     inert.add(pair)
             if hit is True:
                 return True
@@ -273,11 +299,25 @@ class CompiledCodebook:
             return False
         if any(all(w in present for w in phrase) for phrase in pending):
             return True
-        return self.patterns_possible(present)
+        return self.patterns_possible(present) or self.together_possible(present)
 
     def patterns_possible(self, words: set[str]) -> bool:
         """True if some token pattern could match a text holding ``words``."""
         return any(all(words & required for required in p.literals) for p in self.patterns)
+
+    def together_possible(self, words: set[str]) -> bool:
+        """True if some together entry could match a text holding ``words``."""
+        return any(all(words & group for group in t.groups) for t in self.together)
+
+    def together_at(self, keys: frozenset[str], parts: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+        """The (together rule, group) pairs one word belongs to, through its keys or compound parts."""
+        cache_key = (keys, parts)
+        found = self._together_at.get(cache_key)
+        if found is None:
+            words = keys.union(parts) if len(parts) > 1 else keys
+            found = self._together_at[cache_key] = tuple(sorted(
+                {hit for word in words for hit in self.together_words.get(word, ())}))
+        return found
 
     def exclusions(self) -> dict[str, frozenset[str]]:
         """Each category's excluded words and the words of its excluded phrases."""

@@ -34,6 +34,14 @@ NOT_NEGATING_NEXT = {
 # før, men nå …» is about the webinar.
 FIRST_TIME = frozenset({"før", "tidligere", "tidlegare"})
 BEFORE_CUE = 4  # words before a cue that it still negates («Demokrati og sånt kom ikke …»)
+# Sentence adverbs do not count towards BEFORE_CUE: «Miljø og sånn var egentlig ikke noe …».
+SENTENCE_ADVERBS = frozenset({"egentlig", "eigentleg", "jo", "heller", "altså", "vel", "nok", "liksom", "faktisk",
+                              "helt", "heilt", "akkurat"})
+# A preposition negates its object only: in «ute i naturen uten å sette spor» nature is not denied.
+FORWARD_ONLY = frozenset({"uten", "utan"})
+# A cue after a question word in its clause is part of a topic, not a denial: «vi snakket om hvorfor
+# unge ikke stemmer», «hvordan det er å ikke ha stemmerett» are about voting.
+TOPIC_OPENERS = frozenset({"hvorfor", "kvifor", "hvordan", "korleis", "hvorvidt"})
 # Subordinating conjunctions open a clause of their own: in «vi ville ikkje fly når heile prosjektet
 # handla om berekraft» the sustainability is not negated.
 CLAUSE_BREAKERS = frozenset({"men", "likevel", "derimot", "mens", "fordi", "samtidig", "når", "dersom", "hvis",
@@ -62,7 +70,10 @@ def negated_tokens(tokens: Tokens) -> set[int]:
     def close() -> None:
         if first_cue is not None and not (lowers[first_cue] == "aldri"
                                           and any(lowers[i] in FIRST_TIME for i in clause if i > first_cue)):
-            back = max(0, first_cue - BEFORE_CUE)  # never past the text's start («Vet ikke»)
+            back, counted = first_cue, 0
+            while back > 0 and counted < BEFORE_CUE and lowers[first_cue] not in FORWARD_ONLY:
+                back -= 1  # never past the text's start («Vet ikke»)
+                counted += lowers[back] not in SENTENCE_ADVERBS
             for j in range(first_cue - 1, back - 1, -1):
                 if lowers[j] in RELATIVE_OPENERS or (lowers[j] in SUBJECT_PRONOUNS and j >= first_cue - 2):
                     # «en gutt med autisme som aldri hadde …»: the cue's clause starts at «som»;
@@ -79,7 +90,7 @@ def negated_tokens(tokens: Tokens) -> set[int]:
         clause.append(i)
         if lower in NEGATION_CUES and first_cue is None:
             nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
-            if nxt not in NOT_NEGATING_NEXT.get(lower, ()):
+            if nxt not in NOT_NEGATING_NEXT.get(lower, ()) and TOPIC_OPENERS.isdisjoint(lowers[j] for j in clause):
                 first_cue = i
     close()
     return negated

@@ -3,7 +3,7 @@
 Codebook in, overlapping labelled spans out, in ``doc.spans["qualcode"]``: each span's
 ``label_`` is a category id and its ``id_`` the rule that fired ("term:engelsk",
 "compound:språk", "head:læring", "derived:mestring", "phrase:snakke engelsk", "fuzzy:engelsk",
-"pattern:sprakferdigheter#0"). ``doc._.qc_scores`` holds each category's score (the sum of its
+"pattern:sprakferdigheter#0", "together:kaste/kast + mat/klær"). ``doc._.qc_scores`` holds each category's score (the sum of its
 evidence weights) and ``doc._.qc_polarity`` the pole of each category, for codebooks that define one.
 
 >>> nlp = load_pipeline()                                            # doctest: +SKIP
@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from qualcode.nlp.stopwords import is_noise_answer
 from qualcode.tagging.codebook import Codebook
-from qualcode.tagging.compiled import WEIGHTS, CompiledCodebook, Rule
+from qualcode.tagging.compiled import TOGETHER_WINDOW, WEIGHTS, CompiledCodebook, Rule
 from qualcode.tagging.negation import NEGATION_CUES, negated_tokens
 from qualcode.tagging.tokens import Tokens, views_from_doc
 
@@ -105,6 +105,8 @@ class CodebookTagger:
             for words, rule in phrases:
                 if self._phrase_at(tokens, i, words):
                     found.append((i, i + len(words), rule))
+        if self.compiled.together:
+            found.extend(self._together_matches(tokens))
         if self.pattern_rules and doc is not None and self._patterns_possible(tokens):
             spacy_doc = doc()
             index = {start: i for i, start in enumerate(tokens.start)}
@@ -113,6 +115,46 @@ class CodebookTagger:
                 if first is not None and last is not None:
                     found.append((first, last + 1, self.pattern_rules[self.nlp.vocab.strings[match_id]]))
         return found
+
+    def _together_matches(self, tokens: Tokens) -> list[tuple[int, int, Rule]]:
+        """Each together entry whose groups all occur in one sentence within :data:`TOGETHER_WINDOW`
+        words: one match per entry, the shortest stretch, from its first word to its last."""
+        at = self.compiled.together_at
+        positions: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for i, token_keys in enumerate(tokens.keys):
+            if not tokens.punct[i]:
+                for r, g in at(token_keys, tokens.parts[i]):
+                    positions[r][g].append(i)
+        found = []
+        if not any(len(groups) == len(self.compiled.together[r].groups) for r, groups in positions.items()):
+            return found
+        sentence, current = [], -1
+        for start in tokens.sent_start:
+            current += bool(start) or current < 0
+            sentence.append(current)
+        for r, groups in positions.items():
+            together = self.compiled.together[r]
+            if len(groups) < len(together.groups):
+                continue
+            best: tuple[int, int] | None = None
+            for first in groups[0]:
+                # the nearest word of every other group in the same sentence, not the same word
+                near = [min((j for j in groups[g] if j != first and sentence[j] == sentence[first]),
+                            key=lambda j: abs(j - first), default=None) for g in range(1, len(together.groups))]
+                if None in near:
+                    continue
+                span = (min(first, *near), max(first, *near) + 1)
+                if span[1] - span[0] - 1 <= TOGETHER_WINDOW and (best is None or span[1] - span[0] < best[1] - best[0]):
+                    best = span
+            if best is not None:
+                found.append((best[0], best[1], together.rule))
+        return found
+
+    def _together_words(self, tokens: Tokens, start: int, end: int, rule: Rule) -> list[int]:
+        """The tokens of a together match that belong to its groups (not the words between them)."""
+        index = self.compiled.together_index[rule]
+        at = self.compiled.together_at
+        return [i for i in range(start, end) if any(r == index for r, _ in at(tokens.keys[i], tokens.parts[i]))]
 
     def _patterns_possible(self, tokens: Tokens) -> bool:
         words = set().union(*tokens.keys) if len(tokens) else set()
@@ -149,7 +191,7 @@ class CodebookTagger:
         more specific than the exclusion: «inkludere elev» stands although «inkludere» is excluded."""
         by_word, by_phrase = covered
         named = set(rule.text.split()) if rule.kind == "phrase" else set()
-        for i in range(start, end):
+        for i in (self._together_words(tokens, start, end, rule) if rule.kind == "together" else range(start, end)):
             # «føle seg inkludert» names the token however it is lemmatised («inkludere» is excluded)
             if i in by_phrase or (i in by_word and not by_word[i] <= named and not tokens.keys[i] & named):
                 return True
@@ -178,7 +220,13 @@ class CodebookTagger:
         for start, end, rule in matches:
             category = rule.category
             # A phrase that holds its own cue ("ikke råd til") means what it says: not negated by it.
-            if any(i in negated for i in range(start, end)) and not any(
+            if rule.kind == "together":
+                # Only a negation of all its words denies a pairing; one side negated is often the
+                # pairing itself: «tog, ikkje fly», «mat som elles ville vorte kasta».
+                own = self._together_words(tokens, start, end, rule)
+                if all(i in negated for i in own) and not any(tokens.lower[i] in NEGATION_CUES for i in own):
+                    continue
+            elif any(i in negated for i in range(start, end)) and not any(
                     tokens.lower[i] in NEGATION_CUES for i in range(start, end)):
                 if not compiled.poles:
                     continue

@@ -1,0 +1,100 @@
+"""Two concepts in one sentence (``together`` entries) and negation scope, with the real pipeline,
+the shipped codebook and real Norwegian sentences (bokmål and nynorsk); issue 15 round 4."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcode.tagging import CodebookError, codebook_pipeline, codes_json, load_codebook, parse_codebook
+from qualcode.tagging.changes import CodebookChange
+from qualcode.tagging.codebook_yaml import codebook_yaml
+from qualcode.tagging.compiled import CompiledCodebook
+from tests.conftest import ROOT
+
+PRIORITIES = load_codebook(ROOT / "codebooks" / "erasmus_prioriteringer.yaml")
+
+SMALL = """
+id: sammen
+name: Sammen
+categories:
+  - id: miljo
+    label: Miljø
+    color: "#1A9850"
+    terms: [klima]
+    together: ["kaste/kast + mat/klær"]
+"""
+
+
+@pytest.fixture(scope="module")
+def priorities(nlp):
+    pipeline = codebook_pipeline(PRIORITIES)
+    return lambda text: codes_json(pipeline(text), PRIORITIES)
+
+
+@pytest.fixture(scope="module")
+def small(nlp):
+    codebook = parse_codebook(SMALL, "sammen.yaml")
+    pipeline = codebook_pipeline(codebook)
+    return lambda text: [(c["code"], c["text"], c["rule"]) for c in codes_json(pipeline(text), codebook)]
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Elevene veide maten som ble kastet i kantina hver dag i en uke.", "miljo_klima"),
+    ("Me laga middag av det som elles ville vorte kasta i butikken.", "miljo_klima"),
+    ("Vi tok tog og buss hele veien, ingen skulle fly.", "miljo_klima"),
+    ("Elevane lærte korleis dei kan bruke mindre straum heime.", "miljo_klima"),
+    ("Flere av elevene passer yngre søsken hver ettermiddag, så møtene ble lagt i skoletiden.", "inkludering_mangfold"),
+    ("Dei skreiv i eit felles dokument i skyen som alle partnarskulane kunne kommentere.", "digital_omstilling"),
+    ("Elevene fikk argumentere for og imot i politiske saker, og de lyttet til motparten.", "demokratisk_deltakelse"),
+])
+def test_two_concepts_in_one_sentence_name_the_category(priorities, text, category):
+    codes = priorities(text)
+    assert category in {c["code"] for c in codes}
+    # the suggestion explains itself: the rule names both concepts, the evidence spans the words found
+    assert any(c["code"] == category and c["rule"].startswith("together:") and " + " in c["rule"] for c in codes)
+
+
+def test_a_together_match_shows_its_words_and_rule(small):
+    assert small("Vi kastet mye mat.") == [("miljo", "kastet mye mat", "together:kaste/kast + mat/klær")]
+
+
+@pytest.mark.parametrize("text", [
+    "Vi kastet ikke mat.",  # both words negated: the pairing is denied
+    "Vi fikk god mat. Etterpå kastet vi ballen i parken.",  # two sentences
+    "Vi kastet ballen i parken og gikk deretter i flere timer før vi til slutt spiste mat sammen.",  # too far apart
+])
+def test_a_pairing_needs_one_sentence_close_words_and_no_denial(small, text):
+    assert small(text) == []
+
+
+def test_together_entries_are_validated_with_their_line():
+    with pytest.raises(CodebookError, match=r"x.yaml line 9: .*together.*'kaste'"):
+        parse_codebook(SMALL.replace('"kaste/kast + mat/klær"', '"kaste"'), "x.yaml")
+
+
+def test_together_entries_survive_export_and_count_as_a_change():
+    codebook = parse_codebook(SMALL, "sammen.yaml")
+    again = parse_codebook(codebook_yaml(codebook, "sammen.yaml"), "again.yaml")
+    assert again.category("miljo").together == ["kaste/kast + mat/klær"]
+    edited = parse_codebook(SMALL.replace("mat/klær", "mat/klær/rester"), "sammen.yaml")
+    change = CodebookChange(CompiledCodebook(codebook), CompiledCodebook(edited))
+    assert change.affects(["Vi", "kastet", "rester"], ["vi", "kaste", "rest"])
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # «uten» negates what follows it, not the nature before it
+    ("Vi lærte å ferdes i naturen uten å etterlate noe.", "miljo_klima"),
+    # a negation after «hvorfor/hvordan/korleis» is a topic, not a denial
+    ("Vi snakket om hvorfor så mange unge ikke stemmer ved valg.", "demokratisk_deltakelse"),
+    ("Dei fortalde korleis det er å ikkje ha stemmerett i heimlandet.", "demokratisk_deltakelse"),
+])
+def test_negation_that_does_not_deny_the_topic(priorities, text, category):
+    assert category in {c["code"] for c in priorities(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Miljø og sånn var egentlig ikke noe tema for oss, det handlet om matematikk.",
+    "Klima var heller ikkje noko tema, det var eit reint språkprosjekt.",
+])
+def test_a_sentence_adverb_does_not_shorten_the_negation(priorities, text):
+    assert "miljo_klima" not in {c["code"] for c in priorities(text)}
