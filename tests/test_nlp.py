@@ -149,6 +149,43 @@ def test_participles_follow_the_convention_of_the_texts_standard(nlp, text, word
 
 
 @pytest.mark.parametrize(
+    ("text", "names", "pos"),
+    [
+        # UD nynorsk writes the names the Oslo-Bergen lexicon lists as NOUN, UD bokmål as PROPN
+        ("Solveig og Kristian var ikkje på Stortinget i går.", ["Solveig", "Kristian", "Stortinget"], "NOUN"),
+        ("Solveig og Kristian var ikke på Stortinget i går.", ["Solveig", "Kristian", "Stortinget"], "PROPN"),
+        ("Eg trur ikkje at EU vil gje pengar til skulen.", ["EU"], "NOUN"),
+        ("Jeg tror ikke at EU vil gi penger til skolen.", ["EU"], "PROPN"),
+        # a name the lexicon lacks stays PROPN in nynorsk too
+        ("Elevane frå Bergen har ikkje vore i Spania før.", ["Bergen", "Spania"], "PROPN"),
+    ],
+)
+def test_proper_nouns_follow_the_convention_of_the_texts_standard(nlp, text, names, pos):
+    if "morphologizer" not in nlp.pipe_names:
+        pytest.skip("the convention applies to a pipeline that tags parts of speech")
+    doc = nlp(text)
+    assert [t.pos_ for t in doc if t.text in names] == [pos] * len(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "pos"),
+    [
+        # «ha» with a participle is the perfect auxiliary, even with a long adverbial between ...
+        ("Lærerne har ved flere anledninger skrevet om prosjektet.", "AUX"),
+        ("De har blant annet lovet mer tid til elevene.", "AUX"),
+        ("Dei har mellom anna lova meir tid til elevane, men ikkje meir pengar.", "AUX"),
+        # ... and without one the verb of possession
+        ("Samtidig har man jo også andre behov.", "VERB"),
+        ("Samstundes har ein jo òg andre behov, og dei er ikkje små.", "VERB"),
+    ],
+)
+def test_auxiliary_or_main_verb_follows_the_parse(nlp, text, pos):
+    if "parser" not in nlp.pipe_names:
+        pytest.skip("the rule reads the dependency parse")
+    assert next(t.pos_ for t in nlp(text) if t.text == "har") == pos
+
+
+@pytest.mark.parametrize(
     ("text", "word", "lemma"),
     [
         # words both standards write alike have a lemma in each: the text's standard decides

@@ -23,8 +23,10 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from qualcode.nlp import auxiliaries as _auxiliaries  # noqa: F401  (registers the factory)
 from qualcode.nlp import lemmatizer as _lemmatizer  # noqa: F401  (registers the factory)
 from qualcode.nlp import participles as _participles  # noqa: F401  (registers the factory)
+from qualcode.nlp import propernouns as _propernouns  # noqa: F401  (registers the factory)
 from qualcode.nlp import standard as _standard  # noqa: F401  (registers the factory)
 from qualcode.nlp.compounds import register_extensions
 from qualcode.nlp.stopwords import apply_stop_words
@@ -128,6 +130,12 @@ def load_pipeline(name: str | None = None) -> Language:
     if "morphologizer" in nlp.pipe_names and "qualcode_participles" not in nlp.pipe_names:
         # after the lemmas: the rule reads the auxiliary's lemma
         nlp.add_pipe("qualcode_participles", after="qualcode_lemma_lexicon" if lemmatizers else "morphologizer")
+    if "qualcode_participles" in nlp.pipe_names and "qualcode_nynorsk_proper_nouns" not in nlp.pipe_names:
+        nlp.add_pipe("qualcode_nynorsk_proper_nouns", after="qualcode_participles")
+    if ("parser" in nlp.pipe_names and "qualcode_participles" in nlp.pipe_names
+            and "qualcode_auxiliaries" not in nlp.pipe_names):
+        # after the parser and the lemmas: the rule reads the verb's dependents and lemma
+        nlp.add_pipe("qualcode_auxiliaries", after="qualcode_nynorsk_proper_nouns")
     apply_stop_words(nlp)
     register_extensions()
     nlp.meta["qualcode"] = asdict(
