@@ -67,6 +67,7 @@ class CodebookTagger:
         """Compile ``codebook`` (lookup tables, typo index) and its token patterns into a Matcher."""
         self.codebook = codebook
         self.compiled = CompiledCodebook(codebook)
+        self._inside_memo: dict[tuple[frozenset[str], str], bool] = {}
         self.matcher = Matcher(self.nlp.vocab)
         self.pattern_rules: dict[str, Rule] = {}
         for p in self.compiled.patterns:
@@ -96,12 +97,12 @@ class CodebookTagger:
         """
         found: list[tuple[int, int, Rule]] = []
         candidates = self.compiled.token_candidates
+        punct, parts, alpha, lower = tokens.punct, tokens.parts, tokens.alpha, tokens.lower
         for i, token_keys in enumerate(tokens.keys):
-            if tokens.punct[i]:
+            if punct[i]:
                 continue
-            single, phrases = candidates(token_keys, tokens.parts[i], tokens.is_alpha(i), tokens.lower[i])
-            for rule in single:
-                found.append((i, i + 1, rule))
+            single, phrases = candidates(token_keys, parts[i], alpha[i], lower[i])
+            found.extend((i, i + 1, rule) for rule in single)
             for words, rule in phrases:
                 if self._phrase_at(tokens, i, words):
                     found.append((i, i + len(words), rule))
@@ -157,8 +158,7 @@ class CodebookTagger:
         return [i for i in range(start, end) if any(r == index for r, _ in at(tokens.keys[i], tokens.parts[i]))]
 
     def _patterns_possible(self, tokens: Tokens) -> bool:
-        words = set().union(*tokens.keys) if len(tokens) else set()
-        return self.compiled.patterns_possible(words)
+        return self.compiled.patterns_possible(tokens.all_keys)
 
     def _excluded_tokens(self, tokens: Tokens, category: str) -> tuple[dict[int, frozenset[str]], set[int]]:
         """Tokens a category's ``exclude`` entries cover: by excluded word (token → the words), and by phrase.
@@ -172,8 +172,10 @@ class CodebookTagger:
         by_phrase: set[int] = set()
         words = compiled.excluded.get(category, set())
         phrases = compiled.excluded_phrases.get(category, ())
-        if compiled.exclusion_triggers.get(category, frozenset()).isdisjoint(set().union(*tokens.keys)):
+        present = tokens.all_keys
+        if compiled.exclusion_triggers.get(category, frozenset()).isdisjoint(present):
             return by_word, by_phrase  # most texts hold none of the category's excluded words
+        phrases = [phrase for phrase in phrases if phrase[0] in present]  # the few that can start here
         listed = compiled.listed.get(category, set())
         for i, token_keys in enumerate(tokens.keys):
             hit = token_keys & words
@@ -199,8 +201,13 @@ class CodebookTagger:
 
     def _inside_excluded(self, keys: frozenset[str], category: str) -> bool:
         """An excluded compound also blocks longer compounds that contain it: excluding "fagmiljø"
-        keeps "fagmiljøstørrelse" from counting as "miljø"."""
-        return any(w in k for w in self.compiled.excluded.get(category, ()) if len(w) >= 6 for k in keys)
+        keeps "fagmiljøstørrelse" from counting as "miljø". Memoised per word and category."""
+        memo = self._inside_memo
+        found = memo.get((keys, category))
+        if found is None:
+            found = memo[(keys, category)] = any(
+                w in k for w in self.compiled.excluded.get(category, ()) if len(w) >= 6 for k in keys)
+        return found
 
     def tag(self, text: str, tokens: Tokens, doc: Callable[[], Doc] | None = None) -> Tagging:
         """Evidence, scores and polarity for one text given its token views."""
@@ -226,7 +233,7 @@ class CodebookTagger:
                 own = self._together_words(tokens, start, end, rule)
                 if all(i in negated for i in own) and not any(tokens.lower[i] in NEGATION_CUES for i in own):
                     continue
-            elif any(i in negated for i in range(start, end)) and not any(
+            elif negated and any(i in negated for i in range(start, end)) and not any(
                     tokens.lower[i] in NEGATION_CUES for i in range(start, end)):
                 if not compiled.poles:
                     continue

@@ -55,7 +55,8 @@ class Tokens:
     built on first use.
     """
 
-    __slots__ = ("_info", "_words", "_spaces", "_sent_starts", "keys", "parts", "punct", "_lower", "_start", "_end")
+    __slots__ = ("_info", "_words", "_spaces", "_sent_starts", "keys", "parts", "punct", "_lower", "_start", "_end",
+                 "_all_keys")
 
     def __init__(self, words: list[str], spaces: list[bool], lemmas: list[str], sent_starts: list[bool]) -> None:
         self._info = info = [word_facts(w, lemma) for w, lemma in zip(words, lemmas)]
@@ -63,7 +64,7 @@ class Tokens:
         self.keys: list[frozenset[str]] = [i[1] for i in info]  # lower-cased lemma and form: what terms match
         self.parts: list[tuple[str, ...]] = [i[2] for i in info]  # compound parts of the lemma
         self.punct: list[bool] = [i[3] for i in info]  # punctuation or white space: never evidence
-        self._lower = self._start = self._end = None
+        self._lower = self._start = self._end = self._all_keys = None
 
     def __len__(self) -> int:
         return len(self._info)
@@ -73,6 +74,13 @@ class Tokens:
         if self._lower is None:
             self._lower = [i[0] for i in self._info]
         return self._lower
+
+    @property
+    def all_keys(self) -> set[str]:
+        """Every token's keys in one set: what exclusions and token patterns test a text against first."""
+        if self._all_keys is None:
+            self._all_keys = set().union(*self.keys)
+        return self._all_keys
 
     @property
     def alpha(self) -> list[bool]:
