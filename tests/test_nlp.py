@@ -186,6 +186,23 @@ def test_auxiliary_or_main_verb_follows_the_parse(nlp, text, pos):
 
 
 @pytest.mark.parametrize(
+    ("text", "pos"),
+    [
+        # «som» before a comparison is a preposition, «som» opening a relative clause a pronoun
+        ("I Bergen, som i resten av landet, trenger skolene flere lærere.", "ADP"),
+        ("I Bergen, som i resten av landet, treng skulane fleire lærarar.", "ADP"),
+        ("Vi har partnarskular i land som Spania og Italia, og dei er ikkje små.", "ADP"),
+        ("Lærerne fikk spørsmål som elevene vanligvis ikke stiller.", "PRON"),
+        ("Lærarane fekk spørsmål som elevane vanlegvis ikkje stiller.", "PRON"),
+    ],
+)
+def test_som_is_a_preposition_or_a_relative_pronoun(nlp, text, pos):
+    if "parser" not in nlp.pipe_names:
+        pytest.skip("the rule reads the dependency parse")
+    assert next(t.pos_ for t in nlp(text) if t.lower_ == "som") == pos
+
+
+@pytest.mark.parametrize(
     ("text", "word", "lemma"),
     [
         # words both standards write alike have a lemma in each: the text's standard decides

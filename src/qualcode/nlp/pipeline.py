@@ -23,11 +23,11 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from qualcode.nlp import auxiliaries as _auxiliaries  # noqa: F401  (registers the factory)
 from qualcode.nlp import lemmatizer as _lemmatizer  # noqa: F401  (registers the factory)
 from qualcode.nlp import participles as _participles  # noqa: F401  (registers the factory)
 from qualcode.nlp import propernouns as _propernouns  # noqa: F401  (registers the factory)
 from qualcode.nlp import standard as _standard  # noqa: F401  (registers the factory)
+from qualcode.nlp import upos_from_parse as _upos_from_parse  # noqa: F401  (registers the factory)
 from qualcode.nlp.compounds import register_extensions
 from qualcode.nlp.stopwords import apply_stop_words
 from qualcode.nlp.tokenfix import adapt_tokenizer
@@ -133,9 +133,9 @@ def load_pipeline(name: str | None = None) -> Language:
     if "qualcode_participles" in nlp.pipe_names and "qualcode_nynorsk_proper_nouns" not in nlp.pipe_names:
         nlp.add_pipe("qualcode_nynorsk_proper_nouns", after="qualcode_participles")
     if ("parser" in nlp.pipe_names and "qualcode_participles" in nlp.pipe_names
-            and "qualcode_auxiliaries" not in nlp.pipe_names):
-        # after the parser and the lemmas: the rule reads the verb's dependents and lemma
-        nlp.add_pipe("qualcode_auxiliaries", after="qualcode_nynorsk_proper_nouns")
+            and "qualcode_upos_from_parse" not in nlp.pipe_names):
+        # after the parser and the lemmas: the rules read a word's relations and lemma
+        nlp.add_pipe("qualcode_upos_from_parse", after="qualcode_nynorsk_proper_nouns")
     apply_stop_words(nlp)
     register_extensions()
     nlp.meta["qualcode"] = asdict(
