@@ -136,25 +136,35 @@ class LexiconBackedLemmas:
     def __call__(self, doc: Doc) -> Doc:
         standard = _standard(doc)  # "vener" is nynorsk "ven", not bokmål "vene"
         for token in doc:
-            if token.is_alpha and token.lemma_:
-                own = other_standard_lemma(token.lower_, token.lemma_, standard)
-                if own is not None:
-                    token.lemma_ = own  # "er" in bokmål is "være", though the model read "vere"
-                    continue
-            if token.pos_ not in INFLECTED_POS or not token.is_alpha or not token.lemma_:
-                continue  # closed classes and names keep the model's lemma ("en", "seg", "Stortinget")
             lemma = token.lemma_
-            if lemma[:1].isupper() and token.is_sent_start and is_known_lemma(lemma.lower(), standard):
-                lemma = token.lemma_ = lemma.lower()  # "Elevene" opening a sentence is still "elev"
-            if token.pos_ == "NOUN" and token.lower_ != lemma.lower() and token.lower_ in noun_lemmas(standard):
-                token.lemma_ = token.lower_  # "glede" is a noun lemma itself, not a form of "gle"
-                continue
-            if is_known_lemma(lemma, standard):
-                continue
-            lookup = lemmatize_word(token.text, standard)
-            if lookup.lower() != lemma.lower() and is_known_lemma(lookup, standard):
-                token.lemma_ = lookup
+            if lemma:
+                backed = _backed_lemma(token.text, token.lower_, token.is_alpha, lemma, token.pos_,
+                                       bool(token.is_sent_start), standard)
+                if backed != lemma:
+                    token.lemma_ = backed
         return doc
+
+
+@lru_cache(maxsize=200_000)
+def _backed_lemma(text: str, lower: str, alpha: bool, lemma: str, pos: str, sent_start: bool, standard: str) -> str:
+    """The lemma :class:`LexiconBackedLemmas` gives a token; it depends on these facts only, and
+    words repeat, so it is worked out once per word, lemma, part of speech and position."""
+    if alpha:
+        own = other_standard_lemma(lower, lemma, standard)
+        if own is not None:
+            return own  # "er" in bokmål is "være", though the model read "vere"
+    if pos not in INFLECTED_POS or not alpha:
+        return lemma  # closed classes and names keep the model's lemma ("en", "seg", "Stortinget")
+    if lemma[:1].isupper() and sent_start and is_known_lemma(lemma.lower(), standard):
+        lemma = lemma.lower()  # "Elevene" opening a sentence is still "elev"
+    if pos == "NOUN" and lower != lemma.lower() and lower in noun_lemmas(standard):
+        return lower  # "glede" is a noun lemma itself, not a form of "gle"
+    if is_known_lemma(lemma, standard):
+        return lemma
+    lookup = lemmatize_word(text, standard)
+    if lookup.lower() != lemma.lower() and is_known_lemma(lookup, standard):
+        return lookup
+    return lemma
 
 
 def other_standard_lemma(form: str, lemma: str, standard: str) -> str | None:
