@@ -203,6 +203,23 @@ def test_som_is_a_preposition_or_a_relative_pronoun(nlp, text, pos):
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "pos"),
+    [
+        # a preposition before an interrogative clause is ADP (UD case) ...
+        ("Spørsmålet om hvem som skal reise, er ikke avklart.", "om", "ADP"),
+        ("Debatten om kva skulen skal vere, er viktig.", "om", "ADP"),
+        # ... before an «at»-clause or an infinitive it is SCONJ (UD mark)
+        ("Grunnen til at elevene reiste, var språket.", "til", "SCONJ"),
+        ("Vi søkte for å få meir pengar, men fekk ikkje.", "for", "SCONJ"),
+    ],
+)
+def test_preposition_before_a_clause_follows_ud(nlp, text, word, pos):
+    if "parser" not in nlp.pipe_names:
+        pytest.skip("the rule reads the dependency parse")
+    assert next(t.pos_ for t in nlp(text) if t.lower_ == word) == pos
+
+
+@pytest.mark.parametrize(
     ("text", "word", "lemma"),
     [
         # words both standards write alike have a lemma in each: the text's standard decides
