@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualcode.tagging import codebook_pipeline, codes_json, load_codebook, parse_codebook
+from qualcode.tagging import codebook_pipeline, codes_json, load_codebook, parse_codebook, primary_category
 from qualcode.tagging.compiled import CompiledCodebook
 from qualcode.tagging.lexicon import bokmal_of, derivations, normalised_lemma
 from tests.conftest import ROOT
@@ -155,3 +155,34 @@ def test_negation_scope(base):
     # «og» before a finite verb starts a clause of its own: the first clause is not negated
     assert "mestring" in {c for c, _ in base("Godt samhold og vi hadde ingen konflikter.")}
     assert base("Toleranse var ikke noe tema.") == []
+
+
+@pytest.fixture(scope="module")
+def elev(nlp):
+    pipeline = codebook_pipeline(ELEV)
+
+    def coded(text):
+        doc = pipeline(text)
+        return primary_category(doc._.qc_scores, ELEV), set(doc._.qc_scores)
+    return coded
+
+
+@pytest.mark.parametrize("text", [
+    "tør å snakke engelsk", "tryggere på spansk", "selvtillit i engelsk",  # bokmål
+    "tryggleik i framandspråket", "språkleg tryggleik", "torde å prate fransk",  # nynorsk
+    "mindre språkangst",
+])
+def test_confidence_attached_to_a_skill_is_the_primary(elev, text):
+    """The labelled sets' confidence rule: the confidence is the outcome, the skill the second code."""
+    primary, codes = elev(text)
+    assert primary == "personlig_utvikling" and "sprakferdigheter" in codes
+
+
+@pytest.mark.parametrize(("text", "primary"), [
+    ("språk, kultur, vennskap", "sprakferdigheter"),  # each item one mention: the first named wins
+    ("glosar, kultur og vener", "sprakferdigheter"),
+    ("kultur, vennskap, språk", "sosial_inkludering"),
+    ("fransk og selvtillit", "sprakferdigheter"),  # a list, not a confidence attached to a skill
+])
+def test_a_list_answer_is_coloured_by_what_it_names_first(elev, text, primary):
+    assert elev(text)[0] == primary

@@ -35,6 +35,7 @@ from qualcode.tagging.tokens import Tokens, views_from_doc
 
 SPANS_KEY = "qualcode"
 LIST_SEPARATORS = frozenset({",", ";", "/", "og", "and", "&", "+", ".", "\n"})
+LIST_ITEM_WORDS = 4  # a list whose items are all this short is a survey answer's list of words
 __all__ = ["SPANS_KEY", "WEIGHTS", "CodebookTagger", "Rule", "Tagging", "codes_json", "explain_primary",
            "primary_category"]
 
@@ -256,7 +257,8 @@ class CodebookTagger:
             for i in range(start, end):
                 per_category[category][i] = max(per_category[category].get(i, 0.0), rule.weight / (end - start))
         named = self._named_first(tokens, best) if len(per_category) > 1 else {}
-        result.scores = {c: round(sum(per_category[c].values()), 6)
+        items = self._short_items(tokens) if len(per_category) > 1 else None
+        result.scores = {c: round(self._score(per_category[c], items), 6)
                          for c in sorted(per_category, key=lambda c: (named.get(c, ()), order[c]))}
         if compiled.poles and result.scores:
             result.polarity = self._polarity(tokens, negated, result.scores)
@@ -265,6 +267,33 @@ class CodebookTagger:
                 current = result.polarity.get(category)
                 result.polarity[category] = last if current in (None, last) else "mixed"
         return result
+
+    @staticmethod
+    def _short_items(tokens: Tokens) -> list[int] | None:
+        """The list item of each token when the text is a list of short items (a survey answer
+        such as «språk, kultur, vennskap»), else None. See :meth:`_score`."""
+        item, items, words = 0, [], [0]
+        for lower, punct in zip(tokens.lower, tokens.punct):
+            if lower in LIST_SEPARATORS:
+                item += 1
+                words.append(0)
+            elif not punct:
+                words[-1] += 1
+            items.append(item)
+        filled = [n for n in words if n]
+        return items if len(filled) > 1 and max(filled) <= LIST_ITEM_WORDS else None
+
+    @staticmethod
+    def _score(weights: dict[int, float], items: list[int] | None) -> float:
+        """A category's score: the sum of its evidence weights, token by token. In a list of short
+        items each item is one mention, so the score is the best item's: «språk, kultur, vennskap»
+        names three things once each, and language, named first, is the primary."""
+        if items is None:
+            return sum(weights.values())
+        per_item: dict[int, float] = defaultdict(float)
+        for i, weight in weights.items():
+            per_item[items[i]] += weight
+        return max(per_item.values())
 
     @staticmethod
     def _named_first(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[str, tuple[int, int]]:
