@@ -46,14 +46,28 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict], *, skip_existi
         process = processors[name]
         values = [row[name] for row in rows]
         if process is not None:
-            done: dict = {}
-            values = [_once(done, process, v) if isinstance(v, _HASHABLE) or hasattr(v, "isoformat") else process(v)
-                      for v in values]
+            values = _processed(values, process)
         columns.append(values)
     if compiled.positional:
         conn.exec_driver_sql(compiled.string, list(zip(*columns)))
     else:
         conn.exec_driver_sql(compiled.string, [dict(zip(order, values)) for values in zip(*columns)])
+
+
+def _processed(values: list, process) -> list:
+    """``[process(v) for v in values]``, with ``process`` run once per distinct value."""
+    kinds = set(map(type, values))
+    kinds.discard(type(None))
+    if len(kinds) <= 1 and (not kinds or kinds <= _HASHABLE_TYPES or hasattr(next(iter(kinds)), "isoformat")):
+        # One type of value (and None): equal values process alike, so a plain dict maps them.
+        done = {value: process(value) for value in set(values)}
+        return [done[value] for value in values]
+    done = {}
+    return [_once(done, process, v) if isinstance(v, _HASHABLE) or hasattr(v, "isoformat") else process(v)
+            for v in values]
+
+
+_HASHABLE_TYPES = set(_HASHABLE)
 
 
 def _once(done: dict, process, value):
