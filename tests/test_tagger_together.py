@@ -98,3 +98,25 @@ def test_negation_that_does_not_deny_the_topic(priorities, text, category):
 ])
 def test_a_sentence_adverb_does_not_shorten_the_negation(priorities, text):
     assert "miljo_klima" not in {c["code"] for c in priorities(text)}
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # the net as a connection and an app for tickets are logistics, not digital transformation
+    ("Nettet på hotellet var så dårlig at vi knapt fikk sendt en melding hjem.", "digital_omstilling"),
+    ("Me brukte ein app for å kjøpe billettar til bussen i Krakow.", "digital_omstilling"),
+    # the project's finances being sustainable is not the environment
+    ("Budsjettet var bærekraftig, vi hadde til og med penger igjen til slutt.", "miljo_klima"),
+    # planned, but it came to nothing
+    ("Vi hadde tenkt å ha videomøter mellom besøkene, men det ble aldri noe av.", "digital_omstilling"),
+    ("Me planla ein klimadag med partnarane, men det vart ikkje noko av.", "miljo_klima"),
+])
+def test_together_exclusions_and_plans_that_came_to_nothing(priorities, text, category):
+    assert category not in {c["code"] for c in priorities(text)}
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Elevene lagde en app som viser sykkelruter i byen.", "digital_omstilling"),  # no logistics word near «app»
+    ("Elevane snakka om kvifor berekraft er viktig for framtida.", "miljo_klima"),
+])
+def test_the_same_words_without_the_excluding_context_still_count(priorities, text, category):
+    assert category in {c["code"] for c in priorities(text)}

@@ -28,6 +28,15 @@ def together_groups(entry: str) -> list[list[str]]:
     return [[w.strip() for w in group.lower().split("/") if w.strip()] for group in entry.split("+")]
 
 
+def _together_entry(value: str, field: str) -> str:
+    """A together entry, checked and written one way: «kaste/kast + mat/klær»."""
+    groups = together_groups(value)
+    if len(groups) < 2 or not all(groups) or any(" " in w for group in groups for w in group):
+        raise ValueError(f"'{field}' entry '{value}' is not two or more groups of single words joined by "
+                         f"' + ', each group's words separated by '/' (e.g. 'kaste/kast + mat/klær')")
+    return " + ".join("/".join(group) for group in groups)
+
+
 class CodebookError(ValueError):
     """A codebook that cannot be used; the message names the file, the line and the fix."""
 
@@ -88,17 +97,17 @@ class Category(BaseModel):
             cleaned.append(text)
         return cleaned
 
+    @field_validator("exclude")
+    @classmethod
+    def _exclude(cls, values: list[str]) -> list[str]:
+        # «app/nett + billett/hotell»: a word of the first group is no evidence when the sentence
+        # also holds a word of the others (the together form of an exclusion)
+        return [_together_entry(value, "exclude") if "+" in value else value for value in values]
+
     @field_validator("together")
     @classmethod
     def _together(cls, values: list[str]) -> list[str]:
-        cleaned = []
-        for value in values:
-            groups = together_groups(str(value))
-            if len(groups) < 2 or not all(groups) or any(" " in w for group in groups for w in group):
-                raise ValueError(f"'together' entry '{value}' is not two or more groups of single words joined by "
-                                 f"' + ', each group's words separated by '/' (e.g. 'kaste/kast + mat/klær')")
-            cleaned.append(" + ".join("/".join(group) for group in groups))
-        return cleaned
+        return [_together_entry(str(value), "together") for value in values]
 
     @property
     def has_rule(self) -> bool:

@@ -127,6 +127,8 @@ class CompiledCodebook:
         self.phrases: dict[str, list[tuple[tuple[str, ...], Rule]]] = defaultdict(list)
         self.excluded: dict[str, set[str]] = defaultdict(set)
         self.excluded_phrases: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        # category → word groups: a word of the first is no evidence near a word of each other group
+        self.excluded_together: dict[str, list[tuple[frozenset[str], ...]]] = defaultdict(list)
         self.listed: dict[str, set[str]] = defaultdict(set)  # category → the single words it lists as terms
         self.patterns: list[PatternRule] = []
         self.together: list[TogetherRule] = []
@@ -134,7 +136,9 @@ class CompiledCodebook:
         for category in codebook.categories:
             cid = category.id
             for word in category.exclude:
-                if " " in word:
+                if "+" in word:
+                    self.excluded_together[cid].append(tuple(frozenset(g) for g in together_groups(word)))
+                elif " " in word:
                     self.excluded_phrases[cid].append(tuple(word.split()))
                 else:
                     self.excluded[cid].add(word)
@@ -159,8 +163,9 @@ class CompiledCodebook:
         self._add_derivations_and_heads()
         self.fuzzy = FuzzyIndex(self.terms)
         self.exclusion_triggers = {
-            cid: frozenset(self.excluded.get(cid, set()) | {p[0] for p in self.excluded_phrases.get(cid, ())})
-            for cid in set(self.excluded) | set(self.excluded_phrases)}
+            cid: frozenset(self.excluded.get(cid, set()) | {p[0] for p in self.excluded_phrases.get(cid, ())}
+                           | {w for groups in self.excluded_together.get(cid, ()) for w in groups[0]})
+            for cid in set(self.excluded) | set(self.excluded_phrases) | set(self.excluded_together)}
         self.poles = [(name, set(pole.terms), [tuple(p.split()) for p in pole.phrases])
                       for name, pole in codebook.polarity.items()]
         self.prefixes = sorted((t for t in self.parts if len(t) >= 4), key=len, reverse=True)

@@ -93,4 +93,23 @@ def negated_tokens(tokens: Tokens) -> set[int]:
             if nxt not in NOT_NEGATING_NEXT.get(lower, ()) and TOPIC_OPENERS.isdisjoint(lowers[j] for j in clause):
                 first_cue = i
     close()
+    negated.update(_came_to_nothing(tokens))
     return negated
+
+
+# «det ble aldri noe av», «det vart ikkje noko av»: what was planned before it never happened.
+CAME_TO = frozenset({"ble", "blei", "vart", "blir", "vert"})
+NOTHING = frozenset({"noe", "noko", "noen", "nokon"})
+
+
+def _came_to_nothing(tokens: Tokens) -> set[int]:
+    """Tokens of the sentence before «ble aldri/ikke noe av» (it came to nothing): «Vi hadde tenkt å ha
+    videomøter, men det ble aldri noe av» is not about video meetings."""
+    lowers, found, start = tokens.lower, set(), 0
+    for i, lower in enumerate(lowers):
+        if tokens.sent_start[i]:
+            start = i
+        if (lower in NEGATION_CUES and 0 < i < len(lowers) - 2 and lowers[i - 1] in CAME_TO
+                and lowers[i + 1] in NOTHING and lowers[i + 2] == "av"):
+            found.update(range(start, i))
+    return found

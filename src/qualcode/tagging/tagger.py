@@ -130,10 +130,7 @@ class CodebookTagger:
         found = []
         if not any(len(groups) == len(self.compiled.together[r].groups) for r, groups in positions.items()):
             return found
-        sentence, current = [], -1
-        for start in tokens.sent_start:
-            current += bool(start) or current < 0
-            sentence.append(current)
+        sentence = self._sentences(tokens)
         for r, groups in positions.items():
             together = self.compiled.together[r]
             if len(groups) < len(together.groups):
@@ -186,7 +183,27 @@ class CodebookTagger:
             for phrase in phrases:
                 if phrase[0] in token_keys and self._phrase_at(tokens, i, phrase):
                     by_phrase.update(range(i, i + len(phrase)))
+        for groups in compiled.excluded_together.get(category, ()):
+            by_phrase.update(self._near(tokens, [[i for i, k in enumerate(tokens.keys) if k & group] for group in groups]))
         return by_word, by_phrase
+
+    @staticmethod
+    def _sentences(tokens: Tokens) -> list[int]:
+        """The sentence number of each token."""
+        sentence, current = [], -1
+        for start in tokens.sent_start:
+            current += bool(start) or current < 0
+            sentence.append(current)
+        return sentence
+
+    def _near(self, tokens: Tokens, positions: list[list[int]]) -> list[int]:
+        """The positions of the first group that have a position of every other group in the same
+        sentence, at most :data:`TOGETHER_WINDOW` words away (an excluded together entry)."""
+        if not all(positions):
+            return []
+        sentence = self._sentences(tokens)
+        return [i for i in positions[0] if all(any(sentence[j] == sentence[i] and 0 < abs(j - i) <= TOGETHER_WINDOW + 1
+                                                   for j in group) for group in positions[1:])]
 
     def _excluded(self, tokens: Tokens, start: int, end: int, rule: Rule,
                   covered: tuple[dict[int, frozenset[str]], set[int]]) -> bool:
