@@ -186,6 +186,7 @@ class CompiledCodebook:
                                 | {w for sets in pattern_literals if sets
                                    for w in min(sets, key=lambda words: sum(map(_commonness, words)))})
         self.patterns_unbounded = any(not sets for sets in pattern_literals)  # a pattern that names no word
+        self._pattern_words = frozenset(w for p in self.patterns for required in p.literals for w in required)
 
     def _add_term(self, cid: str, text: str, kind: str) -> None:
         words = tuple(text.split())
@@ -308,6 +309,8 @@ class CompiledCodebook:
 
     def patterns_possible(self, words: set[str]) -> bool:
         """True if some token pattern could match a text holding ``words``."""
+        if not self.patterns_unbounded and self._pattern_words.isdisjoint(words):
+            return False  # most texts: no word any pattern names (one C-level test)
         return any(all(words & required for required in p.literals) for p in self.patterns)
 
     def together_possible(self, words: set[str]) -> bool:
