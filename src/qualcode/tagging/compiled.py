@@ -238,6 +238,8 @@ class CompiledCodebook:
         # two neighbouring parts («lav+terskel» in «lav+terskel+tilbud»).
         joined = {a + b for a, b in zip(parts, parts[1:])} | {a + "s" + b for a, b in zip(parts, parts[1:])}
         head, modifiers = parts[-1], parts[:-1]
+        # a compound term written with its linking s («engangs») is the modifier before the s («engang+kopp»)
+        joined |= {m + "s" for m in modifiers if m + "s" in self.parts}
         for part in sorted(set(parts).union(joined, *(split_compound(p) for p in parts))):
             # The head carries the meaning: in «språk+mestring» mastery outweighs the language a little.
             weight = WEIGHTS["compound"] if head.endswith(part) else WEIGHTS["modifier"]
