@@ -75,7 +75,8 @@ def _from_cache(vocab, header: Header, data: bytes, tagger: CodebookTagger | Non
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Bulk tagging makes millions of short-lived lists and no reference cycles; the cyclic
-    collector would re-scan every live object again and again (re-coding grew quadratically)."""
+    collector would re-scan every live object again and again (re-coding grew quadratically).
+    Nested pauses keep the outermost one's state."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -192,6 +193,15 @@ def code_project(project: Project, codebook: Codebook, nlp: Language | None = No
         from qualcode.nlp import load_pipeline
 
         nlp = load_pipeline()
+    # Paused for the whole run, not only while tagging and while writing: everything made while
+    # paused is young to the collector, and a pause ending between the two had it scan every
+    # suggestion of the run, still held for writing. At the end they are freed by reference counts.
+    with _gc_paused():
+        return _code_project(project, codebook, nlp, progress, author)
+
+
+def _code_project(project: Project, codebook: Codebook, nlp: Language,
+                  progress: Callable[[str, int, int], None] | None, author: str | None) -> CodingReport:
     tagger = CodebookTagger(nlp)
     tagger.set_codebook(codebook)
     s, d, c = schema.segments, schema.documents, schema.codings
