@@ -143,6 +143,11 @@ def _nynorsk_stems(form: str) -> list[str]:
     return stems + [form[: -len(e)] + "e" for e in ("ar", "ane") if form.endswith(e) and len(form) - len(e) >= 3]
 
 
+def _is_lemma_of_either(word: str) -> bool:
+    """A lemma of the bokmål or the nynorsk treebank (two look-ups, not a union of the tables)."""
+    return word in lemma_frequencies() or word in nynorsk_lemmas()
+
+
 def _compound_lemma(form: str, forms: dict[str, str]) -> str | None:
     """Lemma of an unlisted compound form: a known modifier (with linking s or e) and the lemma of
     the longest inflected form it ends in; None when no such split changes the word."""
@@ -155,9 +160,8 @@ def _compound_lemma(form: str, forms: dict[str, str]) -> str | None:
         if lemma.endswith("e") and lemma not in noun_lemmas() and head not in noun_lemmas():
             continue  # a compound is a noun: «mat+svinn» is not the verb «svinne» inflected
         modifier = form[:cut]
-        known = lemma_frequencies().keys() | nynorsk_lemmas()
-        bare = modifier[:-1] if modifier[-1] in "se" and modifier[:-1] in known else modifier
-        if len(bare) >= 3 and bare not in NOT_A_MODIFIER and bare in known:
+        bare = modifier[:-1] if modifier[-1] in "se" and _is_lemma_of_either(modifier[:-1]) else modifier
+        if len(bare) >= 3 and bare not in NOT_A_MODIFIER and _is_lemma_of_either(bare):
             return modifier + lemma
     return None
 
