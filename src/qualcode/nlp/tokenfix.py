@@ -58,6 +58,8 @@ def split_sentence_final_period(doc: Doc) -> Doc:
     >>> [t.text for t in nlp("Prosjektet startet i 2006. Den 17. mai var vi der.")]
     ['Prosjektet', 'startet', 'i', '2006', '.', 'Den', '17.', 'mai', 'var', 'vi', 'der', '.']
     """
+    if not NUMBER_WITH_PERIOD.search(doc.text):
+        return doc  # most texts: no number with a period anywhere, so no token to look at
     targets = [
         i for i, token in enumerate(doc)
         if token.text[-1] == "." and len(token.text) > 1 and NUMBER_WITH_PERIOD.fullmatch(token.text)
