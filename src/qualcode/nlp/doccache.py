@@ -10,10 +10,14 @@ the token attributes as one int array.
 from __future__ import annotations
 
 import json
+from array import array
+from functools import lru_cache
+from json.encoder import encode_basestring
 from typing import NamedTuple
 
 import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -21,7 +25,6 @@ ATTRS = [LEMMA, POS, TAG, MORPH, HEAD, DEP, SENT_START, ENT_IOB, ENT_TYPE]
 _STRING_ATTRS = (LEMMA, TAG, MORPH, DEP, ENT_TYPE)
 _STRING_COLUMNS = [i for i, attr in enumerate(ATTRS) if attr in _STRING_ATTRS]
 _LEMMA, _SENT_START = ATTRS.index(LEMMA), ATTRS.index(SENT_START)
-_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(..., ensure_ascii=False) makes one per call
 VERSION = b"QCD3"
 FORMAT = "qcd3"  # part of the parse-cache key: entries of another format are simply re-parsed
 _WORD, _LIST = "\x1f", "\x1e"  # ASCII unit and record separators
@@ -71,10 +74,11 @@ def _tagger_bytes(words: list[str], lemmas: list[str], flags: bytes) -> bytes:
     return len(words).to_bytes(4, "little") + flags + body
 
 
-def _entry(tagger_part: bytes, strings: list[str], array: numpy.ndarray) -> bytes:
-    doc_part = _JSON.encode(strings).encode("utf-8")
+def _entry(tagger_part: bytes, strings: list[str], cells: bytes) -> bytes:
+    # What json.dumps(strings, ensure_ascii=False) writes, without an encoder's set-up per entry
+    doc_part = ("[" + ", ".join(map(encode_basestring, strings)) + "]").encode("utf-8")
     return (VERSION + len(tagger_part).to_bytes(4, "little") + tagger_part
-            + len(doc_part).to_bytes(4, "little") + doc_part + array.tobytes())
+            + len(doc_part).to_bytes(4, "little") + doc_part + cells)
 
 
 def doc_to_bytes(doc: Doc) -> bytes:
@@ -87,27 +91,32 @@ def doc_to_bytes(doc: Doc) -> bytes:
     array = doc.to_array(ATTRS).astype(numpy.uint64)
     # A set of the column values first (tolist: Python ints; a Doc has a few dozen distinct ones).
     strings = sorted({doc.vocab.strings[v] for v in set(array[:, _STRING_COLUMNS].ravel().tolist()) if v})
-    return _entry(_tagger_part(doc), strings, array)
+    return _entry(_tagger_part(doc), strings, array.tobytes())
 
 
-_NOT_A_START = numpy.uint64(2**64 - 1)  # SENT_START -1 ("not a sentence start") in the uint64 array
+_NOT_A_START = 2**64 - 1  # SENT_START -1 ("not a sentence start") in the uint64 array
 
 
-def words_to_bytes(vocab: Vocab, words: list[str], spaces: list[bool], lemmas: list[str],
-                   sent_starts: list[bool]) -> bytes:
+def words_to_bytes(words: list[str], spaces: list[bool], lemmas: list[str], sent_starts: list[bool]) -> bytes:
     """The entry :func:`doc_to_bytes` writes for a Doc of ``words`` whose only analysis is lemmas
     and sentence starts (a short text read word by word), made without building the Doc.
 
-    >>> from spacy.vocab import Vocab
-    >>> words_to_bytes(Vocab(), ["nye", "venner"], [True, False], ["ny", "venn"], [True, False])[:4]
+    >>> words_to_bytes(["nye", "venner"], [True, False], ["ny", "venn"], [True, False])[:4]
     b'QCD3'
     """
     flags = bytes((SPACE if space else 0) | (SENT_START_FLAG if start else 0) for space, start in zip(spaces, sent_starts))
-    array = numpy.zeros((len(words), len(ATTRS)), dtype=numpy.uint64)
-    if words:
-        array[:, _LEMMA] = [vocab.strings.add(lemma) if lemma else 0 for lemma in lemmas]
-        array[:, _SENT_START] = [1 if start else _NOT_A_START for start in sent_starts]
-    return _entry(_tagger_bytes(words, lemmas, flags), sorted({lemma for lemma in lemmas if lemma}), array)
+    cells = b"".join([_token_cells(lemma, bool(start)) for lemma, start in zip(lemmas, sent_starts)])
+    return _entry(_tagger_bytes(words, lemmas, flags), sorted({lemma for lemma in lemmas if lemma}), cells)
+
+
+@lru_cache(maxsize=100_000)
+def _token_cells(lemma: str, sent_start: bool) -> bytes:
+    """One token's row of the attribute array (as ``numpy.uint64`` writes it) when all it has is
+    a lemma and a sentence start; survey words repeat, so each row is made once."""
+    row = [0] * len(ATTRS)
+    row[_LEMMA] = get_string_id(lemma) if lemma else 0
+    row[_SENT_START] = 1 if sent_start else _NOT_A_START
+    return array("Q", row).tobytes()
 
 
 def read_header(data: bytes) -> Header:

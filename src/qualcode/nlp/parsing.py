@@ -182,10 +182,9 @@ def _parse(nlp: Language, texts: list[str], batch_size: int = CHUNK, words: _Wor
             pending.append((i, doc))  # the pipeline goes on from these tokens: no second tokenisation
         else:
             short.append((i, doc, tokens))
-    vocab = nlp.vocab
     for (i, doc, tokens), (standard, lemmas) in zip(short, words.lemmas([tokens for _, _, tokens in short])):
         starts = [w[3] for w in tokens]
-        entry = words_to_bytes(vocab, [w[0] for w in tokens], [w[4] for w in tokens], lemmas, starts)
+        entry = words_to_bytes([w[0] for w in tokens], [w[4] for w in tokens], lemmas, starts)
         results[i] = (_with_lemmas(doc, standard, lemmas, starts) if docs else None, entry)
     if pending:
         with _only(nlp, coding_components(nlp)):
