@@ -151,13 +151,17 @@ def suggest(text: str, parsed: Parsed, tagger: CodebookTagger) -> dict[str, dict
     """Tag one segment text; one suggestion per category, evidence in offsets of ``text``."""
     tagging = tagger.tag(text, parsed.tokens, parsed.doc)
     result: dict[str, dict] = {}
-    tokens = parsed.tokens
+    if not tagging.evidence:
+        return result
+    starts, ends = parsed.tokens.start, parsed.tokens.end
     for start, end, category, rule in tagging.evidence:
-        entry = result.setdefault(category, {"evidence": [], "rules": []})
-        s, e = tokens.start[start], tokens.end[end - 1]
-        entry["evidence"].append([s, e, text[s:e], rule.id])
-        if rule.id not in entry["rules"]:
-            entry["rules"].append(rule.id)
+        entry = result.get(category)
+        if entry is None:
+            entry = result[category] = {"evidence": [], "rules": []}
+        s, e, rule_id = starts[start], ends[end - 1], rule.id
+        entry["evidence"].append([s, e, text[s:e], rule_id])
+        if rule_id not in entry["rules"]:
+            entry["rules"].append(rule_id)
     for category, entry in result.items():
         entry["score"] = tagging.scores[category]
         entry["polarity"] = tagging.polarity.get(category)
