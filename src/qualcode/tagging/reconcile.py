@@ -43,6 +43,14 @@ def _is_decision(row) -> bool:
     return row.status != Status.SUGGESTED or row.source == Source.MANUAL
 
 
+def _new_row(segment_id: int, category_id: int, source: str, entry: dict, stamp) -> dict:
+    """The codings row of a new open suggestion for one finding (``entry``, as :func:`reconcile` takes it)."""
+    return {"segment_id": segment_id, "category_id": category_id, "start": entry["start"], "end": entry["end"],
+            "source": source, "status": Status.SUGGESTED, "coder": None, "created_at": stamp, "updated_at": stamp,
+            "score": entry["score"], "rule": entry["rule"], "evidence": entry["evidence"],
+            "evidence_key": entry["evidence_key"], "polarity": entry["polarity"]}
+
+
 def reconcile(conn: Connection, source: str, found: dict[tuple[int, str], dict], segments: list[int],
               category_ids: dict[str, int]) -> Reconciled:
     """Write ``source``'s findings for ``segments`` and withdraw what it no longer finds.
@@ -72,7 +80,10 @@ def reconcile(conn: Connection, source: str, found: dict[tuple[int, str], dict],
     for (segment_id, category), entry in found.items():
         if segment_id not in wanted:
             continue
-        rows = existing.pop((segment_id, category), [])
+        rows = existing.pop((segment_id, category), None)
+        if rows is None:  # nothing there yet (every coding of a first run): a new open suggestion
+            inserts.append(_new_row(segment_id, category_ids[category], source, entry, stamp))
+            continue
         decisions = [r for r in rows if _is_decision(r)]
         mine = [r for r in rows if r.source == source and r.status == Status.SUGGESTED]
         theirs = next((r for r in rows if r.source == other and r.status == Status.SUGGESTED), None)
@@ -95,9 +106,7 @@ def reconcile(conn: Connection, source: str, found: dict[tuple[int, str], dict],
             # A rule now finds what only the model proposed: the one open suggestion becomes the rule's.
             updates.append({"_id": theirs.id, "source": source, **values})
         else:
-            inserts.append({"segment_id": segment_id, "category_id": category_ids[category], "start": entry["start"],
-                            "end": entry["end"], "source": source, "status": Status.SUGGESTED, "coder": None,
-                            "created_at": stamp, "updated_at": stamp, **values})
+            inserts.append(_new_row(segment_id, category_ids[category], source, entry, stamp))
     for rows in existing.values():
         deletes += [r.id for r in rows if r.source == source and r.status == Status.SUGGESTED and r.id not in with_memo]
     # Only while still an open suggestion without a memo: on PostgreSQL a coder may decide (or
