@@ -42,19 +42,32 @@ def deletes(word: str, depth: int) -> set[str]:
 
 
 class FuzzyIndex:
-    """Finds the vocabulary words within each word's typo limit of a query."""
+    """Finds the vocabulary words within each word's typo limit of a query.
+
+    The delete index of the words of one length is built on the first query that could reach
+    them: a word more letters apart than the limit is never within it, and a codebook's few
+    hundred typo look-ups need a few lengths, not the whole index (most of compiling a codebook).
+    """
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
         self.index: dict[str, set[str]] = defaultdict(set)
+        self._unindexed: dict[int, list[str]] = defaultdict(list)  # words by length, not in the index yet
         for term in vocabulary:
             if term.isalpha():
-                for variant in deletes(term, fuzzy_limit(term)):
-                    self.index[variant].add(term)
+                self._unindexed[len(term)].append(term)
+
+    def _index_length(self, length: int) -> None:
+        for term in self._unindexed.pop(length, ()):
+            for variant in deletes(term, fuzzy_limit(term)):
+                self.index[variant].add(term)
 
     def lookup(self, word: str) -> list[str]:
         limit = fuzzy_limit(word)
         if not limit:
             return []
+        for length in range(len(word) - limit, len(word) + limit + 1):
+            if length in self._unindexed:
+                self._index_length(length)
         candidates = {t for v in deletes(word, limit) for t in self.index.get(v, ())}
         return sorted(t for t in candidates
                       if damerau_levenshtein(word, t, min(limit, fuzzy_limit(t))) <= min(limit, fuzzy_limit(t)))
