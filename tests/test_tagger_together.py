@@ -106,6 +106,8 @@ def test_a_sentence_adverb_does_not_shorten_the_negation(priorities, text):
     ("Me brukte ein app for å kjøpe billettar til bussen i Krakow.", "digital_omstilling"),
     # the project's finances being sustainable is not the environment
     ("Budsjettet var bærekraftig, vi hadde til og med penger igjen til slutt.", "miljo_klima"),
+    # the climate as the weather of the place visited
+    ("Klimaet i Portugal var mye varmere enn vi hadde pakket for.", "miljo_klima"),
     # planned, but it came to nothing
     ("Vi hadde tenkt å ha videomøter mellom besøkene, men det ble aldri noe av.", "digital_omstilling"),
     ("Me planla ein klimadag med partnarane, men det vart ikkje noko av.", "miljo_klima"),
@@ -117,6 +119,7 @@ def test_together_exclusions_and_plans_that_came_to_nothing(priorities, text, ca
 @pytest.mark.parametrize(("text", "category"), [
     ("Elevene lagde en app som viser sykkelruter i byen.", "digital_omstilling"),  # no logistics word near «app»
     ("Elevane snakka om kvifor berekraft er viktig for framtida.", "miljo_klima"),
+    ("Klimaet blir varmere, og det merker bøndene i Sør-Europa allerede.", "miljo_klima"),
 ])
 def test_the_same_words_without_the_excluding_context_still_count(priorities, text, category):
     assert category in {c["code"] for c in priorities(text)}
