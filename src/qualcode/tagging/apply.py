@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -142,8 +142,10 @@ def _store_cache(project: Project, rows: list[dict]) -> None:
         insert_rows(conn, schema.parse_cache, rows, skip_existing=True)
 
 
-def _evidence_key(evidence: Iterable[list]) -> str:
-    text = "|".join(f"{e[3]}@{e[2].lower()}" for e in sorted(evidence, key=lambda e: (e[3], e[2].lower())))
+def _evidence_key(evidence: list[list]) -> str:
+    if len(evidence) > 1:  # most suggestions rest on one word: nothing to sort
+        evidence = sorted(evidence, key=lambda e: (e[3], e[2].lower()))
+    text = "|".join(f"{e[3]}@{e[2].lower()}" for e in evidence)
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
