@@ -4,7 +4,7 @@
 Steps: load the trained model (build/model/model-best), decide whether sentence
 boundaries come from the parser or the senter and the lemmatizer's top_k (both on the
 held-out slice of train, build/corpus/select.spacy; UD dev is only for the final figures),
-add the separately trained ner, set the meta (name qualcode_sm, lang nb, version 0.3.1), write
+add the separately trained ner, set the meta (name qualcode_sm, lang nb, version 0.3.2), write
 the folder with nlp.to_disk, copy the NDT licence as LICENSE, evaluate the written folder
 (evaluate.py, both written standards) and write its README.md and meta performance figures.
 
@@ -28,7 +28,7 @@ sys.path.insert(0, HERE)
 import evaluate  # noqa: E402
 
 OUT = os.path.join(ROOT, "src", "qualcode", "models", "nb_qualcode_sm")
-VERSION = "0.3.1"
+VERSION = "0.3.2"
 MAX_MB = 25
 RES_PATH = os.path.join(HERE, "build", "eval", "package_results.json")
 
