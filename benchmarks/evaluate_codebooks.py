@@ -1,6 +1,6 @@
 """Quality of the shipped codebooks on the labelled sets (issues 4 and 15).
 
-    python -m benchmarks.evaluate_codebooks [--set 2026|2026b|2026c] [--split dev|test|all|whole|old] [--errors]
+    python -m benchmarks.evaluate_codebooks [--set 2026|2026b|2026c|2026d] [--split dev|test|all|whole|old] [--errors]
 
 Labelled sets, each ``answers.jsonl`` (codebook elevutbytte) and ``sentences.jsonl``
 (codebook erasmus_prioriteringer) with a ``split.json`` of dev and test ids:
@@ -11,8 +11,11 @@ Labelled sets, each ``answers.jsonl`` (codebook elevutbytte) and ``sentences.jso
 - ``--set 2026b``, ``tests/data/labelset_2026b/``: written later by two other helpers, also blind.
   Its test split was measured once (round 2); since then the whole set is tuning material.
 - ``--set 2026c``, ``tests/data/labelset_2026c/``: written in round 3 by helpers who saw neither
-  the codebooks, ``src/`` nor the other sets. Tune on its dev split only; its test split is
-  measured once, by the coordinator.
+  the codebooks, ``src/`` nor the other sets. Its test split was measured once (round 3); since
+  then the whole set is tuning material.
+- ``--set 2026d``, ``tests/data/labelset_2026d/``: written in session 5 by two more blind helpers
+  (other respondent populations, most sentences without the priority's policy word). Round 4's
+  blind measurement; its test split is measured once, by the coordinator.
 - ``tests/data/eval_*.jsonl``: the first labelled sets, kept as a reference (printed with
   ``--split dev``, ``all``, ``whole`` and ``old``).
 
@@ -35,7 +38,7 @@ from qualcode.tagging.evaluation import read_labelled, read_split, score, tag_it
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELSETS = {"2026": ROOT / "tests/data/labelset_2026", "2026b": ROOT / "tests/data/labelset_2026b",
-             "2026c": ROOT / "tests/data/labelset_2026c"}
+             "2026c": ROOT / "tests/data/labelset_2026c", "2026d": ROOT / "tests/data/labelset_2026d"}
 LABELSET = LABELSETS["2026"]
 CODEBOOKS = {"answers.jsonl": "codebooks/elevutbytte.yaml", "sentences.jsonl": "codebooks/erasmus_prioriteringer.yaml"}
 OLD = [("codebooks/elevutbytte.yaml", ROOT / "tests/data/eval_elevutbytte_answers.jsonl"),
@@ -97,7 +100,7 @@ def main(split: str = "all", show_errors: bool = False, labelset: str = "2026") 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", dest="labelset", choices=sorted(LABELSETS), default="2026",
-                        help="which labelled set: 2026, 2026b or 2026c (tests/data/labelset_<set>)")
+                        help="which labelled set: 2026, 2026b, 2026c or 2026d (tests/data/labelset_<set>)")
     parser.add_argument("--split", choices=sorted(SPLITS), default="all",
                         help="dev, test, all (dev then test), whole (dev and test as one) or old (the first sets only)")
     parser.add_argument("--errors", action="store_true", help="print the items the tagger got wrong")
