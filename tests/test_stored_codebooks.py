@@ -161,16 +161,16 @@ def test_a_changed_file_is_a_new_version_and_undo_goes_back(checkout, tmp_path, 
     project = Project.open(tmp_path / "p.qualcode")
     changed = tmp_path / "elevutbytte.yaml"
     changed.write_text((ROOT / "codebooks" / "elevutbytte.yaml").read_text(encoding="utf-8")
-                       .replace("      - vennskap\n", "      - vennskap\n      - vennegjeng\n", 1), encoding="utf-8")
+                       .replace("      - vennskap\n", "      - vennskap\n      - vennegruppe\n", 1), encoding="utf-8")
     code_project(project, load_codebook(changed), nlp, author="Kari")
     code_project(project, load_codebook(changed), nlp, author="Kari")  # the same file again: no new version
     history = versions(project, "elevutbytte")
     assert [(v.number, v.action) for v in history] == [(1, "file"), (2, "file")]
-    assert history[1].author == "Kari" and "terms 'vennegjeng' added to sosial_inkludering" in history[1].summary
-    assert "+      - vennegjeng" in codebook_diff(project, "elevutbytte")
-    assert "vennegjeng" in cli("codebook", "history", tmp_path / "p.qualcode", "elevutbytte")
+    assert history[1].author == "Kari" and "terms 'vennegruppe' added to sosial_inkludering" in history[1].summary
+    assert "+      - vennegruppe" in codebook_diff(project, "elevutbytte")
+    assert "vennegruppe" in cli("codebook", "history", tmp_path / "p.qualcode", "elevutbytte")
     restored = undo_last_change(project, "elevutbytte", "Kari")
-    assert "vennegjeng" not in restored.category("sosial_inkludering").terms
+    assert "vennegruppe" not in restored.category("sosial_inkludering").terms
     assert restored.text == history[0].yaml and versions(project, "elevutbytte")[-1].action == "undo"
     with pytest.raises(CodebookNotStored, match="no change to undo"):
         undo_last_change(project, "elevutbytte", "Kari")
