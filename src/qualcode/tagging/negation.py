@@ -55,6 +55,10 @@ CLAUSE_OPENERS = frozenset({"hadde", "har", "var", "er", "ble", "blei", "vart", 
 # A relative or complement clause's subject: a cue after it does not reach back past it.
 RELATIVE_OPENERS = frozenset({"som", "at", "der"})
 SUBJECT_PRONOUNS = frozenset({"det", "vi", "me", "de", "dei", "han", "hun", "ho", "jeg", "eg", "man", "ein"})
+# A personal pronoun right after a finite verb is an inverted subject: what stands before the verb is
+# the fronted object, and the cue covers it («Det digitale fekk vi eigentleg ikkje tid til»). A dummy
+# «det» is not: in «jentene med minoritetsbakgrunn var det aldri aktuelt» the girls are not denied.
+FINITE_VERBS = CLAUSE_OPENERS - SUBJECT_PRONOUNS - {"en"}
 PUNCT_BREAKERS = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "«", "»", '"'})
 
 
@@ -75,7 +79,9 @@ def negated_tokens(tokens: Tokens) -> set[int]:
                 back -= 1  # never past the text's start («Vet ikke»)
                 counted += lowers[back] not in SENTENCE_ADVERBS
             for j in range(first_cue - 1, back - 1, -1):
-                if lowers[j] in RELATIVE_OPENERS or (lowers[j] in SUBJECT_PRONOUNS and j >= first_cue - 2):
+                inverted = lowers[j] != "det" and j > back and lowers[j - 1] in FINITE_VERBS
+                if lowers[j] in RELATIVE_OPENERS or (lowers[j] in SUBJECT_PRONOUNS and j >= first_cue - 2
+                                                     and not inverted):
                     # «en gutt med autisme som aldri hadde …»: the cue's clause starts at «som»;
                     # «jentene med minoritetsbakgrunn var det aldri aktuelt»: its subject is «det»
                     back = j
