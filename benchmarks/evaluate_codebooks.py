@@ -1,6 +1,6 @@
 """Quality of the shipped codebooks on the labelled sets (issues 4 and 15).
 
-    python -m benchmarks.evaluate_codebooks [--set 2026|2026b|2026c|2026d|2026e] [--split dev|test|all|whole|old] [--errors]
+    python -m benchmarks.evaluate_codebooks [--set 2026|2026b|2026c|2026d|2026e|2026f] [--split dev|test|all|whole|old] [--errors]
 
 Labelled sets, each ``answers.jsonl`` (codebook elevutbytte) and ``sentences.jsonl``
 (codebook erasmus_prioriteringer) with a ``split.json`` of dev and test ids:
@@ -17,7 +17,11 @@ Labelled sets, each ``answers.jsonl`` (codebook elevutbytte) and ``sentences.jso
   (other respondent populations, most sentences without the priority's policy word). Round 4's
   blind measurement; measured once after round 4, since then tuning material.
 - ``--set 2026e``, ``tests/data/labelset_2026e/``: written in session 5 by two more blind helpers
-  while round 5 was tuned (yet other respondents). Round 5's blind measurement.
+  while round 5 was tuned (yet other respondents). Round 5's blind measurement; measured once
+  after round 5, since then tuning material.
+- ``--set 2026f``, ``tests/data/labelset_2026f/``: written in session 5 by two more blind helpers
+  while round 6 (sentence precision) was tuned; tempting negatives on purpose. Round 6's blind
+  measurement.
 - ``tests/data/eval_*.jsonl``: the first labelled sets, kept as a reference (printed with
   ``--split dev``, ``all``, ``whole`` and ``old``).
 
@@ -41,7 +45,7 @@ from qualcode.tagging.evaluation import read_labelled, read_split, score, tag_it
 ROOT = Path(__file__).resolve().parent.parent
 LABELSETS = {"2026": ROOT / "tests/data/labelset_2026", "2026b": ROOT / "tests/data/labelset_2026b",
              "2026c": ROOT / "tests/data/labelset_2026c", "2026d": ROOT / "tests/data/labelset_2026d",
-             "2026e": ROOT / "tests/data/labelset_2026e"}
+             "2026e": ROOT / "tests/data/labelset_2026e", "2026f": ROOT / "tests/data/labelset_2026f"}
 LABELSET = LABELSETS["2026"]
 CODEBOOKS = {"answers.jsonl": "codebooks/elevutbytte.yaml", "sentences.jsonl": "codebooks/erasmus_prioriteringer.yaml"}
 OLD = [("codebooks/elevutbytte.yaml", ROOT / "tests/data/eval_elevutbytte_answers.jsonl"),
@@ -103,7 +107,7 @@ def main(split: str = "all", show_errors: bool = False, labelset: str = "2026") 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", dest="labelset", choices=sorted(LABELSETS), default="2026",
-                        help="which labelled set: 2026, 2026b, 2026c, 2026d or 2026e (tests/data/labelset_<set>)")
+                        help="which labelled set: 2026, 2026b, 2026c, 2026d, 2026e or 2026f (tests/data/labelset_<set>)")
     parser.add_argument("--split", choices=sorted(SPLITS), default="all",
                         help="dev, test, all (dev then test), whole (dev and test as one) or old (the first sets only)")
     parser.add_argument("--errors", action="store_true", help="print the items the tagger got wrong")

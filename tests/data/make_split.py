@@ -17,7 +17,8 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 SEEDS = {"labelset_2026": 20261130, "labelset_2026b": 20261201, "labelset_2026c": 20261202,
          "labelset_2026d": 20261203,
-         "labelset_2026e": 20261204}
+         "labelset_2026e": 20261204,
+         "labelset_2026f": 20261205}
 
 
 def strata(path, key):
