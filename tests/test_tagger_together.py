@@ -123,3 +123,20 @@ def test_together_exclusions_and_plans_that_came_to_nothing(priorities, text, ca
 ])
 def test_the_same_words_without_the_excluding_context_still_count(priorities, text, category):
     assert category in {c["code"] for c in priorities(text)}
+
+
+SMALL_EXCLUDING = SMALL.replace('    together: ["kaste/kast + mat/klær"]',
+                                '    together: ["kaste/kast + mat/klær"]\n    exclude: ["klima + grad/grader"]')
+
+
+@pytest.mark.parametrize(("gap", "found"), [(9, True), (10, False)])
+def test_a_together_rule_and_a_together_exclusion_share_one_window(nlp, gap, found):
+    # Ten words apart is the limit for both: the pairing is found and the exclusion vetoes at the
+    # same distance (they used to differ by one).
+    codebook = parse_codebook(SMALL_EXCLUDING, "sammen.yaml")
+    pipeline = codebook_pipeline(codebook)
+    filler = " ".join(["veldig"] * gap)
+    kastet = {c["code"] for c in codes_json(pipeline(f"Vi kastet {filler} mat."), codebook)}
+    assert ("miljo" in kastet) is found
+    klima = {c["code"] for c in codes_json(pipeline(f"Klimaet {filler} grader."), codebook)}
+    assert ("miljo" not in klima) is found

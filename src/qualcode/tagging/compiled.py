@@ -113,7 +113,13 @@ class TogetherRule:
     rule: Rule
 
 
-TOGETHER_WINDOW = 10  # words between the first and the last word of a together match, at most
+TOGETHER_WINDOW = 10  # how far apart (in words) the words of a together match or exclusion may be, at most
+
+
+def within_window(i: int, j: int) -> bool:
+    """True if tokens ``i`` and ``j`` are close enough for a together rule or a together exclusion:
+    at most :data:`TOGETHER_WINDOW` words apart («kastet mindre mat»: 2 apart). The one definition both use."""
+    return abs(i - j) <= TOGETHER_WINDOW
 
 
 class CompiledCodebook:

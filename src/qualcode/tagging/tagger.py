@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from qualcode.nlp.stopwords import is_noise_answer
 from qualcode.tagging.codebook import Codebook
-from qualcode.tagging.compiled import TOGETHER_WINDOW, WEIGHTS, CompiledCodebook, Rule
+from qualcode.tagging.compiled import WEIGHTS, CompiledCodebook, Rule, within_window
 from qualcode.tagging.negation import NEGATION_CUES, negated_tokens
 from qualcode.tagging.tokens import Tokens, views_from_doc
 
@@ -119,8 +119,9 @@ class CodebookTagger:
         return found
 
     def _together_matches(self, tokens: Tokens) -> list[tuple[int, int, Rule]]:
-        """Each together entry whose groups all occur in one sentence within :data:`TOGETHER_WINDOW`
-        words: one match per entry, the shortest stretch, from its first word to its last."""
+        """Each together entry whose groups all occur in one sentence, every word within
+        :func:`~qualcode.tagging.compiled.within_window` of the others: one match per entry, the
+        shortest stretch, from its first word to its last."""
         at = self.compiled.together_at
         positions: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         for i, token_keys in enumerate(tokens.keys):
@@ -130,7 +131,7 @@ class CodebookTagger:
         found = []
         if not any(len(groups) == len(self.compiled.together[r].groups) for r, groups in positions.items()):
             return found
-        sentence = self._sentences(tokens)
+        sentence = tokens.sentence
         for r, groups in positions.items():
             together = self.compiled.together[r]
             if len(groups) < len(together.groups):
@@ -143,7 +144,7 @@ class CodebookTagger:
                 if None in near:
                     continue
                 span = (min(first, *near), max(first, *near) + 1)
-                if span[1] - span[0] - 1 <= TOGETHER_WINDOW and (best is None or span[1] - span[0] < best[1] - best[0]):
+                if within_window(span[0], span[1] - 1) and (best is None or span[1] - span[0] < best[1] - best[0]):
                     best = span
             if best is not None:
                 found.append((best[0], best[1], together.rule))
@@ -188,21 +189,13 @@ class CodebookTagger:
         return by_word, by_phrase
 
     @staticmethod
-    def _sentences(tokens: Tokens) -> list[int]:
-        """The sentence number of each token."""
-        sentence, current = [], -1
-        for start in tokens.sent_start:
-            current += bool(start) or current < 0
-            sentence.append(current)
-        return sentence
-
-    def _near(self, tokens: Tokens, positions: list[list[int]]) -> list[int]:
+    def _near(tokens: Tokens, positions: list[list[int]]) -> list[int]:
         """The positions of the first group that have a position of every other group in the same
-        sentence, at most :data:`TOGETHER_WINDOW` words away (an excluded together entry)."""
+        sentence, another word within the window (an excluded together entry)."""
         if not all(positions):
             return []
-        sentence = self._sentences(tokens)
-        return [i for i in positions[0] if all(any(sentence[j] == sentence[i] and 0 < abs(j - i) <= TOGETHER_WINDOW + 1
+        sentence = tokens.sentence
+        return [i for i in positions[0] if all(any(j != i and sentence[j] == sentence[i] and within_window(i, j)
                                                    for j in group) for group in positions[1:])]
 
     def _excluded(self, tokens: Tokens, start: int, end: int, rule: Rule,

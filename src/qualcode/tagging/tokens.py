@@ -56,7 +56,7 @@ class Tokens:
     """
 
     __slots__ = ("_info", "_words", "_spaces", "_sent_starts", "keys", "parts", "punct", "_lower", "_start", "_end",
-                 "_all_keys")
+                 "_all_keys", "_sentence")
 
     def __init__(self, words: list[str], spaces: list[bool], lemmas: list[str], sent_starts: list[bool]) -> None:
         self._info = info = [word_facts(w, lemma) for w, lemma in zip(words, lemmas)]
@@ -64,7 +64,7 @@ class Tokens:
         self.keys: list[frozenset[str]] = [i[1] for i in info]  # lower-cased lemma and form: what terms match
         self.parts: list[tuple[str, ...]] = [i[2] for i in info]  # compound parts of the lemma
         self.punct: list[bool] = [i[3] for i in info]  # punctuation or white space: never evidence
-        self._lower = self._start = self._end = self._all_keys = None
+        self._lower = self._start = self._end = self._all_keys = self._sentence = None
 
     def __len__(self) -> int:
         return len(self._info)
@@ -92,6 +92,17 @@ class Tokens:
     @property
     def sent_start(self) -> list[bool]:
         return self._sent_starts
+
+    @property
+    def sentence(self) -> list[int]:
+        """The sentence number (0, 1, …) of each token, worked out once per text."""
+        if self._sentence is None:
+            sentence, current = [], -1
+            for start in self._sent_starts:
+                current += bool(start) or current < 0
+                sentence.append(current)
+            self._sentence = sentence
+        return self._sentence
 
     @property
     def start(self) -> list[int]:
