@@ -9,7 +9,9 @@ versions alternating: (a) transcripts, one-sentence informant turns; (b) an open
 respondents answer three questions with an answer of 1–5 words each ("nye venner mestring"),
 drawn from the sample survey's words, so that nearly every answer is a distinct text that has
 to be parsed (the sample survey's own single words repeat so much that parsing them is no cost). Reported per input: median seconds of ``code_project`` on a new project
-(parsing, tagging and writing the suggestions and the parse cache), words per second, speed-up.
+(parsing, tagging and writing the suggestions and the parse cache), words per second, speed-up;
+and the same for CPU seconds (the process's and its parsing workers'), which move less with the
+load of a shared machine than wall time does. The 1-minute load average is sampled before each run.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BASELINE_REV = "a5993c0c781a554b1dd6232fa4b11ba9b51e9d59"  # main before issue 17: nb_qualcode_sm 0.2.0
 
 CODE = """
-import json, time
+import json, resource, time
 from pathlib import Path
 from qualcode.store import Project
 from qualcode.ingest import ingest_files
@@ -45,11 +47,16 @@ project = Project.create(folder / "p.qualcode")
 ingest_files(project, [Path(p) for p in {paths!r}])
 nlp = load_pipeline()
 codebook = load_codebook("codebooks/elevutbytte.yaml")
-t = time.perf_counter(); report = code_project(project, codebook, nlp); seconds = time.perf_counter() - t
+def cpu():
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+t, c = time.perf_counter(), cpu()
+report = code_project(project, codebook, nlp)
+seconds, cpu_seconds = time.perf_counter() - t, cpu() - c
 from sqlalchemy import text
 with project.read() as conn:
     words = sum(len(t.split()) for (t,) in conn.execute(text("select text from segments where codable")))
-print(json.dumps({{"seconds": seconds, "segments": report.segments, "parsed": report.parsed, "words": words,
+print(json.dumps({{"seconds": seconds, "cpu_seconds": cpu_seconds, "segments": report.segments, "parsed": report.parsed, "words": words,
                   "suggested": report.suggested, "pipeline": nlp.meta["qualcode"]["version"]}}))
 """
 
@@ -78,11 +85,13 @@ def write_open_survey(path: Path, answers: int, seed: int = 17) -> None:
 def run(tree: Path, folder: Path, paths: list[str]) -> dict:
     folder.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, PYTHONPATH=f"{tree / 'src'}{os.pathsep}{tree}")
+    load = os.getloadavg()[0]
     done = subprocess.run([sys.executable, "-c", CODE.format(folder=str(folder), paths=paths)],
                           capture_output=True, text=True, cwd=tree, env=env)
     if done.returncode != 0:
         raise RuntimeError(f"benchmark run failed in {tree}:\n{done.stderr[-3000:]}")
-    return json.loads(next(line for line in done.stdout.splitlines() if line.startswith("{")))
+    result = json.loads(next(line for line in done.stdout.splitlines() if line.startswith("{")))
+    return {**result, "load": load}
 
 
 def main(runs: int = 3, sentences: int = 20_000, answers: int = 30_000) -> dict:
@@ -105,13 +114,21 @@ def main(runs: int = 3, sentences: int = 20_000, answers: int = 30_000) -> dict:
                 seconds = statistics.median(r["seconds"] for r in res)
                 entry[version] = {"pipeline": res[0]["pipeline"], "segments": res[0]["segments"],
                                   "words": res[0]["words"], "suggested": res[0]["suggested"],
-                                  "runs_seconds": [round(r["seconds"], 1) for r in res],
-                                  "median_seconds": round(seconds, 1),
+                                  "runs_seconds": [round(r["seconds"], 2) for r in res],
+                                  "median_seconds": round(seconds, 2),
+                                  "runs_cpu_seconds": [round(r["cpu_seconds"], 2) for r in res],
+                                  "median_cpu_seconds": round(statistics.median(r["cpu_seconds"] for r in res), 2),
+                                  "load_before_runs": [round(r["load"], 1) for r in res],
                                   "words_per_second": round(res[0]["words"] / seconds)}
-            entry["speedup"] = round(entry["0.2.0"]["median_seconds"] / entry["current"]["median_seconds"], 2)
+            old, now = entry["0.2.0"], entry["current"]
+            entry["speedup"] = round(old["median_seconds"] / now["median_seconds"], 2)
+            entry["cpu_speedup"] = round(old["median_cpu_seconds"] / now["median_cpu_seconds"], 2)
+            loads = [r["load"] for res in seen.values() for r in res]
+            entry["load"] = [round(min(loads), 1), round(max(loads), 1)]
             results[name] = entry
-            print(f"{name}: 0.2.0 {entry['0.2.0']['median_seconds']} s, now {entry['current']['median_seconds']} s "
-                  f"-> {entry['speedup']}x", flush=True)
+            print(f"{name}: 0.2.0 {old['median_seconds']} s (CPU {old['median_cpu_seconds']} s), "
+                  f"now {now['median_seconds']} s (CPU {now['median_cpu_seconds']} s) -> {entry['speedup']}x wall, "
+                  f"{entry['cpu_speedup']}x CPU, load {entry['load'][0]}-{entry['load'][1]}", flush=True)
     from benchmarks.common import save
 
     save("versions", results)
