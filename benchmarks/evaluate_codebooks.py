@@ -46,7 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LABELSETS = {"2026": ROOT / "tests/data/labelset_2026", "2026b": ROOT / "tests/data/labelset_2026b",
              "2026c": ROOT / "tests/data/labelset_2026c", "2026d": ROOT / "tests/data/labelset_2026d",
              "2026e": ROOT / "tests/data/labelset_2026e", "2026f": ROOT / "tests/data/labelset_2026f",
-             "2026g": ROOT / "tests/data/labelset_2026g"}
+             "2026g": ROOT / "tests/data/labelset_2026g",
+             "2026h": ROOT / "tests/data/labelset_2026h"}
 LABELSET = LABELSETS["2026"]
 CODEBOOKS = {"answers.jsonl": "codebooks/elevutbytte.yaml", "sentences.jsonl": "codebooks/erasmus_prioriteringer.yaml"}
 OLD = [("codebooks/elevutbytte.yaml", ROOT / "tests/data/eval_elevutbytte_answers.jsonl"),
