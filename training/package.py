@@ -108,10 +108,21 @@ def write_readme(out, res, meta, train, size_mb):
     q = res.get("ud_dev_nob_qualcode")
     ttxt = f"{t // 60} min {t % 60} s" if t else "n/a"
     qtxt = "" if not q else f"""
-Loaded through `qualcode.nlp.load_pipeline()`, which adds the sentence-final number split
-(`qualcode_sentence_final_period`, before the tok2vec) and the NDT lemma lexicon after the
-lemmatizer: UPOS {fmt(q['upos'])}, morph {fmt(q['morph'])}, lemma {fmt(q['lemma'])},
-NER F {fmt(q['ner_f'])}, sentence F {fmt(q['sents_f'])}, token accuracy {fmt(q['tokenization_acc'])}.
+Through `qualcode.nlp.load_pipeline()`, as qualcode uses it: the same model, plus the
+sentence-final number split (`qualcode_sentence_final_period`, before the tok2vec), the
+written-standard detector, the NDT/simplemma lemma lexicon after the lemmatizer and the UD
+convention rules after the model (`qualcode_participles`, `qualcode_nynorsk_proper_nouns`,
+`qualcode_upos_from_parse`). These are the figures qualcode works with; the rules change only
+UPOS, and they come with the qualcode version, not with this folder:
+
+| metric | bokmål | nynorsk |
+|---|---|---|
+| UPOS | {fmt(q['upos'])} | {fmt(qn['upos'])} |
+| morph (UD feats) | {fmt(q['morph'])} | {fmt(qn['morph'])} |
+| lemma (exact, case-sensitive) | {fmt(q['lemma'])} | {fmt(qn['lemma'])} |
+| NER F (PER ORG LOC GPE) | {fmt(q['ner_f'])} | {fmt(qn['ner_f'])} |
+| sentence F | {fmt(q['sents_f'])} | {fmt(qn['sents_f'])} |
+| token accuracy | {fmt(q['tokenization_acc'])} | {fmt(qn['tokenization_acc'])} |
 """
     text = f"""# nb_qualcode_sm {meta['version']}
 
@@ -142,7 +153,7 @@ training text.
 ## Scores (UD dev splits; the test splits were not available)
 
 Raw text re-tokenized by the pipeline and aligned (`no_bokmaal-ud-dev.conllu`,
-`no_nynorsk-ud-dev.conllu`); `spacy.load`:
+`no_nynorsk-ud-dev.conllu`). First the folder alone, `spacy.load` (no qualcode code):
 
 | metric | bokmål | nynorsk |
 |---|---|---|
@@ -151,8 +162,6 @@ Raw text re-tokenized by the pipeline and aligned (`no_bokmaal-ud-dev.conllu`,
 | lemma (exact, case-sensitive) | {fmt(u['lemma'])} | {fmt(un['lemma'])} |
 | NER P / R / F (PER ORG LOC GPE) | {fmt(u['ner_p'])} / {fmt(u['ner_r'])} / {fmt(u['ner_f'])} | {fmt(un['ner_p'])} / {fmt(un['ner_r'])} / {fmt(un['ner_f'])} |
 | sentence F | {fmt(u['sents_f'])} | {fmt(un['sents_f'])} |
-
-Through `qualcode.nlp.load_pipeline()` (nynorsk): UPOS {fmt(qn['upos'])}, lemma {fmt(qn['lemma'])}.
 
 Token-level scores are computed by spaCy's scorer on the pipeline's own tokenization:
 gold tokens that the tokenizer does not split like UD count as errors (token accuracy
