@@ -79,6 +79,21 @@ def test_worker_processes_write_the_same_cache_entries(nlp):
     assert [entry for _, entry in workers] == alone
 
 
+def test_workers_started_from_a_thread_write_the_same_cache_entries(nlp):
+    """The app's server codes in a thread: its workers are started afresh and load the pipeline
+    by name (a forked copy of a process with threads can deadlock), with the same result as the
+    forked workers of the one-threaded CLI."""
+    import threading
+
+    texts = ANSWERS + TURNS
+    alone = [entry for _, entry in parse_for_coding(nlp, texts, n_process=1)]
+    got: list[bytes] = []
+    worker = threading.Thread(target=lambda: got.extend(e for _, e in parse_for_coding(nlp, texts, n_process=2)))
+    worker.start()
+    worker.join(timeout=600)
+    assert got == alone
+
+
 def test_a_worker_that_dies_leaves_the_rest_to_the_parent(nlp):
     """A worker killed mid-job (the kernel's out-of-memory killer, say) must not hang the run:
     the chunks it lost are parsed in the parent, and every text still gets its entry."""
