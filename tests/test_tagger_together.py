@@ -140,3 +140,77 @@ def test_a_together_rule_and_a_together_exclusion_share_one_window(nlp, gap, fou
     assert ("miljo" in kastet) is found
     klima = {c["code"] for c in codes_json(pipeline(f"Klimaet {filler} grader."), codebook)}
     assert ("miljo" not in klima) is found
+
+
+WEAK = """
+id: vekt
+name: Vekt
+categories:
+  - id: digital
+    label: Digital
+    color: "#762A83"
+    terms: [digital, nett, etwinning]
+    phrases: [digital verktøy]
+    together: ["plattform + dele/delt"]
+    weak: [nett, digital]
+"""
+
+
+@pytest.fixture(scope="module")
+def weak(nlp):
+    codebook = parse_codebook(WEAK, "vekt.yaml")
+    pipeline = codebook_pipeline(codebook)
+    return lambda text: [(c["code"], c["text"], c["rule"]) for c in codes_json(pipeline(text), codebook)]
+
+
+@pytest.mark.parametrize("text", [
+    "Vi bestilte billettene på nett en uke før avreise.",
+    "Vi bestilte billettane på nett ei veke før avreisa.",  # nynorsk
+    "Skolen fikk en ny digital klokke i gangen.",
+    "Skulen fekk ei ny digital klokke i gangen.",  # nynorsk
+])
+def test_a_weak_word_alone_is_no_evidence(weak, text):
+    assert weak(text) == []
+
+
+@pytest.mark.parametrize(("text", "support"), [
+    ("Vi jobbet på nett og i eTwinning med partnerskolen.", "term:etwinning"),  # another cue
+    ("Me jobba på nett og i eTwinning med partnarskulen.", "term:etwinning"),  # nynorsk
+    ("Elevene brukte digitale verktøy hele uka.", "phrase:digital verktøy"),  # a phrase that is not weak
+    ("Elevane delte arbeidet sitt med kvarandre på nett.", None),  # a word of the category's field: «dele»
+    ("Elevene delte arbeidet sitt med hverandre på nett.", None),
+])
+def test_a_weak_word_with_support_counts_and_says_it_is_weak(weak, text, support):
+    found = weak(text)
+    rules = {rule for _, _, rule in found}
+    assert {code for code, _, _ in found} == {"digital"}
+    assert rules & {"weak:nett", "weak:digital"}  # the explanation names the weak word as such
+    if support:
+        assert support in rules
+
+
+def test_support_must_be_in_the_same_sentence(weak):
+    assert weak("Vi bestilte billettene på nett. Etterpå brukte vi eTwinning.") == [
+        ("digital", "eTwinning", "term:etwinning")]
+
+
+def test_weak_words_are_validated_exported_and_count_as_a_change(nlp):
+    with pytest.raises(CodebookError, match=r"vekt.yaml line \d+: .*weak word 'skjerm' is not one of"):
+        parse_codebook(WEAK.replace("weak: [nett, digital]", "weak: [nett, skjerm]"), "vekt.yaml")
+    codebook = parse_codebook(WEAK, "vekt.yaml")
+    again = parse_codebook(codebook_yaml(codebook, "vekt.yaml"), "again.yaml")
+    assert again.categories[0].weak == ["nett", "digital"]
+    lighter = parse_codebook(WEAK.replace("weak: [nett, digital]", "weak: [nett]"), "vekt.yaml")
+    assert CodebookChange(CompiledCodebook(codebook), CompiledCodebook(lighter)).affects(["Hei"], ["hei"])
+
+
+@pytest.mark.parametrize(("text", "category", "coded"), [
+    # a democratic style among adults, a vote about a room: no pupil democracy
+    ("Vi hadde en demokratisk måte å planlegge budsjettet på i koordinatorgruppa.", "demokratisk_deltakelse", False),
+    ("Lærarane var demokratiske i planlegginga av budsjettet.", "demokratisk_deltakelse", False),
+    # the same word with the category's evidence beside it
+    ("Elevrådet var med, og elevene lærte hvordan en demokratisk skole fungerer.", "demokratisk_deltakelse", True),
+    ("Elevrådet var med, og elevane lærte korleis ein demokratisk skule fungerer.", "demokratisk_deltakelse", True),
+])
+def test_weak_words_in_the_shipped_codebook(priorities, text, category, coded):
+    assert (category in {c["code"] for c in priorities(text)}) is coded

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from qualcode.limits import MAX_YAML_BYTES, LimitError, check_size, check_yaml
 
@@ -68,6 +68,8 @@ class Category(BaseModel):
     patterns: list[Pattern] = Field(default_factory=list)
     together: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
+    # words and phrases of the rules above that are evidence only with support (see docs/codebook-format.md)
+    weak: list[str] = Field(default_factory=list)
     examples: Examples = Field(default_factory=Examples)
 
     @field_validator("id")
@@ -86,7 +88,7 @@ class Category(BaseModel):
             raise ValueError(f"colour '{value}' is not a hex colour like #1B7837")
         return value.upper()
 
-    @field_validator("terms", "compound_terms", "phrases", "exclude")
+    @field_validator("terms", "compound_terms", "phrases", "exclude", "weak")
     @classmethod
     def _words(cls, values: list[str]) -> list[str]:
         cleaned = []
@@ -108,6 +110,15 @@ class Category(BaseModel):
     @classmethod
     def _together(cls, values: list[str]) -> list[str]:
         return [_together_entry(str(value), "together") for value in values]
+
+    @model_validator(mode="after")
+    def _weak_is_listed(self) -> "Category":
+        listed = set(self.terms) | set(self.compound_terms) | set(self.phrases)
+        for word in self.weak:
+            if word not in listed:
+                raise ValueError(f"weak word '{word}' is not one of this category's terms, compound_terms or "
+                                 f"phrases; list it there first (weak only says it needs support)")
+        return self
 
     @property
     def has_rule(self) -> bool:

@@ -60,6 +60,8 @@ def codebook_yaml(codebook: Codebook, source: str, target: str = "THIS_FILE.yaml
             entry["together"] = list(category.together)
         if category.exclude:
             entry["exclude"] = list(category.exclude)
+        if category.weak:
+            entry["weak"] = list(category.weak)
         examples = category.examples.model_dump(mode="json", exclude_defaults=True) if category.examples else {}
         if examples:
             entry["examples"] = examples

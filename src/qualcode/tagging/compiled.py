@@ -38,6 +38,7 @@ from qualcode.tagging.lexicon import derivations
 from qualcode.tagging.tokens import word_facts
 
 WEIGHTS = {"term": 1.0, "together": 1.0, "phrase": 1.5, "derived": 0.8, "compound": 0.8, "modifier": 0.75, "head": 0.7, "fuzzy": 0.6}
+WEAK_KINDS = frozenset({"term", "derived", "head", "fuzzy", "phrase"})  # rules a weak entry can make weak
 _LITERAL_KEYS = ("LEMMA", "LOWER", "ORTH", "TEXT", "NORM")
 
 # Heads that say how, not what: a compound ending in one of these inherits nothing from it.
@@ -62,7 +63,7 @@ class Rule:
     """One way a category is found. ``category`` is the category id; ``text`` the codebook entry."""
 
     category: str
-    kind: str  # term | derived | head | compound | phrase | fuzzy | pattern | together
+    kind: str  # term | derived | head | compound | phrase | fuzzy | pattern | together | weak
     text: str
     weight: float
 
@@ -136,6 +137,8 @@ class CompiledCodebook:
         # category → word groups: a word of the first is no evidence near a word of each other group
         self.excluded_together: dict[str, list[tuple[frozenset[str], ...]]] = defaultdict(list)
         self.listed: dict[str, set[str]] = defaultdict(set)  # category → the single words it lists as terms
+        # category → its weak words and phrases: evidence only with support in the same sentence
+        self.weak: dict[str, frozenset[str]] = {c.id: frozenset(c.weak) for c in codebook.categories if c.weak}
         self.patterns: list[PatternRule] = []
         self.together: list[TogetherRule] = []
         self.together_words: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word → (rule, group)
@@ -167,6 +170,7 @@ class CompiledCodebook:
                         self.together_words[word].append((len(self.together), g))
                 self.together.append(TogetherRule(groups, Rule(cid, "together", entry, WEIGHTS["together"])))
         self._add_derivations_and_heads()
+        self._fields()
         self.fuzzy = FuzzyIndex(self.terms)
         self.exclusion_triggers = {
             cid: frozenset(self.excluded.get(cid, set()) | {p[0] for p in self.excluded_phrases.get(cid, ())}
@@ -334,6 +338,25 @@ class CompiledCodebook:
             found = self._together_at[cache_key] = tuple(sorted(
                 {hit for word in words for hit in self.together_words.get(word, ())}))
         return found
+
+    def _fields(self) -> None:
+        """Each category's field: every word its rules name (terms, compound terms, the words of its
+        phrases and together groups), less stop words and its weak words. A weak word needs one of
+        these beside it (see :meth:`~qualcode.tagging.tagger.CodebookTagger._supported`)."""
+        common = stop_words()
+        self.field: dict[str, frozenset[str]] = {}
+        for category in self.codebook.categories:
+            words = set(category.terms) | set(category.compound_terms)
+            words |= {w for phrase in category.phrases for w in phrase.split()}
+            words |= {w for entry in category.together for group in together_groups(entry) for w in group}
+            self.field[category.id] = frozenset(w for w in words if w not in common and w not in category.weak)
+
+    def is_weak(self, rule: Rule) -> bool:
+        """True if ``rule`` fired on one of its category's weak words or phrases (the word itself, an
+        inflection, a derivation, a typo or a compound ending in it; a compound that only holds it as a
+        modifier, «klimaavtrykk», names more than the word and is not weak)."""
+        weak = self.weak.get(rule.category)
+        return weak is not None and rule.kind in WEAK_KINDS and rule.text in weak
 
     def exclusions(self) -> dict[str, frozenset[str]]:
         """Each category's excluded words and the words of its excluded phrases."""

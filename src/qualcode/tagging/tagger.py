@@ -259,6 +259,8 @@ class CodebookTagger:
             key = (start, end, category)
             if key not in best or rule.weight > best[key].weight:
                 best[key] = rule
+        if compiled.weak:
+            best = self._supported(tokens, best)
         # One token counts once per category: the strongest rule covering it.
         per_category: dict[str, dict[int, float]] = defaultdict(dict)
         order = self.codebook.order
@@ -277,6 +279,38 @@ class CodebookTagger:
                 current = result.polarity.get(category)
                 result.polarity[category] = last if current in (None, last) else "mixed"
         return result
+
+    def _supported(self, tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
+        """Weak evidence that has support, the rest unchanged.
+
+        A category's weak word or phrase («demokratisk», «stemme over», «på nett») counts only when
+        its sentence also holds other evidence of the category on other words (a second weak word
+        too: «inkludering og mangfold»), or another word of the category's field (a word its terms,
+        phrases or together groups name: «elevråd», «verktøy», «plattform»); it then shows as
+        ``weak:<word>``. Alone in a sentence about something else it is no evidence: «Vi hadde ein
+        demokratisk måte å fordele budsjettet på» is not pupil democracy.
+        """
+        is_weak = self.compiled.is_weak
+        weak = {key for key, rule in best.items() if is_weak(rule)}
+        if not weak:
+            return best
+        sentence = tokens.sentence
+        kept = {}
+        for key, rule in best.items():
+            start, end, category = key
+            if key not in weak:
+                kept[key] = rule
+            elif any(c == category and sentence[s] == sentence[start] and (e <= start or s >= end)
+                     for s, e, c in best) or self._in_field(tokens, start, end, category):
+                kept[key] = Rule(category, "weak", rule.text, rule.weight)
+        return kept
+
+    def _in_field(self, tokens: Tokens, start: int, end: int, category: str) -> bool:
+        """True if the sentence of tokens ``start:end`` holds, outside them, a word of the category's field."""
+        field, sentence = self.compiled.field[category], tokens.sentence
+        return any(sentence[i] == sentence[start] and not start <= i < end
+                   and not (field.isdisjoint(tokens.keys[i]) and field.isdisjoint(tokens.parts[i]))
+                   for i in range(len(tokens)))
 
     @staticmethod
     def _short_items(tokens: Tokens) -> list[int] | None:
