@@ -47,7 +47,33 @@ NYNORSK_TO_BOKMAL = (
     ("jamaldr", "jevnaldr"), ("forståing", "forståelse"), ("nykom", "nyankom"), ("heim", "hjem"), ("røyn", "erfar"),
     ("røyste", "stemme"), ("kom", "komm"), ("teikn", "tegn"), ("sysken", "søsken"), ("skilnad", "forskjell"),
     ("slepp", "slipp"),
+    # Correspondences checked against an independent nynorsk → bokmål dictionary (Apertium nno-nob,
+    # used at development time only): each rule turns many nynorsk lemmas into their bokmål lemma.
+    ("ast$", "es"),  # s-verbs: trivast, lykkast, møtast → trives, lykkes, møtes
+    ("a$", "et"),  # weak verbs' participles: målretta, forvirra → målrettet, forvirret
+    ("tje", "tte"), ("lje", "lle"), ("lje", "lge"), ("vje", "ve"), ("rje", "rre"),  # setje, fortelje, velje, krevje, spørje
+    ("gjer", "gjør"), ("køy", "kjø"), ("høg", "høy"), ("øgd", "øyd"), ("sjuk", "syk"), ("djup", "dyp"),
+    ("saman", "sammen"), ("verk", "virk"), ("semd", "somhet"), ("leiing", "ledelse"), ("spel", "spill"),
+    ("betr", "bedr"), ("bod", "bud"), ("tene", "tjene"), ("eigar", "eier"), ("eige", "eie"), ("heime", "hjemme"),
+    ("vatn", "vann"), ("vass", "vann"), ("hovud", "hoved"), ("gåve", "gave"), ("sam$", "som"), ("samt$", "somt"),
+    ("opn", "åpn"), ("tolmod", "tålmod"), ("tole$", "tåle"), ("skot", "skudd"), ("brot", "brudd"), ("tal", "tall"), ("ong", "ang"),
+    ("aug", "øy"), ("jamn", "jevn"), ("strøym", "strøm"), ("drøym", "drøm"), ("føre", "fore"), ("rekn", "regn"),
+    ("kopl", "kobl"), ("vidare", "videre"), ("mogen", "moden"), ("mogn", "modn"), ("viljug", "villig"),
+    ("att", "gjen"), ("åleine", "alene"), ("gøyal", "gøy"), ("morosam", "morsom"),
 )
+# Nynorsk function words and auxiliaries, a closed class: the lemma the pipeline gives their bokmål
+# words, so that a codebook's phrase («få være med») reads the nynorsk one («fekk vere med»). Words with two bokmål readings
+# («kvar»: hver/hvor, «kor») are left out, and so is «vert» (a host in bokmål; its lemma «verte» is here).
+NYNORSK_FUNCTION_WORDS = {
+    "vere": "være", "vore": "være", "verte": "bli", "vart": "bli", "blei": "bli", "ikkje": "ikke", "eg": "jeg",
+    "ho": "hun", "dykk": "dere", "dykkar": "deres", "dei": "de", "kven": "hvem", "kva": "hva",
+    "kvarandre": "hverandre", "ein": "en", "eit": "en", "eitt": "en", "nokon": "noen", "noko": "noe", "nokre": "noen",
+    "desse": "disse", "kvart": "hver", "mykje": "mye", "frå": "fra", "utan": "uten", "berre": "bare", "òg": "også",
+    "korleis": "hvordan", "kvifor": "hvorfor", "heile": "hel", "heilt": "hel", "saman": "sammen", "meir": "mye",
+    "fleire": "mange", "hjå": "hos", "anten": "enten", "korkje": "verken", "inga": "ingen", "eigen": "egen",
+    "eige": "egen", "eigne": "egen", "difor": "derfor", "framleis": "fremdeles", "seie": "si", "gje": "gi",
+    "gjere": "gjøre", "kome": "komme", "sjølv": "selv", "sjøl": "selv",
+}
 # Endings of nynorsk nouns, adjectives and verbs, for forms the treebank table does not have.
 NYNORSK_ENDINGS = ("ane", "ene", "ar", "er", "a", "en", "et", "te", "de", "ast")
 # Suffixes that make a word, not a compound: a head form must not start with one.
@@ -94,8 +120,13 @@ def _bokmal_lemma(word: str, tier: int) -> bool:
 
 
 def _rewrites(word: str, rules=NYNORSK_TO_BOKMAL) -> set[str]:
+    """Every word one rule makes of ``word``; a source ending in «$» applies at the word's end only."""
     found = set()
     for source, target in rules:
+        if source.endswith("$"):
+            if word.endswith(source[:-1]) and len(word) > len(source) + 1:
+                found.add(word[: len(word) - len(source) + 1] + target)
+            continue
         start = word.find(source)
         while start != -1:
             found.add(word[:start] + target + word[start + len(source):])
@@ -195,6 +226,9 @@ def normalised_lemma(word: str, lemma: str) -> str:
         # NDT lemmatises a present participle as its verb («inkluderande» → inkludere); the
         # codebooks list the adjective, and the verb's forms are often false friends.
         return lower[:-4] + "ende"
+    function_word = NYNORSK_FUNCTION_WORDS.get(lower) or NYNORSK_FUNCTION_WORDS.get(current)
+    if function_word:
+        return function_word
     if not lower.isalpha() or len(lower) < 3 or lower in stop_words() or (current in lemma_frequencies() and current != lower):
         return current
     if not is_known_lemma(current):

@@ -1,0 +1,61 @@
+"""Nynorsk answers and sentences reach the categories of their bokmål counterparts through the
+lexicon's nynorsk → bokmål mapping (issue 15, round 7), with the real pipeline and the shipped
+codebooks; the bokmål counterpart of every case is coded the same."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcode.tagging import codebook_pipeline, load_codebook, primary_category
+from qualcode.tagging.lexicon import normalised_lemma
+from tests.conftest import ROOT
+
+ELEV = load_codebook(ROOT / "codebooks" / "elevutbytte.yaml")
+
+
+@pytest.fixture(scope="module")
+def elev(nlp):
+    pipeline = codebook_pipeline(ELEV)
+
+    def coded(text: str) -> tuple[str | None, set[str]]:
+        scores = pipeline(text)._.qc_scores or {}
+        return primary_category(scores, ELEV), set(scores)
+    return coded
+
+
+@pytest.mark.parametrize(("nynorsk", "bokmal", "category"), [
+    # function words: a codebook phrase written in bokmål reads the nynorsk one
+    ("alle fekk vere med på turen", "alle fikk være med på turen", "sosial_inkludering"),
+    # s-verbs in -ast are bokmål -es
+    ("dei trivast saman", "de trives sammen", "personlig_utvikling"),
+    # -sam/-samt is bokmål -som/-somt
+    ("veldig morosamt", "veldig morsomt", "personlig_utvikling"),
+    # mogen/moden, -heit/-het
+    ("meir mogenheit", "mer modenhet", "personlig_utvikling"),
+    # att- is bokmål gjen-
+    ("attbruk av klede", "gjenbruk av klær", "medborgerskap"),
+    # viljug is bokmål villig
+    ("friviljugheit", "frivillighet", "medborgerskap"),
+    # åleine is bokmål alene
+    ("reiste åleine til Spania", "reiste alene til Spania", "personlig_utvikling"),
+])
+def test_a_nynorsk_answer_is_coded_like_its_bokmal_counterpart(elev, nynorsk, bokmal, category):
+    assert elev(bokmal)[0] == category  # the bokmål counterpart, unchanged
+    assert elev(nynorsk)[0] == category
+
+
+@pytest.mark.parametrize(("word", "lemma"), [
+    ("trivast", "trives"), ("lykkast", "lykkes"), ("tolmod", "tålmod"), ("vere", "være"), ("fekk", "få"),
+    ("eigne", "egen"), ("køyring", "kjøring"), ("samanheng", "sammenheng"), ("verksemd", "virksomhet"),
+])
+def test_nynorsk_words_take_their_bokmal_lemma(word, lemma):
+    assert normalised_lemma(word, word) == lemma or normalised_lemma(word, lemma) == lemma
+
+
+@pytest.mark.parametrize(("form", "lemma"), [
+    ("toleranse", "toleranse"), ("rullestolbrukere", "rullestolbruker"), ("kjempemoro", "kjempemoro"),
+    ("samarbeidet", "samarbeid"), ("verktøy", "verktøy"), ("vert", "vert"), ("tallene", "tall"),
+])
+def test_bokmal_words_keep_their_lemma(form, lemma):
+    """A rewrite that happens to apply to a bokmål word («tol» in «toleranse») does not touch it."""
+    assert normalised_lemma(form, lemma) == lemma
