@@ -214,3 +214,27 @@ def test_weak_words_are_validated_exported_and_count_as_a_change(nlp):
 ])
 def test_weak_words_in_the_shipped_codebook(priorities, text, category, coded):
     assert (category in {c["code"] for c in priorities(text)}) is coded
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a plan named, then dropped: «men det ble kuttet / forsvant / vart ikkje noko meir enn …»
+    ("Vi hadde planlagt et eget tema om bærekraft, men det ble kuttet fordi tiden ikke strakk til.", "miljo_klima"),
+    ("Me hadde planlagt eit eige tema om berekraft, men det vart kutta fordi tida ikkje strakk til.", "miljo_klima"),
+    ("Elevdemokrati sto i søknaden, men det forsvant litt underveis i prosjektet.", "demokratisk_deltakelse"),
+    ("Elevdemokrati stod i søknaden, men det forsvann litt undervegs i prosjektet.", "demokratisk_deltakelse"),
+    ("Klimaendringer var nevnt i søknaden, men det ble ikke noe mer enn en overskrift.", "miljo_klima"),
+    ("Klimaendringar var nemnt i søknaden, men det vart ikkje noko meir enn ei overskrift.", "miljo_klima"),
+])
+def test_a_plan_that_was_dropped_is_not_the_topic(priorities, text, category):
+    assert category not in {c["code"] for c in priorities(text)}
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # «kutte» as the aim, not the plan being dropped
+    ("Vi reiste med buss i stedet for fly, men det var et bevisst valg for å kutte utslipp.", "miljo_klima"),
+    ("Me reiste med buss i staden for fly, men det var eit medvite val for å kutte utslepp.", "miljo_klima"),
+    # what the contrast says was dropped is something else than the topic
+    ("Elevene jobbet med klimaendringer hele uka, men turen til breen ble avlyst på grunn av været.", "miljo_klima"),
+])
+def test_a_contrast_that_drops_nothing_keeps_the_topic(priorities, text, category):
+    assert category in {c["code"] for c in priorities(text)}

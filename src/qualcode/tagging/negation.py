@@ -67,7 +67,8 @@ def negated_tokens(tokens: Tokens) -> set[int]:
     negated: set[int] = set()
     lowers = tokens.lower
     if NEGATION_CUES.isdisjoint(lowers):
-        return negated  # most texts: no cue at all
+        # most texts: no cue at all («men det ble kuttet» needs none)
+        return _came_to_nothing(tokens) if "men" in lowers else negated
     clause: list[int] = []
     first_cue: int | None = None
 
@@ -106,16 +107,27 @@ def negated_tokens(tokens: Tokens) -> set[int]:
 # «det ble aldri noe av», «det vart ikkje noko av»: what was planned before it never happened.
 CAME_TO = frozenset({"ble", "blei", "vart", "blir", "vert"})
 NOTHING = frozenset({"noe", "noko", "noen", "nokon"})
+# «…, men det ble kuttet», «men det forsvann», «men det vart ikkje noko meir enn ei overskrift»: a
+# contrast whose subject («det», the plan just named) was dropped cancels what the sentence named before it.
+CANCELLED = frozenset({"kuttet", "kutta", "forsvant", "forsvann", "droppet", "droppa", "strøket", "stroke", "avlyst",
+                       "avlyste", "skrinlagt", "skrinlagd", "utsatt", "utsett"})
+MORE_THAN = frozenset({"mer", "meir"})
 
 
 def _came_to_nothing(tokens: Tokens) -> set[int]:
-    """Tokens of the sentence before «ble aldri/ikke noe av» (it came to nothing): «Vi hadde tenkt å ha
-    videomøter, men det ble aldri noe av» is not about video meetings."""
+    """Tokens of the sentence before a report that it came to nothing: «Vi hadde tenkt å ha
+    videomøter, men det ble aldri noe av», «vi hadde planlagt et tema om bærekraft, men det ble
+    kuttet», «Demokrati vart nemnt i søknaden, men det vart ikkje noko meir enn ei overskrift»."""
     lowers, found, start = tokens.lower, set(), 0
     for i, lower in enumerate(lowers):
         if tokens.sent_start[i]:
             start = i
         if (lower in NEGATION_CUES and 0 < i < len(lowers) - 2 and lowers[i - 1] in CAME_TO
-                and lowers[i + 1] in NOTHING and lowers[i + 2] == "av"):
+                and lowers[i + 1] in NOTHING and lowers[i + 2] in {"av"} | MORE_THAN):
             found.update(range(start, i))
+        elif lower == "men" and i + 2 < len(lowers) and lowers[i + 1] == "det":
+            after = lowers[i + 2:i + 5]
+            # «men det ble kuttet», «men det forsvant litt»; not «men det var et bevisst valg for å kutte»
+            if after[0] in CANCELLED or (after[0] in CAME_TO and len(after) > 1 and after[1] in CANCELLED):
+                found.update(range(start, i))
     return found
