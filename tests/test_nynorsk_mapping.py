@@ -59,3 +59,46 @@ def test_nynorsk_words_take_their_bokmal_lemma(word, lemma):
 def test_bokmal_words_keep_their_lemma(form, lemma):
     """A rewrite that happens to apply to a bokmål word («tol» in «toleranse») does not touch it."""
     assert normalised_lemma(form, lemma) == lemma
+
+
+ERASMUS = load_codebook(ROOT / "codebooks" / "erasmus_prioriteringer.yaml")
+
+
+@pytest.fixture(scope="module")
+def erasmus(nlp):
+    pipeline = codebook_pipeline(ERASMUS)
+    return lambda text: set(pipeline(text)._.qc_scores or {})
+
+
+@pytest.mark.parametrize(("nynorsk", "bokmal", "category"), [
+    # a phrase written with bokmål forms («borte fra skolen») reads the nynorsk forms («borte frå skulen»)
+    ("Nokre av elevane hadde vore mykje borte frå skulen før prosjektet.",
+     "Noen av elevene hadde vært mye borte fra skolen før prosjektet.", "inkludering_mangfold"),
+    ("Klassen jobba med falske nyheiter og kjeldekritikk på nettet.",
+     "Klassen jobbet med falske nyheter og kildekritikk på nettet.", "digital_omstilling"),
+    # «sjukdom» is also a (rare) bokmål spelling; in nynorsk it is the common word for «sykdom»
+    ("Ein elev med langvarig sjukdom var med heile tida.",
+     "En elev med langvarig sykdom var med hele tiden.", "inkludering_mangfold"),
+])
+def test_a_nynorsk_sentence_is_coded_like_its_bokmal_counterpart(erasmus, nynorsk, bokmal, category):
+    assert category in erasmus(bokmal)
+    assert category in erasmus(nynorsk)
+
+
+@pytest.mark.parametrize(("form", "lemma", "bokmal"), [
+    ("skulen", "skole", "skolen"), ("elevane", "elev", "elevene"), ("snakka", "snakke", "snakket"),
+    ("meinte", "mene", "mente"), ("skolen", "skole", None), ("mat", "mat", None),
+])
+def test_the_bokmal_form_of_a_nynorsk_form(form, lemma, bokmal):
+    from qualcode.tagging.lexicon import bokmal_form
+
+    assert normalised_lemma(form, form if bokmal is None else lemma) == lemma
+    assert bokmal_form(form, lemma) == bokmal
+
+
+@pytest.mark.parametrize(("form", "lemma", "bokmal"), [
+    ("skulen", "skule", "skole"), ("sjukdom", "sjukdom", "sykdom"), ("vegen", "veg", "vei"),
+    ("høyre", "høyre", "høyre"),  # common in bokmål too (the right, the party): left alone
+])
+def test_nynorsk_words_that_bokmal_rarely_writes_take_the_bokmal_lemma(form, lemma, bokmal):
+    assert normalised_lemma(form, lemma) == bokmal

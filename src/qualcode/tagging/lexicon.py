@@ -26,7 +26,8 @@ from functools import lru_cache
 
 from qualcode.nlp import word_dictionaries
 from qualcode.nlp.compounds import NOT_A_HEAD, NOT_A_MODIFIER, lemma_frequencies, split_compound
-from qualcode.nlp.lemmatizer import is_known_lemma, lemmatize_word, ndt_form_lemmas, noun_lemmas
+from qualcode.nlp.lemmatizer import (is_known_lemma, lemmatize_word, ndt_form_lemmas, noun_lemmas,
+                                     nynorsk_lemma_frequencies)
 from qualcode.nlp.standard import NYNORSK
 from qualcode.nlp.stopwords import stop_words
 
@@ -59,7 +60,7 @@ NYNORSK_TO_BOKMAL = (
     ("opn", "åpn"), ("tolmod", "tålmod"), ("tole$", "tåle"), ("skot", "skudd"), ("brot", "brudd"), ("tal", "tall"), ("ong", "ang"),
     ("aug", "øy"), ("jamn", "jevn"), ("strøym", "strøm"), ("drøym", "drøm"), ("føre", "fore"), ("rekn", "regn"),
     ("kopl", "kobl"), ("vidare", "videre"), ("mogen", "moden"), ("mogn", "modn"), ("viljug", "villig"),
-    ("att", "gjen"), ("åleine", "alene"), ("gøyal", "gøy"), ("morosam", "morsom"),
+    ("gløym", "glem"), ("veg", "vei"), ("stad", "sted"), ("fyrst", "først"), ("att", "gjen"), ("åleine", "alene"), ("gøyal", "gøy"), ("morosam", "morsom"),
 )
 # Nynorsk function words and auxiliaries, a closed class: the lemma the pipeline gives their bokmål
 # words, so that a codebook's phrase («få være med») reads the nynorsk one («fekk vere med»). Words with two bokmål readings
@@ -74,6 +75,9 @@ NYNORSK_FUNCTION_WORDS = {
     "eige": "egen", "eigne": "egen", "difor": "derfor", "framleis": "fremdeles", "seie": "si", "gje": "gi",
     "gjere": "gjøre", "kome": "komme", "sjølv": "selv", "sjøl": "selv",
 }
+# Inflectional endings of nynorsk and their bokmål counterparts (plural -ar/-ane, past tense and
+# participle -a, s-verbs -ast), for the bokmål form of a nynorsk form: «elevane» → elevene.
+NYNORSK_FORM_ENDINGS = (("arane$", "erne"), ("arar$", "ere"), ("ane$", "ene"), ("ar$", "er"), ("a$", "et"), ("a$", "en"), ("ast$", "es"), ("de$", "et"))
 # Endings of nynorsk nouns, adjectives and verbs, for forms the treebank table does not have.
 NYNORSK_ENDINGS = ("ane", "ene", "ar", "er", "a", "en", "et", "te", "de", "ast")
 # Suffixes that make a word, not a compound: a head form must not start with one.
@@ -104,6 +108,18 @@ def nynorsk_lemmas() -> frozenset[str]:
 def _is_bokmal_word(word: str) -> bool:
     """A word the bokmål treebank uses as a form or a lemma."""
     return word in lemma_frequencies() or word in ndt_form_lemmas()
+
+
+# A word the bokmål treebank uses at most this often, and the nynorsk one more often, is a
+# nynorsk word that bokmål also allows or writes for something else («skule», «sjukdom», «veg»).
+RARE_IN_BOKMAL = 5
+
+
+def _nynorsk_homograph(word: str) -> bool:
+    """A nynorsk lemma the bokmål treebank also has, but rarely: «skule» (1 in bokmål, 132 in
+    nynorsk), «sjukdom», «stad». Its bokmål lemma («skole») is what a codebook lists."""
+    bokmal = lemma_frequencies().get(word, 0)
+    return bokmal <= RARE_IN_BOKMAL and nynorsk_lemma_frequencies().get(word, 0) > bokmal
 
 
 def _bokmal_lemma(word: str, tier: int) -> bool:
@@ -144,15 +160,24 @@ def bokmal_of(nynorsk: str) -> str | None:
     >>> bokmal_of("sjølvkjensle"), bokmal_of("leiarskap"), bokmal_of("mat")
     ('selvfølelse', 'lederskap', None)
     """
-    if len(nynorsk) < 3 or not nynorsk.isalpha() or _is_bokmal_word(nynorsk):
+    if len(nynorsk) < 3 or not nynorsk.isalpha():
+        return None
+    homograph = _is_bokmal_word(nynorsk)
+    if homograph and not _nynorsk_homograph(nynorsk):
         return None
     first = _rewrites(nynorsk)
     second = {w for c in first for w in _rewrites(c)}
+    rarity = lemma_frequencies().get(nynorsk, 0)
     for tier in (0, 1, 2):
+        if homograph and (tier == 2 or (tier == 1 and rarity)):
+            break  # a homograph's bokmål lemma must be a bokmål word more common than the homograph
         for candidates in (first, second):
-            known = [c for c in candidates if c != nynorsk and _bokmal_lemma(c, tier)]
+            known = [c for c in candidates if c != nynorsk and _bokmal_lemma(c, tier)
+                     and (not homograph or lemma_frequencies().get(c, 0) > rarity or not rarity)]
             if known:
                 return max(sorted(known), key=lambda c: lemma_frequencies().get(c, 0))
+    if homograph:
+        return None
     # Long derived words need a third («fleir+språkleg+heit» → «flerspråklighet»): only a treebank lemma.
     known = sorted(w for c in second for w in _rewrites(c) if w in lemma_frequencies() or _bokmal_lemma(w, 1))
     return max(known, key=lambda c: lemma_frequencies().get(c, 0)) if known else None
@@ -198,6 +223,28 @@ def _compound_lemma(form: str, forms: dict[str, str]) -> str | None:
 
 
 @lru_cache(maxsize=100_000)
+def bokmal_form(form: str, lemma: str) -> str | None:
+    """The bokmål word form of a nynorsk one that has the bokmål lemma ``lemma``, or None.
+
+    A codebook's phrase is matched word form by word form («borte fra skolen»), so a nynorsk form
+    needs its bokmål form as well as its lemma: «skulen» → skolen, «elevane» → elevene. Only a
+    form of the bokmål treebank with that very lemma is taken.
+
+    >>> bokmal_form("skulen", "skole"), bokmal_form("skolen", "skole")
+    ('skolen', None)
+    """
+    forms = ndt_form_lemmas()
+    if len(form) < 3 or not form.isalpha() or form in forms or form == lemma:
+        return None
+    rules = NYNORSK_TO_BOKMAL + NYNORSK_FORM_ENDINGS
+    first = _rewrites(form, rules)
+    found = sorted(c for c in first if forms.get(c) == lemma)
+    if not found:
+        found = sorted(w for c in first for w in _rewrites(c, rules) if forms.get(w) == lemma)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=100_000)
 def with_norwegian_letters(word: str) -> str | None:
     """The lemma of ``word`` typed with æ, ø and å where it was typed without («spraak» → språk)."""
     if any(ch in word for ch in "æøå"):
@@ -229,6 +276,10 @@ def normalised_lemma(word: str, lemma: str) -> str:
     function_word = NYNORSK_FUNCTION_WORDS.get(lower) or NYNORSK_FUNCTION_WORDS.get(current)
     if function_word:
         return function_word
+    if current in lemma_frequencies() and _nynorsk_homograph(current):
+        shared = bokmal_of(current)
+        if shared:
+            return shared  # «skulen» → skule → skole
     if not lower.isalpha() or len(lower) < 3 or lower in stop_words() or (current in lemma_frequencies() and current != lower):
         return current
     if not is_known_lemma(current):

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from qualcode.nlp.compounds import split_compound
 from qualcode.nlp.doccache import Header
-from qualcode.tagging.lexicon import normalised_lemma
+from qualcode.tagging.lexicon import bokmal_form, normalised_lemma
 
 
 INFLECTIONS = ("ene", "et", "en", "er", "a")
@@ -44,7 +44,11 @@ def word_facts(text: str, lemma: str) -> tuple[str, frozenset[str], tuple[str, .
             if form != norm and len(split_compound(form)) > 1:
                 parts = split_compound(form)
                 break
-    return lower, frozenset((lower, lemma_lower, norm)), parts, punct, text.isalpha()
+    keys = (lower, lemma_lower, norm)
+    if norm != lemma_lower and not punct:
+        # a nynorsk form also matches a phrase written with the bokmål form: «borte frå skulen» = «borte fra skolen»
+        keys += (bokmal_form(lower, norm) or norm,)
+    return lower, frozenset(keys), parts, punct, text.isalpha()
 
 
 class Tokens:
