@@ -238,3 +238,39 @@ def test_a_plan_that_was_dropped_is_not_the_topic(priorities, text, category):
 ])
 def test_a_contrast_that_drops_nothing_keeps_the_topic(priorities, text, category):
     assert category in {c["code"] for c in priorities(text)}
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # «* + søknad/rapport/…»: the project's administration, whatever tool it is done with
+    ("Rapporteringen skjer digitalt, og alle deltakerne må fylle ut en egen rapport.", "digital_omstilling"),
+    ("Rapporteringa skjer digitalt, og alle deltakarane må fylle ut ein eigen rapport.", "digital_omstilling"),
+    ("Vi hadde en felles mappe i skyen for alle kvitteringene og deltakerlistene.", "digital_omstilling"),
+    ("Me hadde ei felles mappe i skya for alle kvitteringane og deltakarlistene.", "digital_omstilling"),
+    # «* + middag/t-skjorte/…»: a vote about the trip's everyday things
+    ("Elevene stemte over hvilken farge t-skjortene skulle ha.", "demokratisk_deltakelse"),
+    ("Elevane røysta over kva farge t-skjortene skulle ha.", "demokratisk_deltakelse"),
+])
+def test_every_word_of_a_category_near_its_excluded_context_is_no_evidence(priorities, text, category):
+    assert category not in {c["code"] for c in priorities(text)}
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Elevene skrev rapporten fra utvekslingen sammen i et delt dokument i skyen.", "digital_omstilling"),
+    ("Elevane stemte over kva sak elevrådet skulle ta opp med kommunen.", "demokratisk_deltakelse"),
+    # a compound holding a context word is not that word: «klimaregnskap» is no budget
+    ("Vi hadde et felles digitalt klimaregnskap der elevene la inn hvor mye de reiste.", "digital_omstilling"),
+])
+def test_the_category_stands_away_from_its_excluded_context(priorities, text, category):
+    assert category in {c["code"] for c in priorities(text)}
+
+
+def test_the_any_word_group_is_only_a_first_group(nlp):
+    with pytest.raises(CodebookError, match=r"'\*' \(every word of the category\) can only be the whole first group"):
+        parse_codebook(SMALL.replace('    together: ["kaste/kast + mat/klær"]',
+                                     '    together: ["kaste/kast + mat/klær"]\n    exclude: ["klima + *"]'), "sammen.yaml")
+    codebook = parse_codebook(SMALL.replace('    together: ["kaste/kast + mat/klær"]',
+                                            '    together: ["kaste/kast + mat/klær"]\n    exclude: ["* + grader"]'),
+                              "sammen.yaml")
+    pipeline = codebook_pipeline(codebook)
+    assert codes_json(pipeline("Klimaet var tretti grader."), codebook) == []
+    assert {c["code"] for c in codes_json(pipeline("Klimaet endrer seg raskt."), codebook)} == {"miljo"}

@@ -104,7 +104,12 @@ class Category(BaseModel):
     def _exclude(cls, values: list[str]) -> list[str]:
         # «app/nett + billett/hotell»: a word of the first group is no evidence when the sentence
         # also holds a word of the others (the together form of an exclusion)
-        return [_together_entry(value, "exclude") if "+" in value else value for value in values]
+        entries = [_together_entry(value, "exclude") if "+" in value else value for value in values]
+        for entry in entries:
+            if "*" in entry and not (entry.startswith("* + ") and "*" not in entry[4:]):
+                raise ValueError(f"exclude entry '{entry}': '*' (every word of the category) can only be the whole "
+                                 f"first group of a together-form exclusion, e.g. '* + søknad/rapport'")
+        return entries
 
     @field_validator("together")
     @classmethod

@@ -38,6 +38,7 @@ from qualcode.tagging.lexicon import derivations
 from qualcode.tagging.tokens import word_facts
 
 WEIGHTS = {"term": 1.0, "together": 1.0, "phrase": 1.5, "derived": 0.8, "compound": 0.8, "modifier": 0.75, "head": 0.7, "fuzzy": 0.6}
+ANY_WORD = frozenset({"*"})  # the first group of an exclusion that stands for every word of the category
 WEAK_KINDS = frozenset({"term", "derived", "head", "fuzzy", "phrase"})  # rules a weak entry can make weak
 _LITERAL_KEYS = ("LEMMA", "LOWER", "ORTH", "TEXT", "NORM")
 
@@ -174,7 +175,8 @@ class CompiledCodebook:
         self.fuzzy = FuzzyIndex(self.terms)
         self.exclusion_triggers = {
             cid: frozenset(self.excluded.get(cid, set()) | {p[0] for p in self.excluded_phrases.get(cid, ())}
-                           | {w for groups in self.excluded_together.get(cid, ()) for w in groups[0]})
+                           | {w for groups in self.excluded_together.get(cid, ())
+                              for w in (groups[1] if groups[0] == ANY_WORD else groups[0])})
             for cid in set(self.excluded) | set(self.excluded_phrases) | set(self.excluded_together)}
         self.poles = [(name, set(pole.terms), [tuple(p.split()) for p in pole.phrases])
                       for name, pole in codebook.polarity.items()]

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from qualcode.nlp.stopwords import is_noise_answer
 from qualcode.tagging.codebook import Codebook
-from qualcode.tagging.compiled import WEIGHTS, CompiledCodebook, Rule, within_window
+from qualcode.tagging.compiled import ANY_WORD, WEIGHTS, CompiledCodebook, Rule, within_window
 from qualcode.tagging.negation import NEGATION_CUES, negated_tokens
 from qualcode.tagging.tokens import Tokens, views_from_doc
 
@@ -185,7 +185,9 @@ class CodebookTagger:
                 if phrase[0] in token_keys and self._phrase_at(tokens, i, phrase):
                     by_phrase.update(range(i, i + len(phrase)))
         for groups in compiled.excluded_together.get(category, ()):
-            by_phrase.update(self._near(tokens, [[i for i, k in enumerate(tokens.keys) if k & group] for group in groups]))
+            # «* + søknad/rapport/…»: every word of the category near a word of the context
+            by_phrase.update(self._near(tokens, [[i for i, k in enumerate(tokens.keys) if k & group or
+                                                  (group == ANY_WORD and not tokens.punct[i])] for group in groups]))
         return by_word, by_phrase
 
     @staticmethod
