@@ -125,9 +125,40 @@ def _came_to_nothing(tokens: Tokens) -> set[int]:
         if (lower in NEGATION_CUES and 0 < i < len(lowers) - 2 and lowers[i - 1] in CAME_TO
                 and lowers[i + 1] in NOTHING and lowers[i + 2] in {"av"} | MORE_THAN):
             found.update(range(start, i))
-        elif lower == "men" and i + 2 < len(lowers) and lowers[i + 1] == "det":
+        elif (lower in NEGATION_CUES and 1 < i < len(lowers) - 2 and lowers[i - 1] == "det"
+              and lowers[i - 2] in CAME_TO and _came_to_little(lowers, i + 1)):
+            # «Digitalt ble det ikke så mye av»: the fronted topic came to little
+            found.update(range(start, i))
+        elif lower == "men" and i + 2 < len(lowers):
             after = lowers[i + 2:i + 5]
             # «men det ble kuttet», «men det forsvant litt»; not «men det var et bevisst valg for å kutte»
-            if after[0] in CANCELLED or (after[0] in CAME_TO and len(after) > 1 and after[1] in CANCELLED):
+            if lowers[i + 1] == "det" and (after[0] in CANCELLED
+                                           or (after[0] in CAME_TO and len(after) > 1 and after[1] in CANCELLED)):
+                found.update(range(start, i))
+            elif _did_nothing_with_it(tokens, i + 1):
                 found.update(range(start, i))
     return found
+
+
+LITTLE = frozenset({"mye", "mykje", "noe", "noko", "stort"})
+NOTHING_WITH = {("ingenting",), ("ikke", "noe"), ("ikkje", "noko"), ("ikke", "noen"), ("ikkje", "nokon")}
+
+
+def _came_to_little(lowers: list[str], i: int) -> bool:
+    """True if ``lowers[i:]`` reads «(så) mye/noe … av» after «ble det ikke»."""
+    j = i + (lowers[i] in {"så", "so"}) if i < len(lowers) else i
+    return j + 1 < len(lowers) and lowers[j] in LITTLE and lowers[j + 1] == "av"
+
+
+def _did_nothing_with_it(tokens: Tokens, i: int) -> bool:
+    """True if the clause from token ``i`` says nothing was done with what came before: «…, men i
+    røynda gjorde vi ingenting med det», «men ærlig talt gjorde vi ikke noe med det»."""
+    lowers = tokens.lower
+    for j in range(i, min(i + 8, len(lowers))):
+        if tokens.sent_start[j] or lowers[j] in PUNCT_BREAKERS:
+            return False
+        for words in NOTHING_WITH:
+            k = j + len(words)
+            if tuple(lowers[j:k]) == words and lowers[k:k + 2] in (["med", "det"], ["av", "det"], ["med", "dei"]):
+                return True
+    return False
