@@ -279,3 +279,14 @@ def test_the_any_word_group_is_only_a_first_group(nlp):
     pipeline = codebook_pipeline(codebook)
     assert codes_json(pipeline("Klimaet var tretti grader."), codebook) == []
     assert {c["code"] for c in codes_json(pipeline("Klimaet endrer seg raskt."), codebook)} == {"miljo"}
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    # a compound term's linking s must be written: «teamfølelse» is «team», not the platform «Teams»
+    ("Lærerne fikk en sterkere teamfølelse på trinnet etter prosjektet.", False),
+    ("Lærarane fekk ei sterkare teamkjensle på trinnet etter prosjektet.", False),
+    ("Vi hadde teamsmøter med partnerskolen hver fredag.", True),
+    ("Me hadde teamsmøte med partnarskulen kvar fredag.", True),
+])
+def test_a_linking_s_counts_only_where_it_is_written(priorities, text, coded):
+    assert ("digital_omstilling" in {c["code"] for c in priorities(text)}) is coded

@@ -242,7 +242,7 @@ class CompiledCodebook:
                 rules = [Rule(r.category, "fuzzy", prefix, WEIGHTS["fuzzy"]) for r in self.parts[prefix]]
         return rules
 
-    def _compound(self, parts: tuple[str, ...], listed: bool) -> list[Rule]:
+    def _compound(self, parts: tuple[str, ...], listed: bool, keys: frozenset[str] = frozenset()) -> list[Rule]:
         """Rules a compound fires through its parts: compound_terms anywhere, and its head unless
         the whole word is a term already (then its own category says what it means)."""
         rules: list[Rule] = []
@@ -251,7 +251,8 @@ class CompiledCodebook:
         joined = {a + b for a, b in zip(parts, parts[1:])} | {a + "s" + b for a, b in zip(parts, parts[1:])}
         head, modifiers = parts[-1], parts[:-1]
         # a compound term written with its linking s («engangs») is the modifier before the s («engang+kopp»)
-        joined |= {m + "s" for m in modifiers if m + "s" in self.parts}
+        # only where the word is written with that s: «teamfølelse» holds «team», not «teams»
+        joined |= {m + "s" for m in modifiers if m + "s" in self.parts and any(m + "s" in k for k in keys)}
         for part in sorted(set(parts).union(joined, *(split_compound(p) for p in parts))):
             # The head carries the meaning: in «språk+mestring» mastery outweighs the language a little.
             weight = WEIGHTS["compound"] if head.endswith(part) else WEIGHTS["modifier"]
@@ -279,7 +280,7 @@ class CompiledCodebook:
         single = [rule for key in sorted(keys) for rule in self.terms.get(key, ())]
         phrases = [p for key in sorted(keys) for p in self.phrases.get(key, ())]
         if len(parts) > 1:
-            single.extend(self._compound(parts, bool(single)))
+            single.extend(self._compound(parts, bool(single), keys))
         elif alpha and not keys & self.terms.keys() and not is_known_word(lower):
             single.extend(self._fuzzy(lower))
         found = self._candidates[cache_key] = (single, phrases)
