@@ -123,6 +123,8 @@ class _WordLemmas:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.unknown: dict[tuple[str, str], str] = {}
+        # What _short_text_words reads of a token, by its word form's id: survey words repeat.
+        self.lexemes: dict[int, tuple[str, str, bool, bool]] = {}
 
     def lemmas(self, texts: list[list[_Word]]) -> list[tuple[str, list[str]]]:
         """The written standard and the lemmas of each short text (its :func:`_short_text_words`)."""
@@ -151,20 +153,27 @@ class _WordLemmas:
 _Word = tuple[str, str, bool, bool, bool]  # text, lower-cased text, is_alpha, starts a sentence, space after
 
 
-def _short_text_words(doc: Doc) -> list[_Word] | None:
+def _short_text_words(doc: Doc, lexemes: dict[int, tuple[str, str, bool, bool]] | None = None) -> list[_Word] | None:
     """``(text, lower-cased text, is_alpha, starts a sentence, space after)`` of each token of a
     short text (:func:`is_short`, in one pass over the tokens), or ``None`` for a longer one. A
-    token after a full stop, question or exclamation mark starts a sentence («samarbeid. Trygghet»)."""
+    token after a full stop, question or exclamation mark starts a sentence («samarbeid. Trygghet»).
+    ``lexemes`` memoises what a word form says (its text, lower case, is_alpha, whether it counts
+    as a word) by its id, for a job whose texts share their words."""
+    lexemes = {} if lexemes is None else lexemes
     words = []
     counted = 0
     starts = True
     for token in doc:
-        text = token.text
-        if not (token.is_punct or token.is_space):
+        facts = lexemes.get(token.orth)
+        if facts is None:
+            facts = lexemes[token.orth] = (token.text, token.lower_, token.is_alpha,
+                                           not (token.is_punct or token.is_space))
+        text, lower, alpha, is_word = facts
+        if is_word:
             counted += 1
             if counted > SHORT_TEXT_WORDS:
                 return None
-        words.append((text, token.lower_, token.is_alpha, starts, bool(token.whitespace_)))
+        words.append((text, lower, alpha, starts, bool(token.whitespace_)))
         starts = text in _SENTENCE_END
     return words
 
@@ -180,7 +189,7 @@ def _parse(nlp: Language, texts: list[str], batch_size: int = CHUNK, words: _Wor
     pending: list[tuple[int, Doc]] = []
     for i, text in enumerate(texts):
         doc = nlp.make_doc(text)
-        tokens = _short_text_words(doc)
+        tokens = _short_text_words(doc, words.lexemes)
         if tokens is None:
             pending.append((i, doc))  # the pipeline goes on from these tokens: no second tokenisation
         else:

@@ -8,9 +8,14 @@ values that cannot be compared cheaply, such as evidence lists) and hands the dr
 parameter tuples. The values stored are the ones ``conn.execute(insert(table), rows)`` stores.
 
 >>> insert_rows(conn, schema.codings, [{"segment_id": 1, ...}, ...])   # doctest: +SKIP
+
+:func:`insert_columns` takes the same rows column by column, a value that every row shares
+given once (a run's timestamp, a status): no dict per row, and its processor runs once.
 """
 
 from __future__ import annotations
+
+from itertools import repeat
 
 from sqlalchemy import Connection, Table, bindparam, insert
 
@@ -32,26 +37,52 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict], *, skip_existi
     with ``skip_existing``, a row whose key is taken already is left out (the first copy stays)."""
     if not rows:
         return
-    names = list(rows[0])
+    insert_columns(conn, table, len(rows), {name: [row[name] for row in rows] for name in rows[0]},
+                   skip_existing=skip_existing)
+
+
+def insert_columns(conn: Connection, table: Table, count: int, columns: dict[str, list | Same], *,
+                   skip_existing: bool = False) -> None:
+    """Insert ``count`` rows given column by column: ``{column name: [one value per row]}``, or
+    :class:`Same` for a value every row has. Otherwise as :func:`insert_rows`.
+
+    >>> insert_columns(conn, schema.codings, 2, {"segment_id": [1, 2], "status": Same("suggested"), ...})  # doctest: +SKIP
+    """
+    if not count:
+        return
+    names = list(columns)
     dialect = conn.dialect
     statement = _insert(conn, table, skip_existing)
     compiled = statement.values({name: bindparam(name) for name in names}).compile(dialect=dialect)
     order = list(compiled.positiontup) if compiled.positional else list(compiled.params)
     if sorted(order) != sorted(names):  # a column default SQLAlchemy would fill in: let it
-        conn.execute(statement, rows)
+        conn.execute(statement, [{name: _at(columns[name], i) for name in names} for i in range(count)])
         return
     processors = {name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names}
-    columns = []
+    values = []
     for name in order:
-        process = processors[name]
-        values = [row[name] for row in rows]
-        if process is not None:
-            values = _processed(values, process)
-        columns.append(values)
+        process, column = processors[name], columns[name]
+        if isinstance(column, Same):
+            values.append(repeat(process(column.value) if process is not None else column.value, count))
+        else:
+            values.append(_processed(column, process) if process is not None else column)
     if compiled.positional:
-        conn.exec_driver_sql(compiled.string, list(zip(*columns)))
+        conn.exec_driver_sql(compiled.string, list(zip(*values)))
     else:
-        conn.exec_driver_sql(compiled.string, [dict(zip(order, values)) for values in zip(*columns)])
+        conn.exec_driver_sql(compiled.string, [dict(zip(order, row)) for row in zip(*values)])
+
+
+class Same:
+    """A column value every row of :func:`insert_columns` shares."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+
+def _at(column: list | Same, i: int):
+    return column.value if isinstance(column, Same) else column[i]
 
 
 def _processed(values: list, process) -> list:

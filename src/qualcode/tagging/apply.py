@@ -24,7 +24,7 @@ from sqlalchemy import Connection, delete, func, insert, select
 from qualcode.nlp.doccache import Header, doc_from_bytes, read_header
 from qualcode.nlp.parsing import cache_key, parse_for_coding
 from qualcode.store import Project, schema
-from qualcode.store.bulk import insert_rows
+from qualcode.store.bulk import Same, insert_columns
 from qualcode.store.codebooks import save_codebook
 from qualcode.store.values import Source, Status
 from qualcode.tagging.changes import CodebookChange
@@ -116,7 +116,7 @@ def tag_texts(project: Project, nlp: Language, tagger: CodebookTagger, texts: di
                 if progress and n % 5000 == 0:
                     progress("tag", len(seen), len(texts))
         missing = [h for h in texts if h not in seen]
-        batch: list[dict] = []
+        batch: list[tuple[str, bytes]] = []
         # Only what the tagger reads is parsed (no dependency parse or entities), large jobs in
         # worker processes that hand back cache entries; see qualcode.nlp.parsing.
         entries = parse_for_coding(nlp, [texts[h] for h in missing], docs=False)
@@ -125,21 +125,24 @@ def tag_texts(project: Project, nlp: Language, tagger: CodebookTagger, texts: di
             # tagger reads, and is cheaper to read than the Doc's tokens.
             parsed = _from_cache(nlp.vocab, read_header(data), data, tagger, doc)
             found[text_hash] = suggest(texts[text_hash], parsed, tagger) if parsed else {}
-            batch.append({"text_hash": text_hash, "pipeline": fingerprint, "doc": data})
+            batch.append((text_hash, data))
             if len(batch) >= 2000:
-                _store_cache(project, batch)
+                _store_cache(project, fingerprint, batch)
                 batch = []
             if progress and n % 500 == 0:
                 progress("parse", n, len(missing))
         if batch:
-            _store_cache(project, batch)
+            _store_cache(project, fingerprint, batch)
     return found, len(missing)
 
 
-def _store_cache(project: Project, rows: list[dict]) -> None:
+def _store_cache(project: Project, fingerprint: str, entries: list[tuple[str, bytes]]) -> None:
+    """Cache ``(text hash, entry)`` pairs under the pipeline key ``fingerprint``."""
     # Another run may have cached the same text meanwhile: keep the first copy.
     with project.transaction() as conn:
-        insert_rows(conn, schema.parse_cache, rows, skip_existing=True)
+        insert_columns(conn, schema.parse_cache, len(entries), {
+            "text_hash": [text_hash for text_hash, _ in entries], "pipeline": Same(fingerprint),
+            "doc": [data for _, data in entries]}, skip_existing=True)
 
 
 def _evidence_key(evidence: list[list]) -> str:
@@ -168,6 +171,7 @@ def suggest(text: str, parsed: Parsed, tagger: CodebookTagger) -> dict[str, dict
         entry["score"] = tagging.scores[category]
         entry["polarity"] = tagging.polarity.get(category)
         entry["key"] = _evidence_key(entry["evidence"])
+        entry["rule"] = ", ".join(entry["rules"])  # once per text, however many segments hold it
     return result
 
 
@@ -178,11 +182,14 @@ def _suggestions(segments: list, tagged: dict[str, dict]) -> dict[tuple[int, str
     """The codings :func:`reconcile` writes for ``segments``: each distinct text was tagged once,
     and its evidence moves to where each segment holding it sits."""
     found: dict[tuple[int, str], dict] = {}
-    for seg in segments:
-        offset, end = seg.start, seg.start + len(seg.text)
-        for category, entry in tagged[seg.text_hash].items():
-            found[(seg.id, category)] = {
-                "start": offset, "end": end, "score": entry["score"], "rule": ", ".join(entry["rules"]),
+    for seg_id, text, text_hash, offset in segments:
+        suggestions = tagged[text_hash]
+        if not suggestions:
+            continue
+        end = offset + len(text)
+        for category, entry in suggestions.items():
+            found[(seg_id, category)] = {
+                "start": offset, "end": end, "score": entry["score"], "rule": entry["rule"],
                 "evidence": [[s + offset, e + offset, t, r] for s, e, t, r in entry["evidence"]],
                 "evidence_key": entry["key"], "polarity": entry["polarity"]}
     return found
@@ -216,10 +223,11 @@ def _code_project(project: Project, codebook: Codebook, nlp: Language,
                                 .where(d.c.current.is_(True), s.c.codable.is_(True)).order_by(s.c.id)).all()
     # Ingest cuts segments to MAX_SEGMENT_CHARS; one stored before that, too long to parse (spaCy
     # E088), must not stop every other segment from being coded.
-    parseable = [seg for seg in segments if len(seg.text) < nlp.max_length]
+    max_length = nlp.max_length
+    parseable = [seg for seg in segments if len(seg.text) < max_length]
     report = CodingReport(segments=len(parseable), too_long=len(segments) - len(parseable))
     segments = parseable
-    texts = {seg.text_hash: seg.text for seg in segments}
+    texts = {text_hash: text for _, text, text_hash, _ in segments}
     report.texts = len(texts)
     state = _coding_state(nlp, codebook, segments)
     change = _change_since_last_run(project, nlp, tagger, state)

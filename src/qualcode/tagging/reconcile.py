@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, bindparam, delete, exists, select, update
 
 from qualcode.store import schema
-from qualcode.store.bulk import insert_rows
+from qualcode.store.bulk import Same, insert_columns
 from qualcode.store.project import now
 from qualcode.store.values import Source, Status
 
@@ -43,12 +43,21 @@ def _is_decision(row) -> bool:
     return row.status != Status.SUGGESTED or row.source == Source.MANUAL
 
 
-def _new_row(segment_id: int, category_id: int, source: str, entry: dict, stamp) -> dict:
-    """The codings row of a new open suggestion for one finding (``entry``, as :func:`reconcile` takes it)."""
-    return {"segment_id": segment_id, "category_id": category_id, "start": entry["start"], "end": entry["end"],
-            "source": source, "status": Status.SUGGESTED, "coder": None, "created_at": stamp, "updated_at": stamp,
-            "score": entry["score"], "rule": entry["rule"], "evidence": entry["evidence"],
-            "evidence_key": entry["evidence_key"], "polarity": entry["polarity"]}
+_FOUND = ("start", "end", "score", "rule", "evidence", "evidence_key", "polarity")  # what a finding gives
+
+
+def _insert_new(conn: Connection, source: str, new: list[tuple[int, int, dict]], stamp) -> None:
+    """New open suggestions, one per ``(segment id, category id, finding)``, inserted column by
+    column (a first run writes tens of thousands: no dict per row)."""
+    for i in range(0, len(new), 20_000):
+        part = new[i:i + 20_000]
+        entries = [entry for _, _, entry in part]
+        insert_columns(conn, schema.codings, len(part), {
+            "segment_id": [segment_id for segment_id, _, _ in part],
+            "category_id": [category_id for _, category_id, _ in part],
+            "source": Same(source), "status": Same(Status.SUGGESTED), "coder": Same(None),
+            "created_at": Same(stamp), "updated_at": Same(stamp),
+            **{name: [entry[name] for entry in entries] for name in _FOUND}})
 
 
 def reconcile(conn: Connection, source: str, found: dict[tuple[int, str], dict], segments: list[int],
@@ -76,13 +85,14 @@ def reconcile(conn: Connection, source: str, found: dict[tuple[int, str], dict],
     m = schema.memos
     with_memo = set(conn.execute(select(m.c.coding_id).join(c, c.c.id == m.c.coding_id).where(in_range)).scalars())
     stamp = now()
-    inserts, updates, deletes = [], [], []
+    inserts: list[tuple[int, int, dict]] = []
+    updates, deletes = [], []
     for (segment_id, category), entry in found.items():
         if segment_id not in wanted:
             continue
         rows = existing.pop((segment_id, category), None)
         if rows is None:  # nothing there yet (every coding of a first run): a new open suggestion
-            inserts.append(_new_row(segment_id, category_ids[category], source, entry, stamp))
+            inserts.append((segment_id, category_ids[category], entry))
             continue
         decisions = [r for r in rows if _is_decision(r)]
         mine = [r for r in rows if r.source == source and r.status == Status.SUGGESTED]
@@ -106,7 +116,7 @@ def reconcile(conn: Connection, source: str, found: dict[tuple[int, str], dict],
             # A rule now finds what only the model proposed: the one open suggestion becomes the rule's.
             updates.append({"_id": theirs.id, "source": source, **values})
         else:
-            inserts.append(_new_row(segment_id, category_ids[category], source, entry, stamp))
+            inserts.append((segment_id, category_ids[category], entry))
     for rows in existing.values():
         deletes += [r.id for r in rows if r.source == source and r.status == Status.SUGGESTED and r.id not in with_memo]
     # Only while still an open suggestion without a memo: on PostgreSQL a coder may decide (or
@@ -118,6 +128,5 @@ def reconcile(conn: Connection, source: str, found: dict[tuple[int, str], dict],
             {**{name: bindparam(name) for name in names}, "updated_at": stamp}), updates)
     for i in range(0, len(deletes), 900):
         conn.execute(delete(c).where(c.c.id.in_(deletes[i:i + 900]), still_open))
-    for i in range(0, len(inserts), 20_000):
-        insert_rows(conn, c, inserts[i:i + 20_000])
+    _insert_new(conn, source, inserts, stamp)
     return Reconciled(len(inserts), len(updates), len(deletes))
