@@ -121,3 +121,12 @@ def test_a_worker_that_dies_leaves_the_rest_to_the_parent(nlp):
     assert not worker.is_alive(), "the run hung after its workers died"
     assert killed
     assert got == alone
+
+
+def test_free_cores_are_measured_in_cores():
+    """How many cores nobody uses right now decides whether a large job gets a second process."""
+    import os
+
+    from qualcode.nlp.parsing import free_cores
+
+    assert 0 <= free_cores(0.05) <= (os.cpu_count() or 1)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 import os
@@ -220,10 +221,32 @@ def parallel_processes(texts: list[str]) -> int:
     return 1
 
 
-def free_cores() -> float:
-    """Cores nobody else is using (CPU count minus the 1-minute load average): a worker on a
-    core another program keeps busy only slows both down."""
-    return (os.cpu_count() or 1) - os.getloadavg()[0]
+def free_cores(interval: float = 0.1) -> float:
+    """Cores nobody else is using right now: the idle share of all cores over ``interval``
+    seconds, in cores (this process waits meanwhile, so its own work does not count). A worker
+    on a core another program keeps busy only slows both down. Where the kernel's counters
+    cannot be read, the CPU count minus the 1-minute load average (which still counts this
+    process's own work, and the program that ran just before it, for a minute)."""
+    cores = os.cpu_count() or 1
+    before = _idle_and_total()
+    if before is not None:
+        time.sleep(interval)
+        after = _idle_and_total()
+        if after is not None and after[1] > before[1]:
+            return cores * (after[0] - before[0]) / (after[1] - before[1])
+    return max(0.0, cores - os.getloadavg()[0])
+
+
+def _idle_and_total() -> tuple[int, int] | None:
+    """Idle (idle + waiting for I/O) and total CPU time of all cores so far, in clock ticks, from
+    ``/proc/stat`` (Linux); None elsewhere."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(v) for v in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    # user nice system idle iowait irq softirq steal (guest time is counted in user already)
+    return fields[3] + fields[4], sum(fields[:8])
 
 
 def parse_for_coding(nlp: Language, texts: Iterable[str], n_process: int | None = None,
