@@ -60,7 +60,15 @@ NYNORSK_TO_BOKMAL = (
     ("opn", "åpn"), ("tolmod", "tålmod"), ("tole$", "tåle"), ("skot", "skudd"), ("brot", "brudd"), ("tal", "tall"), ("ong", "ang"),
     ("aug", "øy"), ("jamn", "jevn"), ("strøym", "strøm"), ("drøym", "drøm"), ("føre", "fore"), ("rekn", "regn"),
     ("kopl", "kobl"), ("vidare", "videre"), ("mogen", "moden"), ("mogn", "modn"), ("viljug", "villig"),
-    ("gløym", "glem"), ("veg", "vei"), ("stad", "sted"), ("fyrst", "først"), ("att", "gjen"), ("åleine", "alene"), ("gøyal", "gøy"), ("morosam", "morsom"),
+    ("gløym", "glem"), ("gløym", "glemm"), ("veg", "vei"), ("stad", "sted"), ("fyrst", "først"), ("att", "gjen"),
+    ("åleine", "alene"), ("gøyal", "gøy"), ("morosam", "morsom"), ("munnleg", "muntlig"), ("låg", "lav"),
+    ("legdom", "lighet"), ("leik", "lighet"), ("omsyn", "hensyn"), ("krins", "krets"), ("bilete", "bilde"), ("bru", "bro"),
+    ("marknad", "marked"), ("flaum", "flom"), ("ê", "æ"), ("byte", "bytte"), ("klede", "klær"), ("mming", "mning"),
+    ("vald", "valgt"), ("annleis", "annerledes"), ("veng", "ving"), ("opphavleg", "opprinnelig"), ("opphav", "opprinnelse"),
+    ("løyse", "løshet"), ("vit$", "vett"), ("tilhøyrsel", "tilhørighet"), ("aldra$", "aldrende"), ("flyge$", "fly"),
+    ("bu", "bo"), ("høyr", "hør"),
+    # a-infinitives and feminine definite -a («kasta», «sitja», «sida»): the e-form the treebank writes
+    ("a$", "e"), ("ja$", "je"),
 )
 # Nynorsk function words and auxiliaries, a closed class: the lemma the pipeline gives their bokmål
 # words, so that a codebook's phrase («få være med») reads the nynorsk one («fekk vere med»). Words with two bokmål readings
@@ -73,11 +81,13 @@ NYNORSK_FUNCTION_WORDS = {
     "korleis": "hvordan", "kvifor": "hvorfor", "heile": "hel", "heilt": "hel", "saman": "sammen", "meir": "mye",
     "fleire": "mange", "hjå": "hos", "anten": "enten", "korkje": "verken", "inga": "ingen", "eigen": "egen",
     "eige": "egen", "eigne": "egen", "difor": "derfor", "framleis": "fremdeles", "seie": "si", "gje": "gi",
-    "gjere": "gjøre", "kome": "komme", "sjølv": "selv", "sjøl": "selv",
+    "gjere": "gjøre", "kome": "komme", "kjem": "komme", "sjølv": "selv", "sjøl": "selv", "same": "samme",
+    "annan": "annen", "anna": "annen", "andre": "annen",
 }
 # Inflectional endings of nynorsk and their bokmål counterparts (plural -ar/-ane, past tense and
 # participle -a, s-verbs -ast), for the bokmål form of a nynorsk form: «elevane» → elevene.
-NYNORSK_FORM_ENDINGS = (("arane$", "erne"), ("arar$", "ere"), ("ane$", "ene"), ("ar$", "er"), ("a$", "et"), ("a$", "en"), ("ast$", "es"), ("de$", "et"))
+NYNORSK_FORM_ENDINGS = (("arane$", "erne"), ("arar$", "ere"), ("ane$", "ene"), ("ar$", "er"), ("a$", "et"), ("a$", "en"),
+                        ("ast$", "es"), ("de$", "et"), ("dd$", "dt"), ("d$", "t"), ("sett$", "satt"))
 # Endings of nynorsk nouns, adjectives and verbs, for forms the treebank table does not have.
 NYNORSK_ENDINGS = ("ane", "ene", "ar", "er", "a", "en", "et", "te", "de", "ast")
 # Suffixes that make a word, not a compound: a head form must not start with one.
@@ -132,7 +142,13 @@ def _bokmal_lemma(word: str, tier: int) -> bool:
         return True  # an adjective's quality («flerspråklighet»), however rare the noun
     parts = split_compound(word)
     # «flerspråklig+heit» is a suffix left in nynorsk, not a compound with «heit»
-    return len(parts) > 1 and all(p in lemma_frequencies() for p in parts) and parts[-1] not in DERIVATIONAL
+    # a part the bokmål treebank has only as a rare nynorsk loan («kjensle») is not a bokmål part
+    return len(parts) > 1 and all(p in lemma_frequencies() and not (_nynorsk_homograph(p) and bokmal_of(p))
+                                  for p in parts) and parts[-1] not in DERIVATIONAL
+
+
+def _rarest_part(word: str) -> int:
+    return min(lemma_frequencies().get(p, 0) for p in split_compound(word))
 
 
 def _rewrites(word: str, rules=NYNORSK_TO_BOKMAL) -> set[str]:
@@ -175,7 +191,9 @@ def bokmal_of(nynorsk: str) -> str | None:
             known = [c for c in candidates if c != nynorsk and _bokmal_lemma(c, tier)
                      and (not homograph or lemma_frequencies().get(c, 0) > rarity or not rarity)]
             if known:
-                return max(sorted(known), key=lambda c: lemma_frequencies().get(c, 0))
+                # the most common lemma; among unlisted compounds, the one of the most common parts
+                # («problem+løsning+s+evne», not «problem+løsing+s+evne»)
+                return max(sorted(known), key=lambda c: (lemma_frequencies().get(c, 0), _rarest_part(c)))
     if homograph:
         return None
     # Long derived words need a third («fleir+språkleg+heit» → «flerspråklighet»): only a treebank lemma.
@@ -188,6 +206,8 @@ def nynorsk_lemma(form: str) -> str | None:
     lemma = nynorsk_form_lemmas().get(form)
     if lemma is not None:
         return lemma
+    if form in nynorsk_lemmas():
+        return form  # a treebank lemma whose own form the table lacks («innvandrar»): not simplemma's guess
     if word_dictionaries.is_known(form, lang="nn"):
         return word_dictionaries.lemmatize(form, lang="nn")
     return None
@@ -223,25 +243,56 @@ def _compound_lemma(form: str, forms: dict[str, str]) -> str | None:
 
 
 @lru_cache(maxsize=100_000)
-def bokmal_form(form: str, lemma: str) -> str | None:
-    """The bokmål word form of a nynorsk one that has the bokmål lemma ``lemma``, or None.
+def bokmal_forms(form: str, lemma: str) -> tuple[str, ...]:
+    """The bokmål word forms of a nynorsk form that have the bokmål lemma ``lemma`` (none for a bokmål form).
 
     A codebook's phrase is matched word form by word form («borte fra skolen»), so a nynorsk form
-    needs its bokmål form as well as its lemma: «skulen» → skolen, «elevane» → elevene. Only a
-    form of the bokmål treebank with that very lemma is taken.
+    needs its bokmål form as well as its lemma: «skulen» → skolen, «elevane» → elevene, «snakka»
+    → snakke (a-infinitive) and snakket (past tense). Only forms of the bokmål treebank with that
+    very lemma (or its bokmål spelling, for a homograph kept as it is: «høyrt» → hørt) are taken.
 
-    >>> bokmal_form("skulen", "skole"), bokmal_form("skolen", "skole")
-    ('skolen', None)
+    >>> bokmal_forms("skulen", "skole"), bokmal_forms("skolen", "skole")
+    (('skolen',), ())
     """
     forms = ndt_form_lemmas()
     if len(form) < 3 or not form.isalpha() or form in forms or form == lemma:
-        return None
+        return ()
     rules = NYNORSK_TO_BOKMAL + NYNORSK_FORM_ENDINGS
+    lemmas = {lemma} | {c for c in _rewrites(lemma) if c in lemma_frequencies()}
     first = _rewrites(form, rules)
-    found = sorted(c for c in first if forms.get(c) == lemma)
+    found = sorted(c for c in first if forms.get(c) in lemmas)
     if not found:
-        found = sorted(w for c in first for w in _rewrites(c, rules) if forms.get(w) == lemma)
-    return found[0] if found else None
+        found = sorted({w for c in first for w in _rewrites(c, rules) if forms.get(w) in lemmas})
+    return tuple(found)
+
+
+def _bokmal_compound(word: str) -> str | None:
+    """A nynorsk compound with each nynorsk part in bokmål, linking letters kept («medie+forståing»
+    → medieforståelse, «problem+løysing+s+evne» → problemløsningsevne); None when nothing changes.
+
+    Only a lemma of the nynorsk treebank counts as a nynorsk part: «bøying», which bokmål writes
+    too, stays as it is.
+    """
+    parts = split_compound(word)
+    if len(parts) < 2:
+        return None
+    pieces, pos = [], 0
+    for part in parts:
+        start = word.find(part, pos)
+        if start < 0 or start - pos > 1:
+            return None
+        if part in lemma_frequencies() and not (_nynorsk_homograph(part) and bokmal_of(part)):
+            mapped = part
+        elif part in nynorsk_lemmas():
+            mapped = bokmal_of(part)
+            if mapped is None:
+                return None
+        else:
+            mapped = _bokmal_compound(part) or part
+        pieces += [word[pos:start], mapped]
+        pos = start + len(part)
+    joined = "".join(pieces) + word[pos:]
+    return joined if joined != word and pos == len(word) else None
 
 
 @lru_cache(maxsize=100_000)
@@ -276,32 +327,48 @@ def normalised_lemma(word: str, lemma: str) -> str:
     function_word = NYNORSK_FUNCTION_WORDS.get(lower) or NYNORSK_FUNCTION_WORDS.get(current)
     if function_word:
         return function_word
-    if current in lemma_frequencies() and _nynorsk_homograph(current):
+    if _is_bokmal_word(current) and _nynorsk_homograph(current):
         shared = bokmal_of(current)
         if shared:
             return shared  # «skulen» → skule → skole
     if not lower.isalpha() or len(lower) < 3 or lower in stop_words() or (current in lemma_frequencies() and current != lower):
         return current
-    if not is_known_lemma(current):
-        lookup = lemmatize_word(lower).lower()
-        if lookup != current and is_known_lemma(lookup):
-            current = lookup
+    lookup = lemmatize_word(lower).lower()
+    if not is_known_lemma(current) and current not in nynorsk_lemma_frequencies() and lookup != current \
+            and is_known_lemma(lookup):
+        current = lookup
     if _is_bokmal_word(lower) or _is_bokmal_word(current):
         if current not in lemma_frequencies():
-            return with_norwegian_letters(lower) or current  # "sprak": a rare form, or «språk» typed without å
+            # a bokmål form with a nynorsk lemma («tilrettelagt» → tilretteleggje) takes its bokmål lemma;
+            # "sprak": a rare form, or «språk» typed without å
+            nynorsk = current in nynorsk_lemma_frequencies() and bokmal_of(current)
+            return nynorsk or with_norwegian_letters(lower) or current
         return current
     if lower.endswith("ande") and len(lower) > 7:
         return lower[:-4] + "ende"  # a present participle used as an adjective: «inkluderande» = inkluderende
-    direct = None if nynorsk_lemma(lower) else bokmal_of(lower)
+    # the lemma before the inflected form: «sjølvkjensla» → sjølvkjensle → selvfølelse
+    direct = None
+    if not nynorsk_lemma(lower):
+        sources = dict.fromkeys([w for w in (current, lookup) if w != lower] + [lower])
+        direct = next((b for b in map(bokmal_of, sources) if b), None)
     if direct and (direct in lemma_frequencies() or is_known_lemma(direct)):
         return direct  # a nynorsk lemma with a bokmål lemma of its own («verdsborgar» → verdensborger)
     compound = _compound_lemma(lower, ndt_form_lemmas())
     if compound:
         return bokmal_of(compound) or compound  # «partnerskoler» → partner + skole; «skulemiljøet» → skolemiljø
+    # the pipeline's lemma when it is a nynorsk one: it read the word in context («låg inntekt»: låg,
+    # not the table's «liggje»)
+    nn = (current if current in nynorsk_lemma_frequencies() else None) or nynorsk_lemma(lower) \
+        or _compound_lemma(lower, nynorsk_form_lemmas())
+    if nn and nn in nynorsk_lemmas():
+        # a word of the nynorsk treebank is nynorsk, not bokmål typed without æ, ø and å:
+        # «forfattar» is «forfatter», not a form of «forfatte»
+        bokmal = nn if nn in lemma_frequencies() else bokmal_of(nn)
+        if bokmal:
+            return bokmal
     folded = with_norwegian_letters(lower)
     if folded and folded in lemma_frequencies():
         return folded  # «laering» → læring
-    nn = nynorsk_lemma(lower) or _compound_lemma(lower, nynorsk_form_lemmas())
     stems = _nynorsk_stems(lower)
     for candidate in (nn, *stems, lower, current):
         if candidate:
@@ -310,6 +377,9 @@ def normalised_lemma(word: str, lemma: str) -> str:
             bokmal = bokmal_of(candidate)
             if bokmal:
                 return bokmal
+    parts = _bokmal_compound(nn or lower)
+    if parts:
+        return parts  # «medieforståing» → medieforståelse: each part mapped on its own
     weak = next((s for s in stems if s.endswith("e") and is_known_lemma(s)), None)
     if weak:
         return weak  # «glosar» → glose: a rarer noun the lexicon knows

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from qualcode.nlp.compounds import split_compound
 from qualcode.nlp.doccache import Header
-from qualcode.tagging.lexicon import bokmal_form, normalised_lemma
+from qualcode.tagging.lexicon import bokmal_forms, normalised_lemma
 
 
 INFLECTIONS = ("ene", "et", "en", "er", "a")
@@ -32,10 +32,13 @@ def word_facts(text: str, lemma: str) -> tuple[str, frozenset[str], tuple[str, .
     punct = not any(ch.isalnum() for ch in text)
     norm = lemma_lower if punct else normalised_lemma(text, lemma or text)
     parts = split_compound(norm)
+    hyphenated = norm
     if not punct and "-" in lower.strip("-"):
         # «fransk-kunnskapar», «EU-kunnskap»: each piece is a word of its own, lemmatised on its own
         pieces = tuple(normalised_lemma(piece, piece) for piece in lower.split("-") if piece)
         parts = tuple(part for piece in pieces for part in split_compound(piece)) if len(pieces) > 1 else parts
+        # and the whole in bokmål matches a hyphenated term: «vi-kjensle» = «vi-følelse»
+        hyphenated = "-".join(pieces)
     elif len(parts) == 1 and text.isalpha():
         # An unknown compound the pipeline gave a wrong lemma («engangsplast» → «engangsple») or
         # left inflected («Europaparlamentet»): the written form's parts, or its stem's, still say
@@ -44,10 +47,10 @@ def word_facts(text: str, lemma: str) -> tuple[str, frozenset[str], tuple[str, .
             if form != norm and len(split_compound(form)) > 1:
                 parts = split_compound(form)
                 break
-    keys = (lower, lemma_lower, norm)
+    keys = (lower, lemma_lower, norm, hyphenated)
     if norm != lemma_lower and not punct:
         # a nynorsk form also matches a phrase written with the bokmål form: «borte frå skulen» = «borte fra skolen»
-        keys += (bokmal_form(lower, norm) or norm,)
+        keys += bokmal_forms(lower, norm)
     return lower, frozenset(keys), parts, punct, text.isalpha()
 
 
