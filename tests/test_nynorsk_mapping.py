@@ -143,3 +143,24 @@ def test_lying_is_not_low(erasmus):
 ])
 def test_nynorsk_lemmas_in_context(form, lemma, bokmal):
     assert normalised_lemma(form, lemma) == bokmal
+
+
+@pytest.mark.parametrize(("nynorsk", "bokmal"), [
+    # the participle agrees with a plural subject in nynorsk, and «kjenne seg» is «føle seg»
+    ("alle vart inkluderte", "alle ble inkludert"),
+    ("dei kjende seg inkluderte", "de følte seg inkludert"),
+])
+def test_plural_participles_and_kjenne_seg(elev, nynorsk, bokmal):
+    assert elev(bokmal)[0] == elev(nynorsk)[0] == "sosial_inkludering"
+    assert elev("Prosjektet inkluderte tre skular i Spania.")[0] is None  # «inkluderte» alone is still «included»
+
+
+def test_an_abbreviation_inflected_after_a_hyphen(erasmus):
+    assert "digital_omstilling" in erasmus("Skulen lånte ut PC-ar til alle elevane.")
+    assert "digital_omstilling" in erasmus("Skolen lånte ut PC-er til alle elevene.")
+
+
+def test_a_homograph_lemma_takes_the_bokmal_of_its_form():
+    # «verda» has the lemma «verd» (worth, in bokmål); the form says «verden»
+    assert normalised_lemma("verda", "verd") == "verden"
+    assert normalised_lemma("verd", "verd") == "verd"

@@ -135,7 +135,7 @@ def _nynorsk_homograph(word: str) -> bool:
 def _bokmal_lemma(word: str, tier: int) -> bool:
     """Tier 0: a lemma of the bokmål treebank; 1: a lemma simplemma knows; 2: a compound of treebank lemmas."""
     if tier == 0:
-        return word in lemma_frequencies()
+        return word in lemma_frequencies() or ndt_form_lemmas().get(word) == word  # «hjem», an adverb
     if tier == 1:
         return is_known_lemma(word) and word_dictionaries.is_known(word, lang="nb")
     if word.endswith("het") and word[:-3] in lemma_frequencies():
@@ -328,9 +328,10 @@ def normalised_lemma(word: str, lemma: str) -> str:
     if function_word:
         return function_word
     if _is_bokmal_word(current) and _nynorsk_homograph(current):
-        shared = bokmal_of(current)
+        # «skulen» → skule → skole; «verda» → verden (the lemma «verd» has no correspondence of its own)
+        shared = bokmal_of(current) or (not _is_bokmal_word(lower) and bokmal_of(lower))
         if shared:
-            return shared  # «skulen» → skule → skole
+            return shared
     if not lower.isalpha() or len(lower) < 3 or lower in stop_words() or (current in lemma_frequencies() and current != lower):
         return current
     lookup = lemmatize_word(lower).lower()

@@ -17,6 +17,8 @@ from qualcode.tagging.lexicon import bokmal_forms, normalised_lemma
 
 
 INFLECTIONS = ("ene", "et", "en", "er", "a")
+# Endings written after a hyphen, bokmål and nynorsk: «PC-er», «PC-ar», «PC-ane», «CO2-en».
+HYPHENATED_ENDINGS = frozenset({"er", "ene", "en", "et", "a", "ar", "ane", "s"})
 
 
 @lru_cache(maxsize=500_000)
@@ -35,8 +37,13 @@ def word_facts(text: str, lemma: str) -> tuple[str, frozenset[str], tuple[str, .
     hyphenated = norm
     if not punct and "-" in lower.strip("-"):
         # «fransk-kunnskapar», «EU-kunnskap»: each piece is a word of its own, lemmatised on its own
-        pieces = tuple(normalised_lemma(piece, piece) for piece in lower.split("-") if piece)
-        parts = tuple(part for piece in pieces for part in split_compound(piece)) if len(pieces) > 1 else parts
+        written = [piece for piece in lower.split("-") if piece]
+        if len(written) > 1 and written[-1] in HYPHENATED_ENDINGS:
+            written = written[:-1]  # «PC-ar», «SMS-ane»: an abbreviation inflected after a hyphen
+            parts = ()
+        pieces = tuple(normalised_lemma(piece, piece) for piece in written)
+        if len(pieces) > 1 or not parts:
+            parts = tuple(part for piece in pieces for part in split_compound(piece))
         # and the whole in bokmål matches a hyphenated term: «vi-kjensle» = «vi-følelse»
         hyphenated = "-".join(pieces)
     elif len(parts) == 1 and text.isalpha():
@@ -48,7 +55,7 @@ def word_facts(text: str, lemma: str) -> tuple[str, frozenset[str], tuple[str, .
                 parts = split_compound(form)
                 break
     keys = (lower, lemma_lower, norm, hyphenated)
-    if norm != lemma_lower and not punct:
+    if norm != lower and not punct:
         # a nynorsk form also matches a phrase written with the bokmål form: «borte frå skulen» = «borte fra skolen»
         keys += bokmal_forms(lower, norm)
     return lower, frozenset(keys), parts, punct, text.isalpha()
