@@ -90,7 +90,7 @@ def test_a_nynorsk_sentence_is_coded_like_its_bokmal_counterpart(erasmus, nynors
     ("meinte", "mene", ("mente",)), ("høyrt", "høyre", ("hørt",)), ("skolen", "skole", ()), ("mat", "mat", ()),
 ])
 def test_the_bokmal_forms_of_a_nynorsk_form(form, lemma, bokmal):
-    from qualcode.tagging.lexicon import bokmal_forms
+    from qualcode.tagging.nynorsk import bokmal_forms
 
     assert bokmal_forms(form, lemma) == bokmal
 

@@ -5,11 +5,9 @@ Three things a codebook should not have to list word by word:
 - **Capitals and unknown lemmas.** An answer typed in capitals («TOLERANSE») or a capitalised
   one-word answer is often tagged as a name and keeps its spelling as lemma. When the lemma is
   not a dictionary form, the lower-cased word is lemmatised with the lexicon instead.
-- **Nynorsk.** A nynorsk word is lemmatised with the NDT nynorsk table (the lemmatizer's, ``ndt_form_lemmas("nn")``)
-  and mapped to its bokmål lemma by the regular spelling correspondences of the two standards
-  (sjølv/selv, -heit/-het, ei/e, a/o, -ar/-er, -ing/-else, kjensle/følelse …). A mapping is kept
-  only when the result is a bokmål lemma the lexicon knows and the nynorsk word is not itself
-  a bokmål word: «samhald» → «samhold», «sjølvkjensle» → «selvfølelse», but «mat» stays «mat».
+- **Nynorsk.** A nynorsk word is lemmatised with the NDT nynorsk table (the lemmatizer's) and
+  mapped to its bokmål lemma (:mod:`qualcode.tagging.nynorsk`): «samhald» → «samhold»,
+  «sjølvkjensle» → «selvfølelse», «skulen» → «skole», but «mat» stays «mat».
 - **Derivations.** Verb, noun, participle and adjective of one stem («mestre»/«mestring»,
   «motivasjon»/«motivere»/«motiverende», «trygg»/«trygghet») are related by the derivational
   suffixes of Norwegian; :func:`derivations` gives the ones the lexicon knows.
@@ -24,74 +22,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from qualcode.nlp import word_dictionaries
-from qualcode.nlp.compounds import NOT_A_HEAD, NOT_A_MODIFIER, lemma_frequencies, split_compound
+from qualcode.nlp.compounds import lemma_frequencies, split_compound
 from qualcode.nlp.lemmatizer import (is_known_lemma, lemmatize_word, ndt_form_lemmas, noun_lemmas,
                                      nynorsk_lemma_frequencies)
-from qualcode.nlp.standard import NYNORSK
 from qualcode.nlp.stopwords import stop_words
+from qualcode.tagging.nynorsk import (NYNORSK_FUNCTION_WORDS, bokmal_compound, bokmal_of,
+                                      compound_lemma, is_bokmal_word, nynorsk_form_lemmas, nynorsk_homograph,
+                                      nynorsk_lemma, nynorsk_lemmas, nynorsk_stems, rewrites)
 
-# Regular nynorsk → bokmål correspondences, tried one or two at a time anywhere in a word.
-NYNORSK_TO_BOKMAL = (
-    ("sjølv", "selv"), ("kjensle", "følelse"), ("medvit", "bevissthet"), ("framand", "fremmed"),
-    ("leiar", "leder"), ("mogleg", "mulig"), ("tru", "tro"), ("skule", "skole"), ("veke", "uke"),
-    ("heit", "het"), ("leik", "het"), ("eig", "eg"), ("leg", "lig"), ("ing", "else"), ("ing", "ning"),
-    ("ei", "e"), ("au", "ø"), ("øy", "ø"), ("ald", "old"), ("bere", "bære"), ("ar", "er"), ("ane", "ene"),
-    ("kv", "hv"), ("fram", "frem"), ("ven", "venn"), ("mn", "vn"), ("ande", "ende"), ("kjelde", "kilde"),
-    ("fridom", "frihet"), ("trivnad", "trivsel"), ("røynsle", "erfaring"), ("tilhøyrsle", "tilhørighet"),
-    ("nyfiken", "nysgjerrig"), ("skild", "skilt"), ("vekse", "vokse"), ("verda", "verden"), ("sjå", "se"),
-    ("open", "åpen"), ("fleir", "fler"), ("attvinning", "gjenvinning"), ("verknad", "virkning"), ("røyst", "stemme"),
-    ("likskap", "likhet"), ("legheit", "lighet"), ("borgar", "borger"),
-    ("gje", "ge"), ("kje", "ke"), ("frå", "fra"), ("mykje", "mye"), ("dugleik", "dyktighet"), ("haldning", "holdning"),
-    ("sjøl", "selv"), ("vaks", "voks"), ("rettferd", "rettferdighet"), ("verds", "verdens"), ("grøn", "grønn"),
-    ("val", "valg"), ("rørsle", "bevegelse"), ("utan", "uten"), ("løysing", "løsning"), ("tilgjenge", "tilgjengelighet"),
-    ("jamaldr", "jevnaldr"), ("forståing", "forståelse"), ("nykom", "nyankom"), ("heim", "hjem"), ("røyn", "erfar"),
-    ("røyste", "stemme"), ("kom", "komm"), ("teikn", "tegn"), ("sysken", "søsken"), ("skilnad", "forskjell"),
-    ("slepp", "slipp"),
-    # Correspondences checked against an independent nynorsk → bokmål dictionary (Apertium nno-nob,
-    # used at development time only): each rule turns many nynorsk lemmas into their bokmål lemma.
-    ("ast$", "es"),  # s-verbs: trivast, lykkast, møtast → trives, lykkes, møtes
-    ("a$", "et"),  # weak verbs' participles: målretta, forvirra → målrettet, forvirret
-    ("tje", "tte"), ("lje", "lle"), ("lje", "lge"), ("vje", "ve"), ("rje", "rre"),  # setje, fortelje, velje, krevje, spørje
-    ("gjer", "gjør"), ("køy", "kjø"), ("høg", "høy"), ("øgd", "øyd"), ("sjuk", "syk"), ("djup", "dyp"),
-    ("saman", "sammen"), ("verk", "virk"), ("semd", "somhet"), ("leiing", "ledelse"), ("spel", "spill"),
-    ("betr", "bedr"), ("bod", "bud"), ("tene", "tjene"), ("eigar", "eier"), ("eige", "eie"), ("heime", "hjemme"),
-    ("vatn", "vann"), ("vass", "vann"), ("hovud", "hoved"), ("gåve", "gave"), ("sam$", "som"), ("samt$", "somt"),
-    ("opn", "åpn"), ("tolmod", "tålmod"), ("tole$", "tåle"), ("skot", "skudd"), ("brot", "brudd"), ("tal", "tall"), ("ong", "ang"),
-    ("aug", "øy"), ("jamn", "jevn"), ("strøym", "strøm"), ("drøym", "drøm"), ("føre", "fore"), ("rekn", "regn"),
-    ("kopl", "kobl"), ("vidare", "videre"), ("mogen", "moden"), ("mogn", "modn"), ("viljug", "villig"),
-    ("gløym", "glem"), ("gløym", "glemm"), ("veg", "vei"), ("stad", "sted"), ("fyrst", "først"), ("att", "gjen"),
-    ("åleine", "alene"), ("gøyal", "gøy"), ("morosam", "morsom"), ("munnleg", "muntlig"), ("låg", "lav"),
-    ("legdom", "lighet"), ("leik", "lighet"), ("omsyn", "hensyn"), ("krins", "krets"), ("bilete", "bilde"), ("bru", "bro"),
-    ("marknad", "marked"), ("flaum", "flom"), ("ê", "æ"), ("byte", "bytte"), ("klede", "klær"), ("mming", "mning"),
-    ("vald", "valgt"), ("annleis", "annerledes"), ("veng", "ving"), ("opphavleg", "opprinnelig"), ("opphav", "opprinnelse"),
-    ("løyse", "løshet"), ("vit$", "vett"), ("tilhøyrsel", "tilhørighet"), ("aldra$", "aldrende"), ("flyge$", "fly"),
-    ("bu", "bo"), ("høyr", "hør"),
-    # a-infinitives and feminine definite -a («kasta», «sitja», «sida»): the e-form the treebank writes
-    ("a$", "e"), ("ja$", "je"),
-)
-# Nynorsk function words and auxiliaries, a closed class: the lemma the pipeline gives their bokmål
-# words, so that a codebook's phrase («få være med») reads the nynorsk one («fekk vere med»). Words with two bokmål readings
-# («kvar»: hver/hvor, «kor») are left out, and so is «vert» (a host in bokmål; its lemma «verte» is here).
-NYNORSK_FUNCTION_WORDS = {
-    "vere": "være", "vore": "være", "verte": "bli", "vart": "bli", "blei": "bli", "ikkje": "ikke", "eg": "jeg",
-    "ho": "hun", "dykk": "dere", "dykkar": "deres", "dei": "de", "kven": "hvem", "kva": "hva",
-    "kvarandre": "hverandre", "ein": "en", "eit": "en", "eitt": "en", "nokon": "noen", "noko": "noe", "nokre": "noen",
-    "desse": "disse", "kvart": "hver", "mykje": "mye", "frå": "fra", "utan": "uten", "berre": "bare", "òg": "også",
-    "korleis": "hvordan", "kvifor": "hvorfor", "heile": "hel", "heilt": "hel", "saman": "sammen", "meir": "mye",
-    "fleire": "mange", "hjå": "hos", "anten": "enten", "korkje": "verken", "inga": "ingen", "eigen": "egen",
-    "eige": "egen", "eigne": "egen", "difor": "derfor", "framleis": "fremdeles", "seie": "si", "gje": "gi",
-    "gjere": "gjøre", "kome": "komme", "kjem": "komme", "sjølv": "selv", "sjøl": "selv", "same": "samme",
-    "annan": "annen", "anna": "annen", "andre": "annen",
-}
-# Inflectional endings of nynorsk and their bokmål counterparts (plural -ar/-ane, past tense and
-# participle -a, s-verbs -ast), for the bokmål form of a nynorsk form: «elevane» → elevene.
-NYNORSK_FORM_ENDINGS = (("arane$", "erne"), ("arar$", "ere"), ("ane$", "ene"), ("ar$", "er"), ("a$", "et"), ("a$", "en"),
-                        ("ast$", "es"), ("de$", "et"), ("dd$", "dt"), ("d$", "t"), ("sett$", "satt"))
-# Endings of nynorsk nouns, adjectives and verbs, for forms the treebank table does not have.
-NYNORSK_ENDINGS = ("ane", "ene", "ar", "er", "a", "en", "et", "te", "de", "ast")
-# Suffixes that make a word, not a compound: a head form must not start with one.
-DERIVATIONAL = ("skap", "het", "heit", "else", "dom", "ing", "ning", "leik")
+__all__ = ["bokmal_of", "derivations", "normalised_lemma", "with_norwegian_letters"]
+
 # Letters typed without æ, ø and å: "spraak", "laering", "sprak".
 ASCII_SPELLINGS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"), ("a", "å"), ("o", "ø"), ("e", "æ"))
 
@@ -105,203 +45,13 @@ DERIVATION_SUFFIXES = _BOTH_WAYS + tuple((b, a) for a, b in _BOTH_WAYS) + (("", 
 COMMON_DERIVATION = 50
 
 
-def nynorsk_form_lemmas() -> dict[str, str]:
-    """The NDT nynorsk form → lemma table (the lemmatizer's: one table for parsing and tagging)."""
-    return ndt_form_lemmas(NYNORSK)
-
-
-@lru_cache(maxsize=1)
-def nynorsk_lemmas() -> frozenset[str]:
-    return frozenset(nynorsk_form_lemmas().values())
-
-
-def _is_bokmal_word(word: str) -> bool:
-    """A word the bokmål treebank uses as a form or a lemma."""
-    return word in lemma_frequencies() or word in ndt_form_lemmas()
-
-
-# A word the bokmål treebank uses at most this often, and the nynorsk one more often, is a
-# nynorsk word that bokmål also allows or writes for something else («skule», «sjukdom», «veg»).
-RARE_IN_BOKMAL = 5
-
-
-def _nynorsk_homograph(word: str) -> bool:
-    """A nynorsk lemma the bokmål treebank also has, but rarely: «skule» (1 in bokmål, 132 in
-    nynorsk), «sjukdom», «stad». Its bokmål lemma («skole») is what a codebook lists."""
-    bokmal = lemma_frequencies().get(word, 0)
-    return bokmal <= RARE_IN_BOKMAL and nynorsk_lemma_frequencies().get(word, 0) > bokmal
-
-
-def _bokmal_lemma(word: str, tier: int) -> bool:
-    """Tier 0: a lemma of the bokmål treebank; 1: a lemma simplemma knows; 2: a compound of treebank lemmas."""
-    if tier == 0:
-        return word in lemma_frequencies() or ndt_form_lemmas().get(word) == word  # «hjem», an adverb
-    if tier == 1:
-        return is_known_lemma(word) and word_dictionaries.is_known(word, lang="nb")
-    if word.endswith("het") and word[:-3] in lemma_frequencies():
-        return True  # an adjective's quality («flerspråklighet»), however rare the noun
-    parts = split_compound(word)
-    # «flerspråklig+heit» is a suffix left in nynorsk, not a compound with «heit»
-    # a part the bokmål treebank has only as a rare nynorsk loan («kjensle») is not a bokmål part
-    return len(parts) > 1 and all(p in lemma_frequencies() and not (_nynorsk_homograph(p) and bokmal_of(p))
-                                  for p in parts) and parts[-1] not in DERIVATIONAL
-
-
-def _rarest_part(word: str) -> int:
-    return min(lemma_frequencies().get(p, 0) for p in split_compound(word))
-
-
-def _rewrites(word: str, rules=NYNORSK_TO_BOKMAL) -> set[str]:
-    """Every word one rule makes of ``word``; a source ending in «$» applies at the word's end only."""
-    found = set()
-    for source, target in rules:
-        if source.endswith("$"):
-            if word.endswith(source[:-1]) and len(word) > len(source) + 1:
-                found.add(word[: len(word) - len(source) + 1] + target)
-            continue
-        start = word.find(source)
-        while start != -1:
-            found.add(word[:start] + target + word[start + len(source):])
-            start = word.find(source, start + 1)
-    return found
-
-
-@lru_cache(maxsize=100_000)
-def bokmal_of(nynorsk: str) -> str | None:
-    """The bokmål lemma of a nynorsk lemma, or None when there is none (or it is bokmål already).
-
-    A treebank lemma wins over one only simplemma knows, which wins over an unlisted compound;
-    within each, one correspondence is tried before two.
-
-    >>> bokmal_of("sjølvkjensle"), bokmal_of("leiarskap"), bokmal_of("mat")
-    ('selvfølelse', 'lederskap', None)
-    """
-    if len(nynorsk) < 3 or not nynorsk.isalpha():
-        return None
-    homograph = _is_bokmal_word(nynorsk)
-    if homograph and not _nynorsk_homograph(nynorsk):
-        return None
-    first = _rewrites(nynorsk)
-    second = {w for c in first for w in _rewrites(c)}
-    rarity = lemma_frequencies().get(nynorsk, 0)
-    for tier in (0, 1, 2):
-        if homograph and (tier == 2 or (tier == 1 and rarity)):
-            break  # a homograph's bokmål lemma must be a bokmål word more common than the homograph
-        for candidates in (first, second):
-            known = [c for c in candidates if c != nynorsk and _bokmal_lemma(c, tier)
-                     and (not homograph or lemma_frequencies().get(c, 0) > rarity or not rarity)]
-            if known:
-                # the most common lemma; among unlisted compounds, the one of the most common parts
-                # («problem+løsning+s+evne», not «problem+løsing+s+evne»)
-                return max(sorted(known), key=lambda c: (lemma_frequencies().get(c, 0), _rarest_part(c)))
-    if homograph:
-        return None
-    # Long derived words need a third («fleir+språkleg+heit» → «flerspråklighet»): only a treebank lemma.
-    known = sorted(w for c in second for w in _rewrites(c) if w in lemma_frequencies() or _bokmal_lemma(w, 1))
-    return max(known, key=lambda c: lemma_frequencies().get(c, 0)) if known else None
-
-
-def nynorsk_lemma(form: str) -> str | None:
-    """The NDT nynorsk lemma of a lower-cased word form, or simplemma's nynorsk lemma."""
-    lemma = nynorsk_form_lemmas().get(form)
-    if lemma is not None:
-        return lemma
-    if form in nynorsk_lemmas():
-        return form  # a treebank lemma whose own form the table lacks («innvandrar»): not simplemma's guess
-    if word_dictionaries.is_known(form, lang="nn"):
-        return word_dictionaries.lemmatize(form, lang="nn")
-    return None
-
-
-def _nynorsk_stems(form: str) -> list[str]:
-    stems = [form[: -len(e)] for e in NYNORSK_ENDINGS if form.endswith(e) and len(form) - len(e) >= 3]
-    # Nouns in -e take -ar/-ane in the plural («glose» → «glosar»): the stem gets its -e back.
-    return stems + [form[: -len(e)] + "e" for e in ("ar", "ane") if form.endswith(e) and len(form) - len(e) >= 3]
-
-
-def _is_lemma_of_either(word: str) -> bool:
-    """A lemma of the bokmål or the nynorsk treebank (two look-ups, not a union of the tables)."""
-    return word in lemma_frequencies() or word in nynorsk_lemmas()
-
-
-def _compound_lemma(form: str, forms: dict[str, str]) -> str | None:
-    """Lemma of an unlisted compound form: a known modifier (with linking s or e) and the lemma of
-    the longest inflected form it ends in; None when no such split changes the word."""
-    for cut in range(3, len(form) - 2):
-        head = form[cut:]
-        lemma = forms.get(head)
-        if lemma is None or lemma == head or head in NOT_A_HEAD or lemma in NOT_A_HEAD or len(lemma) < 4 \
-                or head.startswith(DERIVATIONAL):
-            continue  # «ulik+skapar» is ulikskap inflected, not a compound of «skape»
-        if lemma.endswith("e") and lemma not in noun_lemmas() and head not in noun_lemmas():
-            continue  # a compound is a noun: «mat+svinn» is not the verb «svinne» inflected
-        modifier = form[:cut]
-        bare = modifier[:-1] if modifier[-1] in "se" and _is_lemma_of_either(modifier[:-1]) else modifier
-        if len(bare) >= 3 and bare not in NOT_A_MODIFIER and _is_lemma_of_either(bare):
-            return modifier + lemma
-    return None
-
-
-@lru_cache(maxsize=100_000)
-def bokmal_forms(form: str, lemma: str) -> tuple[str, ...]:
-    """The bokmål word forms of a nynorsk form that have the bokmål lemma ``lemma`` (none for a bokmål form).
-
-    A codebook's phrase is matched word form by word form («borte fra skolen»), so a nynorsk form
-    needs its bokmål form as well as its lemma: «skulen» → skolen, «elevane» → elevene, «snakka»
-    → snakke (a-infinitive) and snakket (past tense). Only forms of the bokmål treebank with that
-    very lemma (or its bokmål spelling, for a homograph kept as it is: «høyrt» → hørt) are taken.
-
-    >>> bokmal_forms("skulen", "skole"), bokmal_forms("skolen", "skole")
-    (('skolen',), ())
-    """
-    forms = ndt_form_lemmas()
-    if len(form) < 3 or not form.isalpha() or form in forms or form == lemma:
-        return ()
-    rules = NYNORSK_TO_BOKMAL + NYNORSK_FORM_ENDINGS
-    lemmas = {lemma} | {c for c in _rewrites(lemma) if c in lemma_frequencies()}
-    first = _rewrites(form, rules)
-    found = sorted(c for c in first if forms.get(c) in lemmas)
-    if not found:
-        found = sorted({w for c in first for w in _rewrites(c, rules) if forms.get(w) in lemmas})
-    return tuple(found)
-
-
-def _bokmal_compound(word: str) -> str | None:
-    """A nynorsk compound with each nynorsk part in bokmål, linking letters kept («medie+forståing»
-    → medieforståelse, «problem+løysing+s+evne» → problemløsningsevne); None when nothing changes.
-
-    Only a lemma of the nynorsk treebank counts as a nynorsk part: «bøying», which bokmål writes
-    too, stays as it is.
-    """
-    parts = split_compound(word)
-    if len(parts) < 2:
-        return None
-    pieces, pos = [], 0
-    for part in parts:
-        start = word.find(part, pos)
-        if start < 0 or start - pos > 1:
-            return None
-        if part in lemma_frequencies() and not (_nynorsk_homograph(part) and bokmal_of(part)):
-            mapped = part
-        elif part in nynorsk_lemmas():
-            mapped = bokmal_of(part)
-            if mapped is None:
-                return None
-        else:
-            mapped = _bokmal_compound(part) or part
-        pieces += [word[pos:start], mapped]
-        pos = start + len(part)
-    joined = "".join(pieces) + word[pos:]
-    return joined if joined != word and pos == len(word) else None
-
-
 @lru_cache(maxsize=100_000)
 def with_norwegian_letters(word: str) -> str | None:
     """The lemma of ``word`` typed with æ, ø and å where it was typed without («spraak» → språk)."""
     if any(ch in word for ch in "æøå"):
         return None
-    candidates = _rewrites(word, ASCII_SPELLINGS)
-    candidates |= {w for c in candidates for w in _rewrites(c, ASCII_SPELLINGS)}
+    candidates = rewrites(word, ASCII_SPELLINGS)
+    candidates |= {w for c in candidates for w in rewrites(c, ASCII_SPELLINGS)}
     lemmas = {lemmatize_word(c).lower() for c in candidates if any(ch in c for ch in "æøå")}
     known = [lemma for lemma in lemmas if lemma in lemma_frequencies()
              or (len(split_compound(lemma)) > 1 and all(p in lemma_frequencies() for p in split_compound(lemma)))]
@@ -327,9 +77,9 @@ def normalised_lemma(word: str, lemma: str) -> str:
     function_word = NYNORSK_FUNCTION_WORDS.get(lower) or NYNORSK_FUNCTION_WORDS.get(current)
     if function_word:
         return function_word
-    if _is_bokmal_word(current) and _nynorsk_homograph(current):
+    if is_bokmal_word(current) and nynorsk_homograph(current):
         # «skulen» → skule → skole; «verda» → verden (the lemma «verd» has no correspondence of its own)
-        shared = bokmal_of(current) or (not _is_bokmal_word(lower) and bokmal_of(lower))
+        shared = bokmal_of(current) or (not is_bokmal_word(lower) and bokmal_of(lower))
         if shared:
             return shared
     if not lower.isalpha() or len(lower) < 3 or lower in stop_words() or (current in lemma_frequencies() and current != lower):
@@ -338,7 +88,7 @@ def normalised_lemma(word: str, lemma: str) -> str:
     if not is_known_lemma(current) and current not in nynorsk_lemma_frequencies() and lookup != current \
             and is_known_lemma(lookup):
         current = lookup
-    if _is_bokmal_word(lower) or _is_bokmal_word(current):
+    if is_bokmal_word(lower) or is_bokmal_word(current):
         if current not in lemma_frequencies():
             # a bokmål form with a nynorsk lemma («tilrettelagt» → tilretteleggje) takes its bokmål lemma;
             # "sprak": a rare form, or «språk» typed without å
@@ -354,13 +104,13 @@ def normalised_lemma(word: str, lemma: str) -> str:
         direct = next((b for b in map(bokmal_of, sources) if b), None)
     if direct and (direct in lemma_frequencies() or is_known_lemma(direct)):
         return direct  # a nynorsk lemma with a bokmål lemma of its own («verdsborgar» → verdensborger)
-    compound = _compound_lemma(lower, ndt_form_lemmas())
+    compound = compound_lemma(lower, ndt_form_lemmas())
     if compound:
         return bokmal_of(compound) or compound  # «partnerskoler» → partner + skole; «skulemiljøet» → skolemiljø
     # the pipeline's lemma when it is a nynorsk one: it read the word in context («låg inntekt»: låg,
     # not the table's «liggje»)
     nn = (current if current in nynorsk_lemma_frequencies() else None) or nynorsk_lemma(lower) \
-        or _compound_lemma(lower, nynorsk_form_lemmas())
+        or compound_lemma(lower, nynorsk_form_lemmas())
     if nn and nn in nynorsk_lemmas():
         # a word of the nynorsk treebank is nynorsk, not bokmål typed without æ, ø and å:
         # «forfattar» is «forfatter», not a form of «forfatte»
@@ -370,7 +120,7 @@ def normalised_lemma(word: str, lemma: str) -> str:
     folded = with_norwegian_letters(lower)
     if folded and folded in lemma_frequencies():
         return folded  # «laering» → læring
-    stems = _nynorsk_stems(lower)
+    stems = nynorsk_stems(lower)
     for candidate in (nn, *stems, lower, current):
         if candidate:
             if candidate in lemma_frequencies():
@@ -378,7 +128,7 @@ def normalised_lemma(word: str, lemma: str) -> str:
             bokmal = bokmal_of(candidate)
             if bokmal:
                 return bokmal
-    parts = _bokmal_compound(nn or lower)
+    parts = bokmal_compound(nn or lower)
     if parts:
         return parts  # «medieforståing» → medieforståelse: each part mapped on its own
     weak = next((s for s in stems if s.endswith("e") and is_known_lemma(s)), None)

@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 
 from qualcode.nlp.compounds import split_compound
 from qualcode.nlp.doccache import Header
-from qualcode.tagging.lexicon import bokmal_forms, normalised_lemma
+from qualcode.tagging.lexicon import normalised_lemma
+from qualcode.tagging.nynorsk import bokmal_forms
 
 
 INFLECTIONS = ("ene", "et", "en", "er", "a")
