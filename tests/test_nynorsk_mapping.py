@@ -164,3 +164,27 @@ def test_a_homograph_lemma_takes_the_bokmal_of_its_form():
     # «verda» has the lemma «verd» (worth, in bokmål); the form says «verden»
     assert normalised_lemma("verda", "verd") == "verden"
     assert normalised_lemma("verd", "verd") == "verd"
+
+
+@pytest.mark.parametrize(("nynorsk", "bokmal", "category"), [
+    # «medan», «samstundes» open a clause of their own, as «mens», «samtidig» do
+    ("Vi brukte ikkje Teams medan elevane laga film om klimaet.",
+     "Vi brukte ikke Teams mens elevene lagde film om klimaet.", "miljo_klima"),
+    ("Vi hadde ikkje eTwinning samstundes som elevane jobba med kjeldesortering.",
+     "Vi hadde ikke eTwinning samtidig som elevene jobbet med kildesortering.", "miljo_klima"),
+    # «og me» + verb starts a new clause, as «og vi» does
+    ("Vi fekk ikkje reise og me jobba med klimaet heime i staden.",
+     "Vi fikk ikke reise og vi jobbet med klimaet hjemme i stedet.", "miljo_klima"),
+])
+def test_nynorsk_function_words_in_negation_scope(erasmus, nynorsk, bokmal, category):
+    assert category in erasmus(bokmal)
+    assert category in erasmus(nynorsk)
+
+
+@pytest.mark.parametrize(("nynorsk", "bokmal"), [
+    ("ikkje engsteleg for å snakke tysk", "ikke engstelig for å snakke tysk"),  # a negated fear is courage
+    ("ikkje kun engelsk", "ikke kun engelsk"),  # «ikkje kun» does not deny what follows
+])
+def test_nynorsk_cues_that_do_not_negate(elev, nynorsk, bokmal):
+    assert "sprakferdigheter" in elev(bokmal)[1]
+    assert "sprakferdigheter" in elev(nynorsk)[1]

@@ -16,14 +16,15 @@ from __future__ import annotations
 from qualcode.tagging.tokens import Tokens
 
 NEGATION_CUES = frozenset({"ikke", "ikkje", "aldri", "uten", "utan", "verken", "hverken", "korkje", "ingen", "inga",
-                           "ingenting", "intet"})
+                           "ingi", "ingenting", "intet", "inkje"})
 # Cues that do not negate what follows: "ikke bare … men også", "ikke minst", "uten tvil".
 # A negated fear or shyness is courage: in «ikke redd for engelsk» the language is still the topic.
 NEGATED_FEARS = frozenset({"redd", "redde", "rædd", "sjenert", "sjenerte", "flau", "flaue", "nervøs", "nervøse",
-                           "engstelig", "engstelige", "usikker", "usikre", "skamfull", "blyg", "blyge"})
+                           "engstelig", "engstelige", "engsteleg", "engstelege", "usikker", "usikre", "skamfull",
+                           "blyg", "blyge"})
 NOT_NEGATING_NEXT = {
     "ikke": {"bare", "berre", "minst", "sant", "kun", "bara", "mindre"} | NEGATED_FEARS,
-    "ikkje": {"berre", "minst", "sant"} | NEGATED_FEARS,
+    "ikkje": {"berre", "minst", "sant", "kun", "mindre"} | NEGATED_FEARS,
     # «ei oppleving dei aldri gløymer»: never forgetting is emphasis, not negation
     "aldri": {"glemme", "glemmer", "glemt", "gløyme", "gløymer", "gløymt"},
     "uten": {"tvil", "tvi"},
@@ -44,14 +45,14 @@ FORWARD_ONLY = frozenset({"uten", "utan"})
 TOPIC_OPENERS = frozenset({"hvorfor", "kvifor", "hvordan", "korleis", "hvorvidt"})
 # Subordinating conjunctions open a clause of their own: in «vi ville ikkje fly når heile prosjektet
 # handla om berekraft» the sustainability is not negated.
-CLAUSE_BREAKERS = frozenset({"men", "likevel", "derimot", "mens", "fordi", "samtidig", "når", "dersom", "hvis",
-                             "viss", "siden", "sidan", "ettersom", "sia"})
+CLAUSE_BREAKERS = frozenset({"men", "likevel", "derimot", "mens", "medan", "fordi", "samtidig", "samstundes", "når",
+                             "dersom", "hvis", "viss", "siden", "sidan", "ettersom", "sia"})
 # «og»/«eller» before a finite verb or a subject pronoun starts a clause of its own: in «hadde
 # innvandrerbakgrunn og hadde aldri vært …» the background is not negated.
 COORDINATORS = frozenset({"og", "eller", "så"})
 CLAUSE_OPENERS = frozenset({"hadde", "har", "var", "er", "ble", "blei", "vart", "blir", "vert", "fikk", "fekk", "får",
-                            "kom", "gikk", "skulle", "skal", "kunne", "kan", "ville", "vil", "måtte", "må", "vi", "de",
-                            "dei", "han", "hun", "ho", "jeg", "eg", "det", "den", "man", "ein", "en"})
+                            "kom", "gikk", "gjekk", "skulle", "skal", "kunne", "kan", "ville", "vil", "måtte", "må",
+                            "vi", "me", "de", "dei", "han", "hun", "ho", "jeg", "eg", "det", "den", "man", "ein", "en"})
 # A relative or complement clause's subject: a cue after it does not reach back past it.
 RELATIVE_OPENERS = frozenset({"som", "at", "der"})
 SUBJECT_PRONOUNS = frozenset({"det", "vi", "me", "de", "dei", "han", "hun", "ho", "jeg", "eg", "man", "ein"})
