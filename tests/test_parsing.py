@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qualcode.nlp.doccache import doc_from_bytes, doc_to_bytes, read_header
-from qualcode.nlp.parsing import coding_components, parse_for_coding
+from qualcode.nlp.parsing import coding_components, parse_entries_for_coding, parse_for_coding
 
 ANSWERS = ["Nye venner", "språkferdigheter", "Bedre engelsk, selvtillit", "vennskap", "Mestring og glede"]
 TURNS = [
@@ -53,12 +53,16 @@ def test_a_short_texts_entry_is_the_one_its_doc_would_write(nlp):
     """Short texts' cache entries are written from their words, without a Doc: byte for byte
     what doc_to_bytes writes for the Doc with those lemmas and sentences."""
     texts = ANSWERS + ["samarbeid. Trygghet og vennskap", "IKT-ferdigheter", "nye aha-opplevelser", "Elevane fekk nye vener",
-                       "mestringsopplevelser", "? Vennskap", "engelsk;  tysk", "2006.", ""]
+                       "mestringsopplevelser", "? Vennskap", "engelsk;  tysk", "2006.", "", "a\x1fb c\x1ed"]
     with_docs = list(parse_for_coding(nlp, texts, n_process=1))
     without = list(parse_for_coding(nlp, texts, n_process=1, docs=False))
     for (doc, entry), (none, same), text in zip(with_docs, without, texts):
         assert entry == doc_to_bytes(doc) == same, text
         assert none is None, text
+    # The header handed to the tagger with a new entry is the one the entry holds.
+    for (header, entry, _), (_, same) in zip(parse_entries_for_coding(nlp, texts + TURNS, n_process=1),
+                                             parse_for_coding(nlp, texts + TURNS, n_process=1, docs=False)):
+        assert entry == same and header == read_header(entry)
     rebuilt = doc_from_bytes(nlp.vocab, with_docs[5][1])
     assert [t.lemma_ for t in rebuilt] == ["samarbeid", ".", "trygghet", "og", "vennskap"]
     assert [t.is_sent_start for t in rebuilt] == [True, False, True, False, False]

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from qualcode.store.summary import counted
 from qualcode.nlp import stop_words
 from qualcode.nlp.doccache import read_header
-from qualcode.nlp.parsing import cache_key, parse_for_coding
+from qualcode.nlp.parsing import cache_key, parse_entries_for_coding
 from qualcode.store import Project, schema
 from qualcode.tagging.codebook import Codebook
 
@@ -71,9 +71,8 @@ def lemmatize_texts(project: Project, nlp: Language, texts: dict[str, str],
                 header = read_header(data)
                 found[text_hash] = _lemmas_and_words(header.words, header.lemmas)
     missing = [h for h in texts if h not in found]
-    entries = parse_for_coding(nlp, [texts[h] for h in missing], docs=False)
-    for n, (text_hash, (_, data)) in enumerate(zip(missing, entries), 1):
-        header = read_header(data)
+    entries = parse_entries_for_coding(nlp, [texts[h] for h in missing])
+    for n, (text_hash, (header, _, _)) in enumerate(zip(missing, entries), 1):
         found[text_hash] = _lemmas_and_words(header.words, header.lemmas)
         if progress and n % 500 == 0:
             progress("parse", n, len(missing))

@@ -104,9 +104,16 @@ def words_to_bytes(words: list[str], spaces: list[bool], lemmas: list[str], sent
     >>> words_to_bytes(["nye", "venner"], [True, False], ["ny", "venn"], [True, False])[:4]
     b'QCD3'
     """
+    return words_to_entry(words, spaces, lemmas, sent_starts)[1]
+
+
+def words_to_entry(words: list[str], spaces: list[bool], lemmas: list[str],
+                   sent_starts: list[bool]) -> tuple[Header, bytes]:
+    """:func:`words_to_bytes`, and the entry's :class:`Header` (what :func:`read_header` would read)."""
     flags = bytes((SPACE if space else 0) | (SENT_START_FLAG if start else 0) for space, start in zip(spaces, sent_starts))
     cells = b"".join([_token_cells(lemma, bool(start)) for lemma, start in zip(lemmas, sent_starts)])
-    return _entry(_tagger_bytes(words, lemmas, flags), sorted({lemma for lemma in lemmas if lemma}), cells)
+    entry = _entry(_tagger_bytes(words, lemmas, flags), sorted({lemma for lemma in lemmas if lemma}), cells)
+    return Header(words, lemmas, flags), entry
 
 
 @lru_cache(maxsize=100_000)

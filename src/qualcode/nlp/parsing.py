@@ -45,7 +45,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from qualcode.nlp.doccache import FORMAT as CACHE_FORMAT
-from qualcode.nlp.doccache import doc_to_bytes, words_to_bytes
+from qualcode.nlp.doccache import Header, doc_to_bytes, read_header, words_to_entry
 from qualcode.nlp.lemmatizer import is_known_word, lemmatize_word
 from qualcode.nlp.pipeline import load_pipeline, pipeline_info
 from qualcode.nlp.standard import register_extension, standard_of_words
@@ -180,12 +180,14 @@ def _short_text_words(doc: Doc, lexemes: dict[int, tuple[str, str, bool, bool]] 
 
 
 def _parse(nlp: Language, texts: list[str], batch_size: int = CHUNK, words: _WordLemmas | None = None,
-           docs: bool = True) -> list[tuple[Doc | None, bytes]]:
-    """``(doc, cache entry)`` of each text; for a short text ``doc`` is ``None`` unless ``docs``
-    (its entry is written straight from its words: :func:`~qualcode.nlp.doccache.words_to_bytes`)."""
+           docs: bool = True) -> list[_Parsed]:
+    """``(doc, cache entry, header)`` of each text; for a short text ``doc`` is ``None`` unless
+    ``docs`` (its entry is written straight from its words:
+    :func:`~qualcode.nlp.doccache.words_to_entry`, which also gives its header), for a longer
+    one the header is ``None`` (read it from the entry)."""
     register_extension()
     words = words or _WordLemmas(nlp)
-    results: list[tuple[Doc | None, bytes] | None] = [None] * len(texts)
+    results: list[_Parsed | None] = [None] * len(texts)
     short: list[tuple[int, Doc, list[_Word]]] = []
     pending: list[tuple[int, Doc]] = []
     for i, text in enumerate(texts):
@@ -197,13 +199,16 @@ def _parse(nlp: Language, texts: list[str], batch_size: int = CHUNK, words: _Wor
             short.append((i, doc, tokens))
     for (i, doc, tokens), (standard, lemmas) in zip(short, words.lemmas([tokens for _, _, tokens in short])):
         starts = [w[3] for w in tokens]
-        entry = words_to_bytes([w[0] for w in tokens], [w[4] for w in tokens], lemmas, starts)
-        results[i] = (_with_lemmas(doc, standard, lemmas, starts) if docs else None, entry)
+        header, entry = words_to_entry([w[0] for w in tokens], [w[4] for w in tokens], lemmas, starts)
+        results[i] = (_with_lemmas(doc, standard, lemmas, starts) if docs else None, entry, header)
     if pending:
         with _only(nlp, coding_components(nlp)):
             for (i, _), doc in zip(pending, nlp.pipe((doc for _, doc in pending), batch_size=batch_size)):
-                results[i] = (doc, doc_to_bytes(doc))
+                results[i] = (doc, doc_to_bytes(doc), None)
     return results  # type: ignore[return-value]
+
+
+_Parsed = tuple[Doc | None, bytes, Header | None]
 
 
 def parallel_processes(texts: list[str]) -> int:
@@ -259,7 +264,20 @@ def parse_for_coding(nlp: Language, texts: Iterable[str], n_process: int | None 
     ``None`` for short texts too, whose entries are written without a Doc (the tagger reads the
     entry; a token pattern builds the Doc from it when it needs one).
     """
-    texts = list(texts)
+    for doc, entry, _ in _parse_all(nlp, list(texts), n_process, docs):
+        yield doc, entry
+
+
+def parse_entries_for_coding(nlp: Language, texts: Iterable[str],
+                             n_process: int | None = None) -> Iterator[tuple[Header, bytes, Doc | None]]:
+    """``(header, cache_entry, doc)`` for each text, in order: :func:`parse_for_coding` with
+    ``docs=False``, and the entry's :class:`~qualcode.nlp.doccache.Header` (what the tagger
+    reads), made from a short text's words rather than read back from the entry just written."""
+    for doc, entry, header in _parse_all(nlp, list(texts), n_process, docs=False):
+        yield (header if header is not None else read_header(entry)), entry, doc
+
+
+def _parse_all(nlp: Language, texts: list[str], n_process: int | None, docs: bool) -> Iterator[_Parsed]:
     if n_process is None:
         n_process = parallel_processes(texts)
     if n_process > 1:
@@ -296,7 +314,7 @@ def _parse_chunk(texts: list[str]) -> list[bytes]:
         raise WorkerFailed(str(_WORKER.get("error", "the worker has no pipeline")))
     nlp = _WORKER["nlp"]
     words = _WORKER.setdefault("words", _WordLemmas(nlp))  # type: ignore[arg-type]
-    return [entry for _, entry in _parse(nlp, texts, words=words, docs=False)]  # type: ignore[arg-type]
+    return [entry for _, entry, _ in _parse(nlp, texts, words=words, docs=False)]  # type: ignore[arg-type]
 
 
 class WorkerFailed(RuntimeError):
@@ -333,7 +351,7 @@ def _can_fork() -> bool:
     return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _parse_in_workers(nlp: Language, texts: list[str], n_process: int) -> Iterator[tuple[Doc | None, bytes]]:
+def _parse_in_workers(nlp: Language, texts: list[str], n_process: int) -> Iterator[_Parsed]:
     info = pipeline_info(nlp)
     done = 0
     # An executor, not multiprocessing.Pool: a worker that dies (the kernel's out-of-memory
@@ -354,7 +372,7 @@ def _parse_in_workers(nlp: Language, texts: list[str], n_process: int) -> Iterat
             for entries in results:
                 for entry in entries:
                     done += 1
-                    yield None, entry
+                    yield None, entry, None
     except (WorkerFailed, BrokenProcessPool):
         # A pipeline the workers cannot load by name (built in code, changed after loading), or
         # a worker that died: parse the rest here.

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from sqlalchemy import Connection, delete, func, insert, select
 
 from qualcode.nlp.doccache import Header, doc_from_bytes, read_header
-from qualcode.nlp.parsing import cache_key, parse_for_coding
+from qualcode.nlp.parsing import cache_key, parse_entries_for_coding
 from qualcode.store import Project, schema
 from qualcode.store.bulk import Same, insert_columns
 from qualcode.store.codebooks import save_codebook
@@ -119,11 +119,11 @@ def tag_texts(project: Project, nlp: Language, tagger: CodebookTagger, texts: di
         batch: list[tuple[str, bytes]] = []
         # Only what the tagger reads is parsed (no dependency parse or entities), large jobs in
         # worker processes that hand back cache entries; see qualcode.nlp.parsing.
-        entries = parse_for_coding(nlp, [texts[h] for h in missing], docs=False)
-        for n, (text_hash, (doc, data)) in enumerate(zip(missing, entries), 1):
+        entries = parse_entries_for_coding(nlp, [texts[h] for h in missing])
+        for n, (text_hash, (header, data, doc)) in enumerate(zip(missing, entries), 1):
             # Tagged from the entry just made, like a cached text: its header holds what the
             # tagger reads, and is cheaper to read than the Doc's tokens.
-            parsed = _from_cache(nlp.vocab, read_header(data), data, tagger, doc)
+            parsed = _from_cache(nlp.vocab, header, data, tagger, doc)
             found[text_hash] = suggest(texts[text_hash], parsed, tagger) if parsed else {}
             batch.append((text_hash, data))
             if len(batch) >= 2000:
