@@ -188,3 +188,16 @@ def test_nynorsk_function_words_in_negation_scope(erasmus, nynorsk, bokmal, cate
 def test_nynorsk_cues_that_do_not_negate(elev, nynorsk, bokmal):
     assert "sprakferdigheter" in elev(bokmal)[1]
     assert "sprakferdigheter" in elev(nynorsk)[1]
+
+
+@pytest.mark.parametrize(("word", "lemma", "bokmal"), [
+    ("gutar", "gut", "gutt"), ("avgjerda", "avgjerd", "avgjørelse"), ("vitja", "vitje", "besøke"),
+    ("ukjende", "ukjend", "ukjent"), ("vitskapen", "vitskap", "vitenskap"), ("samde", "samd", "enig"),
+])
+def test_more_correspondences(word, lemma, bokmal):
+    assert normalised_lemma(word, lemma) == bokmal
+
+
+def test_boys_and_girls_in_nynorsk(erasmus):
+    assert "inkludering_mangfold" in erasmus("Det var like mange jenter og gutar på turen, det var viktig for oss.")
+    assert "inkludering_mangfold" in erasmus("Det var like mange jenter og gutter på turen, det var viktig for oss.")

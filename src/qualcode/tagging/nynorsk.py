@@ -64,7 +64,12 @@ NYNORSK_TO_BOKMAL = (
     ("marknad", "marked"), ("flaum", "flom"), ("ê", "æ"), ("byte", "bytte"), ("klede", "klær"), ("mming", "mning"),
     ("vald", "valgt"), ("annleis", "annerledes"), ("veng", "ving"), ("opphavleg", "opprinnelig"), ("opphav", "opprinnelse"),
     ("løyse", "løshet"), ("vit$", "vett"), ("tilhøyrsel", "tilhørighet"), ("aldra$", "aldrende"), ("flyge$", "fly"),
-    ("bu", "bo"), ("høyr", "hør"),
+    ("bu", "bo"), ("høyr", "hør"), ("kjend", "kjent"), ("hugs", "husk"), ("vitskap", "vitenskap"),
+    ("mogeleg", "mulig"), ("naudsynt", "nødvendig"), ("byrj", "begynn"), ("avgjerd", "avgjørelse"), ("samd", "enig"),
+    ("semje", "enighet"), ("merksemd", "oppmerksomhet"), ("merksam", "oppmerksom"), ("heilskap", "helhet"),
+    ("vitj", "besøk"), ("handsam", "behandl"), ("omgrep", "begrep"), ("førebu", "forbered"), ("lukka", "lykket"),
+    ("sjølvstende", "selvstendighet"), ("fråvær", "fravær"), ("tilhøve", "forhold"), ("telj", "tell"),
+    ("gammal", "gammel"), ("gut", "gutt"), ("gjev", "giv"), ("skode", "skue"), ("nøydd", "nødt"), ("einskild", "enkelt"),
     # a-infinitives and feminine definite -a («kasta», «sitja», «sida»): the e-form the treebank writes
     ("a$", "e"), ("ja$", "je"),
 )
