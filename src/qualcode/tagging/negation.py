@@ -68,8 +68,8 @@ def negated_tokens(tokens: Tokens) -> set[int]:
     negated: set[int] = set()
     lowers = tokens.lower
     if NEGATION_CUES.isdisjoint(lowers):
-        # most texts: no cue at all («men det ble kuttet» needs none)
-        return _came_to_nothing(tokens) if "men" in lowers else negated
+        # most texts: no cue at all («men det ble kuttet» needs none, only a word of cancelling)
+        return _came_to_nothing(tokens) if not CANCELLED.isdisjoint(lowers) else negated
     clause: list[int] = []
     first_cue: int | None = None
 
