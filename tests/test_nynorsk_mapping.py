@@ -201,3 +201,8 @@ def test_more_correspondences(word, lemma, bokmal):
 def test_boys_and_girls_in_nynorsk(erasmus):
     assert "inkludering_mangfold" in erasmus("Det var like mange jenter og gutar på turen, det var viktig for oss.")
     assert "inkludering_mangfold" in erasmus("Det var like mange jenter og gutter på turen, det var viktig for oss.")
+
+
+def test_a_compound_of_a_noun_in_e_with_the_nynorsk_plural(elev):
+    # «tyskglosar»: tysk + glose, plural -ar (bokmål «tyskgloser»)
+    assert elev("tyskgloser")[0] == elev("tyskglosar")[0] == "sprakferdigheter"

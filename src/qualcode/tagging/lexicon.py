@@ -45,6 +45,11 @@ DERIVATION_SUFFIXES = _BOTH_WAYS + tuple((b, a) for a, b in _BOTH_WAYS) + (("", 
 COMMON_DERIVATION = 50
 
 
+def _known_compound(word: str) -> bool:
+    parts = split_compound(word)
+    return len(parts) > 1 and all(is_known_lemma(p) for p in parts)
+
+
 @lru_cache(maxsize=100_000)
 def with_norwegian_letters(word: str) -> str | None:
     """The lemma of ``word`` typed with æ, ø and å where it was typed without («spraak» → språk)."""
@@ -131,9 +136,9 @@ def normalised_lemma(word: str, lemma: str) -> str:
     parts = bokmal_compound(nn or lower)
     if parts:
         return parts  # «medieforståing» → medieforståelse: each part mapped on its own
-    weak = next((s for s in stems if s.endswith("e") and is_known_lemma(s)), None)
+    weak = next((s for s in stems if s.endswith("e") and (is_known_lemma(s) or _known_compound(s))), None)
     if weak:
-        return weak  # «glosar» → glose: a rarer noun the lexicon knows
+        return weak  # «glosar» → glose, «tyskglosar» → tyskglose: a rarer noun the lexicon knows
     return nn or with_norwegian_letters(lower) or current
 
 
