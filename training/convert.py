@@ -15,7 +15,11 @@ dependency structure.  The rules were written against the UD dev split, which
 contains the same sentences as the NDT dev files; ``--check`` prints the
 token-level agreement and the most frequent remaining disagreements.
 
-Usage: python convert.py DATA_DIR OUT_DIR [--docsize 10] [--check]
+Usage: python convert.py DATA_DIR OUT_DIR [--docsize 10] [--standards nob,nno] [--check]
+
+``--standards nob`` (or ``nno``) writes a corpus of one written standard: its train.spacy and
+select.spacy are that standard's alone (the same documents as train_nob.spacy/select_nob.spacy
+of the joint conversion), for a per-standard model (README "One pipeline for both standards").
 """
 import argparse
 import collections
