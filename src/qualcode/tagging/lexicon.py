@@ -87,7 +87,8 @@ def normalised_lemma(word: str, lemma: str) -> str:
         shared = bokmal_of(current) or (not is_bokmal_word(lower) and bokmal_of(lower))
         if shared:
             return shared
-    if not lower.isalpha() or len(lower) < 3 or lower in stop_words() or (current in lemma_frequencies() and current != lower):
+    if not lower.isalpha() or len(lower) < 3 or lower in stop_words() \
+            or (current in lemma_frequencies() and current != lower):
         return current
     lookup = lemmatize_word(lower).lower()
     if not is_known_lemma(current) and current not in nynorsk_lemma_frequencies() and lookup != current \
