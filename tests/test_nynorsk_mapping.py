@@ -206,3 +206,9 @@ def test_boys_and_girls_in_nynorsk(erasmus):
 def test_a_compound_of_a_noun_in_e_with_the_nynorsk_plural(elev):
     # «tyskglosar»: tysk + glose, plural -ar (bokmål «tyskgloser»)
     assert elev("tyskgloser")[0] == elev("tyskglosar")[0] == "sprakferdigheter"
+
+
+def test_influence_in_nynorsk(erasmus):
+    # «innverknad» is the nynorsk word for «innflytelse» (the regular «verknad»/«virkning» gives «innvirkning»)
+    assert "demokratisk_deltakelse" in erasmus("Elevane fekk stor innverknad på kva prosjektet skulle handle om.")
+    assert "demokratisk_deltakelse" in erasmus("Elevene fikk stor innflytelse på hva prosjektet skulle handle om.")
