@@ -178,11 +178,29 @@ def test_confidence_attached_to_a_skill_is_the_primary(elev, text):
     assert primary == "personlig_utvikling" and "sprakferdigheter" in codes
 
 
+@pytest.mark.parametrize(("text", "skill"), [
+    ("tryggere på digital samhandling", "nokkelkompetanser"), ("modigere til å ta initiativ", "nokkelkompetanser"),
+    ("mot til å snakke tysk", "sprakferdigheter"), ("mestringsfølelse på spansk", "sprakferdigheter"),  # bokmål
+    ("mer sjølvsikker i samarbeid", "nokkelkompetanser"), ("meistring av tysk", "sprakferdigheter"),  # nynorsk
+    ("tryggleik i gruppearbeid", "nokkelkompetanser"), ("modigare til å ta initiativ", "nokkelkompetanser"),
+    ("samarbeidstrygghet", "nokkelkompetanser"),  # the skill compounded with the confidence
+])
+def test_the_confidence_field_attached_to_any_skill_is_the_primary(elev, text, skill):
+    """The confidence rule is a word family (trygg*, selvsikker, mot, tør, mestring/meistring …)
+    attached to any skill, not to language only; the skill stays the second code."""
+    primary, codes = elev(text)
+    assert primary == "personlig_utvikling" and skill in codes
+
+
 @pytest.mark.parametrize(("text", "primary"), [
     ("språk, kultur, vennskap", "sprakferdigheter"),  # each item one mention: the first named wins
     ("glosar, kultur og vener", "sprakferdigheter"),
     ("kultur, vennskap, språk", "sosial_inkludering"),
     ("fransk og selvtillit", "sprakferdigheter"),  # a list, not a confidence attached to a skill
+    # an item with more evidence («nye venner»: a phrase and a term) is still one mention
+    ("tysk, gode venner", "sprakferdigheter"), ("kritisk tenkning, nye venner", "nokkelkompetanser"),
+    ("vener og nye opplevingar", "sosial_inkludering"), ("sjølvstende og nye vener", "personlig_utvikling"),
+    ("trygg på engelsk, nye venner", "personlig_utvikling"),  # the confidence rule inside the first item
 ])
 def test_a_list_answer_is_coloured_by_what_it_names_first(elev, text, primary):
     assert elev(text)[0] == primary

@@ -272,8 +272,11 @@ class CodebookTagger:
                 per_category[category][i] = max(per_category[category].get(i, 0.0), rule.weight / (end - start))
         named = self._named_first(tokens, best) if len(per_category) > 1 else {}
         items = self._short_items(tokens) if len(per_category) > 1 else None
-        result.scores = {c: round(self._score(per_category[c], items), 6)
-                         for c in sorted(per_category, key=lambda c: (named.get(c, ()), order[c]))}
+        if items is None:
+            scores = {c: self._score(per_category[c]) for c in per_category}
+        else:
+            scores, named = self._list_scores(per_category, items, named)
+        result.scores = {c: round(scores[c], 6) for c in sorted(per_category, key=lambda c: (named.get(c, ()), order[c]))}
         if compiled.poles and result.scores:
             result.polarity = self._polarity(tokens, negated, result.scores)
             last = compiled.poles[-1][0]
@@ -330,16 +333,39 @@ class CodebookTagger:
         return items if len(filled) > 1 and max(filled) <= LIST_ITEM_WORDS else None
 
     @staticmethod
-    def _score(weights: dict[int, float], items: list[int] | None) -> float:
-        """A category's score: the sum of its evidence weights, token by token. In a list of short
-        items each item is one mention, so the score is the best item's: «språk, kultur, vennskap»
-        names three things once each, and language, named first, is the primary."""
-        if items is None:
-            return sum(weights.values())
-        per_item: dict[int, float] = defaultdict(float)
-        for i, weight in weights.items():
-            per_item[items[i]] += weight
-        return max(per_item.values())
+    def _score(weights: dict[int, float]) -> float:
+        """A category's score in running text: the sum of its evidence weights, token by token."""
+        return sum(weights.values())
+
+    @staticmethod
+    def _list_scores(per_category: dict[str, dict[int, float]], items: list[int],
+                     named: dict[str, tuple[int, int]]) -> tuple[dict[str, float], dict[str, tuple]]:
+        """Scores and naming order in a list of short items: each item is one mention of the
+        category that dominates it (the most evidence weight in the item), so the first item's
+        dominant category is the primary: «fransk, nye venner» is language although «nye venner» has
+        more evidence than «fransk». Within one item the weights decide, which is how the confidence
+        rule works in a list: «trygg på engelsk, venner» is personal development.
+
+        A category that dominates an item scores 1; one that only appears beside a dominant one
+        scores less, by its share of the item's best weight. The naming order puts categories by
+        the first item they dominate, then by the first item they appear in."""
+        per_item: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        for category, weights in per_category.items():
+            for i, weight in weights.items():
+                per_item[items[i]][category] += weight
+        scores: dict[str, float] = defaultdict(float)
+        dominated: dict[str, int] = {}
+        for item in sorted(per_item):
+            weights = per_item[item]
+            top = max(weights.values())
+            # of tied categories the item's head (named last in it) dominates: «språkleg tryggleik»
+            leader = min((c for c in weights if weights[c] == top), key=lambda c: named.get(c, ()))
+            dominated.setdefault(leader, item)
+            for category, weight in weights.items():
+                scores[category] = max(scores[category], 1.0 if category == leader else 0.5 * weight / top)
+        last = len(per_item)
+        order = {c: (dominated.get(c, last), named.get(c, ())) for c in per_category}
+        return scores, order
 
     @staticmethod
     def _named_first(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[str, tuple[int, int]]:
