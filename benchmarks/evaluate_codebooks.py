@@ -49,7 +49,8 @@ LABELSETS = {"2026": ROOT / "tests/data/labelset_2026", "2026b": ROOT / "tests/d
              "2026g": ROOT / "tests/data/labelset_2026g",
              "2026h": ROOT / "tests/data/labelset_2026h",
              "2026i": ROOT / "tests/data/labelset_2026i",
-             "2026j": ROOT / "tests/data/labelset_2026j"}
+             "2026j": ROOT / "tests/data/labelset_2026j",
+             "2026k": ROOT / "tests/data/labelset_2026k"}
 LABELSET = LABELSETS["2026"]
 CODEBOOKS = {"answers.jsonl": "codebooks/elevutbytte.yaml", "sentences.jsonl": "codebooks/erasmus_prioriteringer.yaml"}
 OLD = [("codebooks/elevutbytte.yaml", ROOT / "tests/data/eval_elevutbytte_answers.jsonl"),
