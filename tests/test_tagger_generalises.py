@@ -204,3 +204,22 @@ def test_the_confidence_field_attached_to_any_skill_is_the_primary(elev, text, s
 ])
 def test_a_list_answer_is_coloured_by_what_it_names_first(elev, text, primary):
     assert elev(text)[0] == primary
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a language name as the head of a compound is the language (round 9): bokmål, nynorsk
+    ("hverdagsnorsk", "sprakferdigheter"), ("kvardagsnorsk", "sprakferdigheter"), ("skoletysk", "sprakferdigheter"),
+    ("norskkunnskapane mine", "sprakferdigheter"), ("glosetrening", "sprakferdigheter"),
+    # a caps compound is split like a lower-case one
+    ("LOGISKTENKNING", "nokkelkompetanser"), ("LOGISKTENKING", "nokkelkompetanser"),
+    ("klimatenkning", "medborgerskap"),  # a way of thinking is of its modifier
+    # a process is a process of its modifier: maturity, integration
+    ("modningsprosessen", "personlig_utvikling"), ("integreringsprosessen", "sosial_inkludering"),
+])
+def test_compounds_inherit_the_category_their_head_or_modifier_carries(elev, text, category):
+    assert elev(text)[0] == category
+
+
+@pytest.mark.parametrize("text", ["dei norske elevane", "norske tradisjoner"])
+def test_the_inflected_adjective_norske_is_not_the_language(elev, text):
+    assert "sprakferdigheter" not in elev(text)[1]

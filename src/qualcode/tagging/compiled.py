@@ -56,6 +56,8 @@ YIELDING_HEADS = frozenset({
     # a feeling, a quality, a technique or the building of something: what it is of decides
     # («lykkefølelse», «samholdskjensle», «lederegenskap», «presentasjonsteknikk», «nettverksbygging»)
     "følelse", "kjensle", "egenskap", "eigenskap", "teknikk", "bygging",
+    # a process or a way of thinking is of its modifier («modningsprosess», «kritisktenkning», «miljøtenking»)
+    "prosess", "tenkning", "tenking",
 })
 
 
