@@ -23,7 +23,8 @@ SEEDS = {"labelset_2026": 20261130, "labelset_2026b": 20261201, "labelset_2026c"
          "labelset_2026h": 20261207,
          "labelset_2026i": 20261208,
          "labelset_2026j": 20261209,
-         "labelset_2026k": 20261210}
+         "labelset_2026k": 20261210,
+         "labelset_2026l": 20261211}
 
 
 def strata(path, key):
