@@ -69,6 +69,7 @@ def add_category(cb):
     extra = cb.categories[0].model_copy(deep=True)
     extra.id, extra.label, extra.color = "mestring", "Mestring", "#123456"
     extra.terms, extra.compound_terms, extra.phrases, extra.patterns, extra.exclude = ["mestring", "mestre"], [], [], [], []
+    extra.secondary = []  # the copy's secondary words name terms it no longer has
     cb.categories.append(extra)
 
 

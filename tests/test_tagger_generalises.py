@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from qualcode.tagging import codebook_pipeline, codes_json, load_codebook, parse_codebook, primary_category
+from qualcode.tagging import (CodebookError, codebook_pipeline, codes_json, load_codebook, parse_codebook,
+                              primary_category)
+from qualcode.tagging.changes import CodebookChange
+from qualcode.tagging.codebook_yaml import codebook_yaml
 from qualcode.tagging.compiled import CompiledCodebook
 from qualcode.tagging.lexicon import bokmal_of, derivations, normalised_lemma
 from tests.conftest import ROOT
@@ -223,3 +226,52 @@ def test_compounds_inherit_the_category_their_head_or_modifier_carries(elev, tex
 @pytest.mark.parametrize("text", ["dei norske elevane", "norske tradisjoner"])
 def test_the_inflected_adjective_norske_is_not_the_language(elev, text):
     assert "sprakferdigheter" not in elev(text)[1]
+
+
+@pytest.mark.parametrize("text", [
+    "lærerikt", "Svært lærerikt", "lærerik tur", "veldig lærerik uke", "kjempelærerikt",  # bokmål
+    "lærerike dagar", "lærerik veke", "svært lærerikt opphald",  # nynorsk
+])
+def test_learning_as_a_bare_evaluation_codes_nothing(elev, text):
+    """Label rule of session 7: «lærerik(t)» alone, with an intensifier or a neutral noun, is noise."""
+    assert elev(text) == (None, set())
+
+
+@pytest.mark.parametrize(("text", "primary"), [
+    ("utfordrende men lærerikt", "personlig_utvikling"), ("lærerik opplevelse", "personlig_utvikling"),
+    ("lærerikt, nye venner", "sosial_inkludering"),  # first in the list, yet the other outcome leads
+    ("utfordrande, men lærerikt", "personlig_utvikling"), ("lærerik oppleving", "personlig_utvikling"),  # nynorsk
+    ("lærerikt og kjekt", "personlig_utvikling"),
+])
+def test_learning_beside_another_outcome_adds_key_competence_last(elev, text, primary):
+    assert elev(text) == (primary, {primary, "nokkelkompetanser"})
+
+
+SECONDARY = """
+id: sekundaer
+name: Sekundær
+categories:
+  - id: laering
+    label: Læring
+    color: "#1B7837"
+    terms: [lærerik, kunnskap]
+    secondary: [lærerik]
+  - id: glede
+    label: Glede
+    color: "#D7301F"
+    terms: [gøy]
+"""
+
+
+def test_secondary_words_are_validated_exported_and_count_as_a_change(nlp):
+    with pytest.raises(CodebookError, match=r"sek.yaml line \d+: .*secondary word 'nyttig' is not one of"):
+        parse_codebook(SECONDARY.replace("secondary: [lærerik]", "secondary: [nyttig]"), "sek.yaml")
+    codebook = parse_codebook(SECONDARY, "sek.yaml")
+    assert parse_codebook(codebook_yaml(codebook, "sek.yaml"), "again.yaml").categories[0].secondary == ["lærerik"]
+    plain = parse_codebook(SECONDARY.replace("    secondary: [lærerik]\n", ""), "sek.yaml")
+    assert CodebookChange(CompiledCodebook(codebook), CompiledCodebook(plain)).affects(["Hei"], ["hei"])
+    pipeline = codebook_pipeline(codebook)
+    # beside a word of its own category a secondary word is ordinary evidence
+    assert pipeline("lærerikt og ny kunnskap")._.qc_scores == {"laering": 2.0}
+    assert list(pipeline("lærerikt og gøy")._.qc_scores) == ["glede", "laering"]
+    assert pipeline("Det var lærerikt.")._.qc_scores == {}

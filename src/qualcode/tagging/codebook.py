@@ -70,6 +70,8 @@ class Category(BaseModel):
     exclude: list[str] = Field(default_factory=list)
     # words and phrases of the rules above that are evidence only with support (see docs/codebook-format.md)
     weak: list[str] = Field(default_factory=list)
+    # words of the rules above that add the category only beside another category's evidence, never as the primary
+    secondary: list[str] = Field(default_factory=list)
     examples: Examples = Field(default_factory=Examples)
 
     @field_validator("id")
@@ -88,7 +90,7 @@ class Category(BaseModel):
             raise ValueError(f"colour '{value}' is not a hex colour like #1B7837")
         return value.upper()
 
-    @field_validator("terms", "compound_terms", "phrases", "exclude", "weak")
+    @field_validator("terms", "compound_terms", "phrases", "exclude", "weak", "secondary")
     @classmethod
     def _words(cls, values: list[str]) -> list[str]:
         cleaned = []
@@ -123,6 +125,10 @@ class Category(BaseModel):
             if word not in listed:
                 raise ValueError(f"weak word '{word}' is not one of this category's terms, compound_terms or "
                                  f"phrases; list it there first (weak only says it needs support)")
+        for word in self.secondary:
+            if word not in listed:
+                raise ValueError(f"secondary word '{word}' is not one of this category's terms, compound_terms or "
+                                 f"phrases; list it there first (secondary only says it never codes alone)")
         return self
 
     @property

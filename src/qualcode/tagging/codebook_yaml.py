@@ -62,6 +62,8 @@ def codebook_yaml(codebook: Codebook, source: str, target: str = "THIS_FILE.yaml
             entry["exclude"] = list(category.exclude)
         if category.weak:
             entry["weak"] = list(category.weak)
+        if category.secondary:
+            entry["secondary"] = list(category.secondary)
         examples = category.examples.model_dump(mode="json", exclude_defaults=True) if category.examples else {}
         if examples:
             entry["examples"] = examples

@@ -142,6 +142,9 @@ class CompiledCodebook:
         self.listed: dict[str, set[str]] = defaultdict(set)  # category → the single words it lists as terms
         # category → its weak words and phrases: evidence only with support in the same sentence
         self.weak: dict[str, frozenset[str]] = {c.id: frozenset(c.weak) for c in codebook.categories if c.weak}
+        # category → its secondary words: evidence only beside another category's, never the primary
+        self.secondary: dict[str, frozenset[str]] = {
+            c.id: frozenset(c.secondary) for c in codebook.categories if c.secondary}
         self.patterns: list[PatternRule] = []
         self.together: list[TogetherRule] = []
         self.together_words: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word → (rule, group)
@@ -362,6 +365,12 @@ class CompiledCodebook:
         modifier, «klimaavtrykk», names more than the word and is not weak)."""
         weak = self.weak.get(rule.category)
         return weak is not None and rule.kind in WEAK_KINDS and rule.text in weak
+
+    def is_secondary(self, rule: Rule) -> bool:
+        """True if ``rule`` fired on one of its category's secondary words (the word itself, an inflection, a
+        derivation, a typo or a compound ending in it, like :meth:`is_weak`)."""
+        secondary = self.secondary.get(rule.category)
+        return secondary is not None and rule.kind in WEAK_KINDS | {"weak"} and rule.text in secondary
 
     def exclusions(self) -> dict[str, frozenset[str]]:
         """Each category's excluded words and the words of its excluded phrases."""

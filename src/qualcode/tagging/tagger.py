@@ -263,6 +263,9 @@ class CodebookTagger:
                 best[key] = rule
         if compiled.weak:
             best = self._supported(tokens, best)
+        trailing = self._trailing(best) if compiled.secondary else set()
+        if trailing and trailing.issuperset(c for _, _, c in best):
+            return result  # «lærerikt», «svært lærerik tur»: a bare evaluation names no outcome
         # One token counts once per category: the strongest rule covering it.
         per_category: dict[str, dict[int, float]] = defaultdict(dict)
         order = self.codebook.order
@@ -276,7 +279,12 @@ class CodebookTagger:
             scores = {c: self._score(per_category[c]) for c in per_category}
         else:
             scores, named = self._list_scores(per_category, items, named)
-        result.scores = {c: round(scores[c], 6) for c in sorted(per_category, key=lambda c: (named.get(c, ()), order[c]))}
+        if trailing:
+            # beside another outcome a secondary category comes last: «utfordrende men lærerikt» is growth first
+            lowest = min(scores[c] for c in scores if c not in trailing)
+            scores.update({c: lowest / 2 for c in trailing})
+        result.scores = {c: round(scores[c], 6)
+                         for c in sorted(per_category, key=lambda c: (c in trailing, named.get(c, ()), order[c]))}
         if compiled.poles and result.scores:
             result.polarity = self._polarity(tokens, negated, result.scores)
             last = compiled.poles[-1][0]
@@ -309,6 +317,17 @@ class CodebookTagger:
                      for s, e, c in best) or self._in_field(tokens, start, end, category):
                 kept[key] = Rule(category, "weak", rule.text, rule.weight)
         return kept
+
+    def _trailing(self, best: dict[tuple[int, int, str], Rule]) -> set[str]:
+        """The categories whose only evidence is secondary words.
+
+        A category's secondary word («lærerik») says how the experience was, not what it gave: alone it
+        is no evidence, and beside another category's evidence («lærerik opplevelse», «utfordrende men
+        lærerikt») it adds its category after the others (see :meth:`tag`).
+        """
+        is_secondary = self.compiled.is_secondary
+        leading = {category for (_, _, category), rule in best.items() if not is_secondary(rule)}
+        return {category for _, _, category in best} - leading
 
     def _in_field(self, tokens: Tokens, start: int, end: int, category: str) -> bool:
         """True if the sentence of tokens ``start:end`` holds, outside them, a word of the category's field."""
