@@ -1,0 +1,71 @@
+"""Sentence precision, round 10 (issue 15): priority words in a sense the priority does not have,
+with the real pipeline, the shipped ``erasmus_prioriteringer`` codebook and real Norwegian sentences
+(bokmål and nynorsk). Each case pairs what an analyst must not see coded with the same word where it
+does name the priority."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcode.tagging import codebook_pipeline, codes_json, load_codebook
+from tests.conftest import ROOT
+
+PRIORITIES = load_codebook(ROOT / "codebooks" / "erasmus_prioriteringer.yaml")
+
+
+@pytest.fixture(scope="module")
+def codes(nlp):
+    pipeline = codebook_pipeline(PRIORITIES)
+    return lambda text: {c["code"] for c in codes_json(pipeline(text), PRIORITIES)}
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # equality or a minority named as one of the European values is that list (democracy), not inclusion
+    ("Temaet for uka var de europeiske verdiene, som rettsstaten, likeverd og ytringsfrihet.",
+     "inkludering_mangfold"),
+    ("Temaet for veka var dei europeiske verdiane, som rettsstaten, likeverd og ytringsfridom.",
+     "inkludering_mangfold"),
+    # religion as the school subject
+    ("I religion lagde elevene en tidslinje over reformasjonen sammen med klassen i Tyskland.",
+     "inkludering_mangfold"),
+    ("Religionslæraren vår planla heile opplegget i Krakow saman med ein kollega der.", "inkludering_mangfold"),
+    # «teknologi» as a study programme
+    ("Elevene på teknologi og industrifag fikk prøve en ny sveisemaskin hos partnerbedriften.",
+     "digital_omstilling"),
+    ("Elevane frå teknologi fekk sjå korleis dei reparerer lastebilar i Tyskland.", "digital_omstilling"),
+    # the BIP's required digital component, whatever fills it
+    ("Den digitale komponenten i programmet var to korte nettmøter før vi reiste.", "digital_omstilling"),
+    ("Den digitale komponenten i programmet var to korte nettmøte før vi reiste.", "digital_omstilling"),
+    # fake news is digital; it is no democracy without the civic frame
+    ("Elevene lærte å avsløre falske nyheter ved å søke opp bildene på nett.", "demokratisk_deltakelse"),
+    ("Elevane lærte å avsløre falske nyheiter ved å søkje opp bileta på nett.", "demokratisk_deltakelse"),
+    # the local paper writing about the project is its publicity
+    ("Lokalavisa hadde et stort oppslag om besøket fra Italia, med bilder av elevene.", "demokratisk_deltakelse"),
+    ("Lokalavisa laga ei sak om besøket frå Italia, med bilete av elevane.", "demokratisk_deltakelse"),
+])
+def test_a_priority_word_in_another_sense_is_not_coded(codes, text, category):
+    assert category not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # inclusion and diversity away from a list of European values
+    ("Elevene fra mottaksklassen var med på alt, og likestilling mellom gutter og jenter var et eget tema.",
+     "inkludering_mangfold"),
+    ("Vi jobbet med ulike religioner i klassen og besøkte en moské sammen med partnerskolen.",
+     "inkludering_mangfold"),
+    ("Me arbeidde med ulike religionar i klassen og besøkte ein moské saman med partnarskulen.",
+     "inkludering_mangfold"),
+    # technology as the topic, not the programme
+    ("Elevene brukte ny teknologi til å lage en digital utstilling sammen med partnerskolen.",
+     "digital_omstilling"),
+    # fake news framed as a civic matter: an election
+    ("Elevene undersøkte hvordan falske nyheter spres før valget, og hvem som tjener på det.",
+     "demokratisk_deltakelse"),
+    ("Elevane undersøkte korleis falske nyheiter spreiest før valet, og kven som tener på det.",
+     "demokratisk_deltakelse"),
+    # pupils writing in the local paper
+    ("Elevene skrev leserinnlegg i lokalavisa om at ungdom må få bedre busstilbud.", "demokratisk_deltakelse"),
+    ("Elevane skreiv lesarinnlegg i lokalavisa om at ungdom må få betre busstilbod.", "demokratisk_deltakelse"),
+])
+def test_the_same_words_in_the_priority_sense_are_coded(codes, text, category):
+    assert category in codes(text)
