@@ -216,3 +216,13 @@ def test_quality_on_the_tuning_sets(codebook, data, labelset, split):
         assert result.primary_accuracy >= 0.93, result.table()
     else:
         assert result.micro.f1 >= 0.90, result.table()
+
+
+def test_a_noise_answer_counts_as_coded_noise_whatever_its_note_says_about_its_kind(small):
+    """Writers name the kind of noise ("noise:place", "noise:bare-evaluation;trap:…"); a coded
+    noise answer must be counted under every such note, not only under the bare "noise"."""
+    items = [{"id": f"x{i}", "text": "engelsk", "labels": [], "primary": None, "note": note}
+             for i, note in enumerate(["noise", "noise:place", "noise:bare-evaluation;trap:lærerik", "trap:engelsk"])]
+    result = evaluate(small, SMALL, items)
+    assert len(result.noise_coded) == 3
+    assert result.primary_accuracy == 0

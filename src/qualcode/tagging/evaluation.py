@@ -3,7 +3,7 @@
 A labelled item is ``{"id", "text", "labels": [...], "primary": ... | null}`` (JSON Lines), with
 optionally ``acceptable`` (a defensible extra reading: predicting it is not a false positive,
 missing it not a false negative), ``variety`` (bokmål/nynorsk) and ``note`` ("noise" for answers
-that must never be coded).
+that must never be coded; writers also name the kind, "noise:place", "noise:dont-know;trap:…").
 """
 
 from __future__ import annotations
@@ -123,13 +123,19 @@ def score(tagged: list[Tagged], codebook: Codebook) -> Evaluation:
         if "primary" in item:
             result.primary_total += 1
             result.primary_correct += primary == item["primary"]
-        if not gold and predicted and item.get("note") == "noise":
+        if not gold and predicted and is_noise(item.get("note", "")):
             result.noise_coded.append(item["text"])
         if (predicted - acceptable) != gold or ("primary" in item and primary != item["primary"]):
             result.errors.append({"id": item["id"], "text": item["text"], "gold": sorted(gold),
                                   "acceptable": sorted(acceptable), "predicted": sorted(predicted), "primary": primary,
                                   "gold_primary": item.get("primary"), "evidence": t.evidence})
     return result
+
+
+def is_noise(note: str) -> bool:
+    """True for an answer labelled noise: the note "noise" alone or with its kind ("noise:place"),
+    also as one of several notes ("noise:bare-evaluation;trap:lærerik")."""
+    return any(part.strip().split(":")[0] == "noise" for part in note.replace(",", ";").split(";"))
 
 
 def evaluate(nlp: Language, codebook: Codebook, items: list[dict]) -> Evaluation:
