@@ -275,3 +275,26 @@ def test_secondary_words_are_validated_exported_and_count_as_a_change(nlp):
     assert pipeline("lærerikt og ny kunnskap")._.qc_scores == {"laering": 2.0}
     assert list(pipeline("lærerikt og gøy")._.qc_scores) == ["glede", "laering"]
     assert pipeline("Det var lærerikt.")._.qc_scores == {}
+
+
+@pytest.mark.parametrize("text", [
+    # school subjects and their knowledge compounds (label rules: subject knowledge is a key competence)
+    "filosofi", "biologikunnskap", "psykologikunnskap", "kunnskap i historie",  # bokmål
+    "kjemikunnskapar", "fysikkforståing", "matteforståing", "betre i kroppsøving",  # nynorsk
+    # a programme area or trade headed by «fag»
+    "byggfag", "restaurantfaget", "musikkfaget",
+    # «IT» as the first piece of a hyphenated compound is information technology
+    "IT-kompetanse", "IT-kunnskapar",
+])
+def test_school_subjects_and_trades_are_key_competences(elev, text):
+    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+
+
+def test_a_subject_headed_by_fag_takes_a_modifier_that_is_a_term(elev):
+    assert elev("språkfaget") == ("sprakferdigheter", {"sprakferdigheter"})
+    assert elev("tryggare i faget") == ("personlig_utvikling", {"personlig_utvikling", "nokkelkompetanser"})
+
+
+@pytest.mark.parametrize("text", ["it is what it is", "IT", "godt fagmiljø"])
+def test_english_it_and_the_academic_community_are_not_subjects(elev, text):
+    assert elev(text) == (None, set())

@@ -45,7 +45,7 @@ _LITERAL_KEYS = ("LEMMA", "LOWER", "ORTH", "TEXT", "NORM")
 # Heads that say how, not what: a compound ending in one of these inherits nothing from it.
 GENERIC_HEADS = frozenset({
     "ferdighet", "ferdigheit", "arbeid", "arbeide", "utvikling", "sosial", "del", "måte", "ting", "sak", "tid",
-    "gang", "type", "form", "side", "plan", "prosjekt", "aktivitet", "opplegg", "tema", "fag", "time", "område",
+    "gang", "type", "form", "side", "plan", "prosjekt", "aktivitet", "opplegg", "tema", "time", "område",
     # «klimautfordring», «miljøutfordring»: a challenge about the modifier, not a pupil's growth
     "utfordring",
 })
@@ -58,6 +58,8 @@ YIELDING_HEADS = frozenset({
     "følelse", "kjensle", "egenskap", "eigenskap", "teknikk", "bygging",
     # a process or a way of thinking is of its modifier («modningsprosess», «kritisktenkning», «miljøtenking»)
     "prosess", "tenkning", "tenking",
+    # a school subject or trade is of its modifier when that is a term («språkfag»), else a subject («elektrofag»)
+    "fag",
 })
 
 

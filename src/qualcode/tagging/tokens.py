@@ -20,6 +20,9 @@ from qualcode.tagging.nynorsk import bokmal_forms
 INFLECTIONS = ("ene", "et", "en", "er", "a")
 # Endings written after a hyphen, bokmål and nynorsk: «PC-er», «PC-ar», «PC-ane», «CO2-en».
 HYPHENATED_ENDINGS = frozenset({"er", "ene", "en", "et", "a", "ar", "ane", "s"})
+# Abbreviations that are another word only as the first piece of a hyphenated compound: «IT-ferdigheter» is
+# «IKT-ferdigheter», while «it» on its own is English.
+HYPHENATED_MODIFIERS = {"it": "ikt"}
 
 
 @lru_cache(maxsize=500_000)
@@ -43,6 +46,8 @@ def word_facts(text: str, lemma: str) -> tuple[str, frozenset[str], tuple[str, .
             written = written[:-1]  # «PC-ar», «SMS-ane»: an abbreviation inflected after a hyphen
             parts = ()
         pieces = tuple(normalised_lemma(piece, piece) for piece in written)
+        if len(pieces) > 1:
+            pieces = tuple(HYPHENATED_MODIFIERS.get(piece, piece) for piece in pieces[:-1]) + pieces[-1:]
         if len(pieces) > 1 or not parts:
             parts = tuple(part for piece in pieces for part in split_compound(piece))
         # and the whole in bokmål matches a hyphenated term: «vi-kjensle» = «vi-følelse»
