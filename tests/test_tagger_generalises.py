@@ -298,3 +298,34 @@ def test_a_subject_headed_by_fag_takes_a_modifier_that_is_a_term(elev):
 @pytest.mark.parametrize("text", ["it is what it is", "IT", "godt fagmiljø"])
 def test_english_it_and_the_academic_community_are_not_subjects(elev, text):
     assert elev(text) == (None, set())
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    # the joy of learning, reading or writing: the joy first, the skill second (README: «læringsglede»)
+    ("læringsgleden", "nokkelkompetanser"), ("glede av å lære", "nokkelkompetanser"), ("skriveglede", "sprakferdigheter"),
+    ("lyst til å læra", "nokkelkompetanser"),  # nynorsk
+    # daring to get in touch or to say what one thinks: the courage first, the social or civic side second
+    ("torde å ta kontakt", "sosial_inkludering"), ("tør å si ifra", "medborgerskap"),  # bokmål
+    ("turte å seie meininga mi", "medborgerskap"),  # nynorsk
+])
+def test_a_joy_or_courage_with_what_it_is_about(elev, text, second):
+    assert elev(text) == ("personlig_utvikling", {"personlig_utvikling", second})
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("urdu", "sprakferdigheter"), ("tolke for mor", "sprakferdigheter"), ("tolka", "sprakferdigheter"),
+    ("eksperimentere", "nokkelkompetanser"), ("vitskap", "nokkelkompetanser"),  # nynorsk «vitskap»
+    ("vidsynt", "sosial_inkludering"), ("vart betre kjende", "sosial_inkludering"),
+    ("ambisiøse", "personlig_utvikling"),
+    ("EU-samarbeidet", "medborgerskap"),  # European cooperation is citizenship, not the skill of collaborating
+])
+def test_round_10_concepts_of_the_definitions(elev, text, category):
+    assert elev(text) == (category, {category})
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    ("utfordrende for oss lærere", False), ("utfordrande for skulen", False),  # about the adults or the school
+    ("utfordrende for elevene", True), ("utfordrande for elevane", True),  # about the pupils: growth
+])
+def test_challenging_for_the_teachers_is_no_pupils_growth(elev, text, coded):
+    assert (elev(text)[0] == "personlig_utvikling") is coded
