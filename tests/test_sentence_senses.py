@@ -69,3 +69,45 @@ def test_a_priority_word_in_another_sense_is_not_coded(codes, text, category):
 ])
 def test_the_same_words_in_the_priority_sense_are_coded(codes, text, category):
     assert category in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a word whose lemma is a dictionary word is not split: «skolens» is no «sko» (lending shoes)
+    ("Vi fikk låne skolens gamle buss til turen til flyplassen.", "inkludering_mangfold"),
+    # «kjempe-» that intensifies is no fight for rights
+    ("Hun gruet seg kjempemye, men vi fikk lagt til rette med ekstra tid.", "demokratisk_deltakelse"),
+    ("Ho grua seg kjempemykje, men me fekk lagt til rette med ekstra tid.", "demokratisk_deltakelse"),
+    # a topic that had nothing to do with the project
+    ("Vi hadde om bærekraft i naturfag samtidig, men det hadde ingenting med prosjektet å gjøre.", "miljo_klima"),
+    ("Me hadde om berekraft i naturfag samstundes, men det hadde ingenting med prosjektet å gjere.", "miljo_klima"),
+    # a weak word needs a content word beside it, not «å» or «et»
+    ("Vi hadde en demokratisk måte å fordele sengene på.", "demokratisk_deltakelse"),
+    ("Vi hadde ein demokratisk måte å fordele sengene på.", "demokratisk_deltakelse"),
+    # figures that «stemme» (add up) are no vote
+    ("Det tok lang tid før alle tallene i regnskapet stemte.", "demokratisk_deltakelse"),
+    ("Det tok lang tid før alle tala i rekneskapen stemte.", "demokratisk_deltakelse"),
+    # the UN's sustainable development goals are no democratic body
+    ("Hver gruppe jobbet med ett av FNs bærekraftsmål og lagde en plakat om det.", "demokratisk_deltakelse"),
+    # the mandatory online language test is administration
+    ("Elevene tok den obligatoriske språktesten på nett før utvekslingen.", "digital_omstilling"),
+    ("Elevane tok den obligatoriske språktesten på nett før utvekslinga.", "digital_omstilling"),
+    # a vote over which country to travel to is no overland travel
+    ("Elevene stemte over hvilket land klassen skulle reise til.", "miljo_klima"),
+    # assessment without grades is pedagogy, not selection regardless of grades
+    ("Vi så hvordan de vurderer uten karakterer på ungdomstrinnet.", "inkludering_mangfold"),
+    ("Vi såg korleis dei vurderer utan karakterar på ungdomssteget.", "inkludering_mangfold"),
+])
+def test_words_that_only_look_like_the_priority_are_not_coded(codes, text, category):
+    assert category not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Elevene lærte å kjempe for rettighetene sine i elevrådet.", "demokratisk_deltakelse"),
+    ("Bærekraft var hovedtemaet, og alle aktivitetene handlet om det.", "miljo_klima"),
+    ("Elevrådet hadde en demokratisk avstemning om hva skolen skulle bruke pengene på.", "demokratisk_deltakelse"),
+    ("Vi reiste over land hele veien til Italia for å kutte utslipp.", "miljo_klima"),
+    ("Me reiste over land heile vegen til Italia.", "miljo_klima"),
+    ("Vi valgte ut elevene uten karakterer som kriterium, alle kunne søke.", "inkludering_mangfold"),
+])
+def test_the_priority_sense_of_those_words_is_still_coded(codes, text, category):
+    assert category in codes(text)

@@ -29,6 +29,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from spacy.lang.nb.stop_words import STOP_WORDS as SPACY_NB_STOP_WORDS
+
 from qualcode.nlp.compounds import lemma_frequencies, split_compound
 from qualcode.nlp.lemmatizer import is_known_word
 from qualcode.nlp.stopwords import stop_words
@@ -120,6 +122,9 @@ class TogetherRule:
 
 
 TOGETHER_WINDOW = 10  # how far apart (in words) the words of a together match or exclusion may be, at most
+# A compound's first part that only intensifies («kjempemykje», «superviktig», «dritbra») is no word of
+# its own: «kjempe» there is not the verb «kjempe» (fight) of «kjempe for rettane sine».
+INTENSIFYING_MODIFIERS = frozenset({"kjempe", "super", "mega", "drit", "kanon", "knall"})
 
 
 def within_window(i: int, j: int) -> bool:
@@ -340,10 +345,13 @@ class CompiledCodebook:
         return any(all(words & group for group in t.groups) for t in self.together)
 
     def together_at(self, keys: frozenset[str], parts: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
-        """The (together rule, group) pairs one word belongs to, through its keys or compound parts."""
+        """The (together rule, group) pairs one word belongs to, through its keys or compound parts (an
+        intensifying first part, «kjempe-», left out)."""
         cache_key = (keys, parts)
         found = self._together_at.get(cache_key)
         if found is None:
+            if len(parts) > 1 and parts[0] in INTENSIFYING_MODIFIERS:
+                parts = parts[1:]
             words = keys.union(parts) if len(parts) > 1 else keys
             found = self._together_at[cache_key] = tuple(sorted(
                 {hit for word in words for hit in self.together_words.get(word, ())}))
@@ -353,7 +361,8 @@ class CompiledCodebook:
         """Each category's field: every word its rules name (terms, compound terms, the words of its
         phrases and together groups), less stop words and its weak words. A weak word needs one of
         these beside it (see :meth:`~qualcode.tagging.tagger.CodebookTagger._supported`)."""
-        common = stop_words()
+        # function words say nothing about a topic: «å», «et», «ta», «kom» beside «demokratisk» are no support
+        common = stop_words() | SPACY_NB_STOP_WORDS
         self.field: dict[str, frozenset[str]] = {}
         for category in self.codebook.categories:
             words = set(category.terms) | set(category.compound_terms)

@@ -152,14 +152,27 @@ def _came_to_little(lowers: list[str], i: int) -> bool:
 
 
 def _did_nothing_with_it(tokens: Tokens, i: int) -> bool:
-    """True if the clause from token ``i`` says nothing was done with what came before: «…, men i
-    røynda gjorde vi ingenting med det», «men ærlig talt gjorde vi ikke noe med det»."""
+    """True if the clause from token ``i`` says nothing was done with what came before, or that it
+    had nothing to do with the project: «…, men i røynda gjorde vi ingenting med det», «men ærlig
+    talt gjorde vi ikke noe med det», «men det hadde ingenting med prosjektet å gjøre»."""
     lowers = tokens.lower
     for j in range(i, min(i + 8, len(lowers))):
         if tokens.sent_start[j] or lowers[j] in PUNCT_BREAKERS:
             return False
         for words in NOTHING_WITH:
             k = j + len(words)
-            if tuple(lowers[j:k]) == words and lowers[k:k + 2] in (["med", "det"], ["av", "det"], ["med", "dei"]):
+            if tuple(lowers[j:k]) == words and (lowers[k:k + 2] in (["med", "det"], ["av", "det"], ["med", "dei"])
+                                                or _to_do_with(lowers, k)):
                 return True
     return False
+
+
+TO_DO = frozenset({"gjøre", "gjere", "gjera"})
+
+
+def _to_do_with(lowers: list[str], k: int) -> bool:
+    """True if ``lowers[k:]`` reads «med (at most three words) å gjøre»: «ingenting med prosjektet å gjøre»."""
+    if k >= len(lowers) or lowers[k] != "med":
+        return False
+    rest = lowers[k + 1:k + 6]
+    return any(rest[m] == "å" and m + 1 < len(rest) and rest[m + 1] in TO_DO for m in range(1, min(4, len(rest))))

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from qualcode.nlp.compounds import split_compound
 from qualcode.nlp.doccache import Header
+from qualcode.nlp.lemmatizer import is_known_lemma
 from qualcode.tagging.lexicon import normalised_lemma
 from qualcode.tagging.nynorsk import bokmal_forms
 
@@ -52,10 +53,11 @@ def word_facts(text: str, lemma: str) -> tuple[str, frozenset[str], tuple[str, .
             parts = tuple(part for piece in pieces for part in split_compound(piece))
         # and the whole in bokmål matches a hyphenated term: «vi-kjensle» = «vi-følelse»
         hyphenated = "-".join(pieces)
-    elif len(parts) == 1 and text.isalpha():
+    elif len(parts) == 1 and text.isalpha() and not is_known_lemma(norm):
         # An unknown compound the pipeline gave a wrong lemma («engangsplast» → «engangsple») or
         # left inflected («Europaparlamentet»): the written form's parts, or its stem's, still say
-        # what it is made of.
+        # what it is made of. A word whose lemma is a dictionary word is that word: «skolens» is
+        # «skole», not «sko» + «lens».
         for form in (lower, *(lower[: -len(e)] for e in INFLECTIONS if lower.endswith(e) and len(lower) - len(e) >= 6)):
             if form != norm and len(split_compound(form)) > 1:
                 parts = split_compound(form)
