@@ -329,3 +329,12 @@ def test_round_10_concepts_of_the_definitions(elev, text, category):
 ])
 def test_challenging_for_the_teachers_is_no_pupils_growth(elev, text, coded):
     assert (elev(text)[0] == "personlig_utvikling") is coded
+
+
+@pytest.mark.parametrize(("typed", "category"), [
+    # typos the compound splitter reads as other words («sel+tillit», «engel+sek», «venn+skapp»): still typos
+    ("seltillit", "personlig_utvikling"), ("problemlysning", "nokkelkompetanser"), ("engelsek", "sprakferdigheter"),
+    ("venskapp", "sosial_inkludering"), ("kreativetet", "nokkelkompetanser"),  # nynorsk «venskap», bokmål
+])
+def test_a_typo_read_as_a_compound_is_still_a_typo(elev, typed, category):
+    assert elev(typed) == (category, {category})

@@ -293,7 +293,8 @@ class CompiledCodebook:
         phrases = [p for key in sorted(keys) for p in self.phrases.get(key, ())]
         if len(parts) > 1:
             single.extend(self._compound(parts, bool(single), keys))
-        elif alpha and not keys & self.terms.keys() and not is_known_word(lower):
+        if not single and alpha and not keys & self.terms.keys() and not is_known_word(lower):
+            # an unknown word, or a typo the splitter read as a compound of other words («venskapp»: venn+kapp)
             single.extend(self._fuzzy(lower))
         found = self._candidates[cache_key] = (single, phrases)
         return found
