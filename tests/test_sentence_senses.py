@@ -111,3 +111,41 @@ def test_words_that_only_look_like_the_priority_are_not_coded(codes, text, categ
 ])
 def test_the_priority_sense_of_those_words_is_still_coded(codes, text, category):
     assert category in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # equal access: the same chances or conditions as others
+    "Poenget var at elevene fra bygda skulle få de samme sjansene som elevene i byen.",
+    "Poenget var at elevane frå bygda skulle få dei same sjansane som elevane i byen.",
+    # newcomers
+    "To av elevene kom til Norge for bare ett år siden, og de var med på alt.",
+    "To av elevane kom til Noreg for berre eitt år sidan, og dei var med på alt.",
+    "En gutt som kom fra Eritrea i fjor, var med og holdt presentasjonen.",
+    # dropping out of school
+    "Flere av lærlingene hadde droppet ut av videregående før, og dette ga dem en ny start.",
+    "Fleire av lærlingane hadde droppa ut av vidaregåande før, og dette gav dei ein ny start.",
+    # family obligations and little support at home
+    "En av deltakerne er alenefar, så vi ordnet barnepass mens han var i Spania.",
+    "Ein av deltakarane er einsleg mor, så vi ordna barnepass medan ho var i Spania.",
+    "Mange av elevene har lite støtte hjemmefra, og turen var noe helt nytt for dem.",
+    # disability, health, citizenship
+    "Vi hadde en egen samtale med elever med angst før avreise.",
+    "Nokre av elevane har ikkje statsborgarskap, så visumet tok lang tid.",
+    "Elever med store hjelpebehov var med på alle aktivitetene.",
+    # the socially advantaged named as the ones who usually go
+    "Vi ville ikke at det bare skulle bli de ressurssterke elevene som reiste.",
+])
+def test_inclusion_said_through_a_pupils_situation_is_coded(codes, text):
+    assert "inkludering_mangfold" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Partnerlærerne kom fra Ukraina og Polen, og vi hadde et godt samarbeid om planleggingen.",
+    "Vi har en veldig ressurssterk koordinator som ordnet alt det praktiske.",
+    "Den ene partnerskolen droppet ut av samarbeidet etter ett år.",
+    "Lærerne måtte ordne barnepass for sine egne barn mens de var på kurs.",
+    "Lærarane måtte ordne barnepass for eigne born medan dei var på kurs.",
+    "Alle elevene fikk samme vilkår for innleveringen av oppgavene.",
+])
+def test_the_same_words_about_staff_partners_or_logistics_are_not_inclusion(codes, text):
+    assert "inkludering_mangfold" not in codes(text)
