@@ -338,3 +338,23 @@ def test_challenging_for_the_teachers_is_no_pupils_growth(elev, text, coded):
 ])
 def test_a_typo_read_as_a_compound_is_still_a_typo(elev, typed, category):
     assert elev(typed) == (category, {category})
+
+
+@pytest.mark.parametrize(("typed", "category"), [
+    ("selv tillit", "personlig_utvikling"), ("kilde kritikk", "nokkelkompetanser"),  # bokmål
+    ("sjølv tillit", "personlig_utvikling"), ("bere kraft", "medborgerskap"), ("sam hald", "sosial_inkludering"),  # nynorsk
+])
+def test_a_term_typed_as_two_words_in_an_answer(elev, typed, category):
+    assert elev(typed) == (category, {category})
+
+
+def test_two_words_are_not_joined_in_running_text(elev):
+    assert elev("Vi bestemte selv tillit til hverandre og mer enn det som var avtalt i starten") == (None, set())
+
+
+def test_a_new_term_reaches_answers_that_type_it_as_two_words(nlp):
+    old = parse_codebook(SECONDARY, "sek.yaml")
+    new = parse_codebook(SECONDARY.replace("terms: [gøy]", "terms: [gøy, selvtillit]"), "sek.yaml")
+    change = CodebookChange(CompiledCodebook(old), CompiledCodebook(new))
+    assert change.affects(["selv", "tillit"], ["selv", "tillit"])
+    assert not change.affects(["lærerikt"], ["lærerik"])

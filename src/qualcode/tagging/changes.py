@@ -14,7 +14,7 @@ True
 
 from __future__ import annotations
 
-from qualcode.tagging.compiled import CompiledCodebook
+from qualcode.tagging.compiled import SPLIT_WORD_TEXT, CompiledCodebook
 from qualcode.tagging.tagger import CodebookTagger
 from qualcode.tagging.tokens import word_facts
 
@@ -42,6 +42,9 @@ class CodebookChange:
         self.changed_listed = frozenset(
             w for key in set(self.old.listed) | set(self.new.listed)
             for w in self.old.listed.get(key, set()) ^ self.new.listed.get(key, set()))
+        # a term typed as two words («selv tillit») fires through neither word: the terms whose rules changed
+        self.changed_terms = frozenset(w for w in self.old.terms.keys() | self.new.terms.keys()
+                                       if self.old.terms.get(w) != self.new.terms.get(w))
         self._unchanged: set[tuple[str, str]] = set()
         self._changed: set[tuple[str, str]] = set()
 
@@ -66,6 +69,10 @@ class CodebookChange:
         """True if the edit can change what the tagger finds in a text with these words and lemmas."""
         if self.everything:
             return True
+        if len(words) <= SPLIT_WORD_TEXT and self.changed_terms:
+            lower = [w.lower() for w in words]
+            if any(a + b in self.changed_terms for a, b in zip(lower, lower[1:])):
+                return True
         if self._unchanged.issuperset(zip(words, lemmas)):
             return False  # the usual case, in one set operation
         for pair in zip(words, lemmas):

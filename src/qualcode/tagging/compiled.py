@@ -121,6 +121,7 @@ class TogetherRule:
     rule: Rule
 
 
+SPLIT_WORD_TEXT = 8  # at most this many tokens: a survey answer, where a compound is sometimes typed as two words
 TOGETHER_WINDOW = 10  # how far apart (in words) the words of a together match or exclusion may be, at most
 # A compound's first part that only intensifies («kjempemykje», «superviktig», «dritbra») is no word of
 # its own: «kjempe» there is not the verb «kjempe» (fight) of «kjempe for rettane sine».
@@ -309,6 +310,8 @@ class CompiledCodebook:
         """
         if self.patterns_unbounded:
             return True
+        if len(words) <= SPLIT_WORD_TEXT and self.split_words([w.lower() for w in words]):
+            return True
         if self._inert.issuperset(zip(words, lemmas)):
             return False  # most texts: every word known to fire nothing (one C-level set test)
         memo, inert = self._by_word, self._inert
@@ -377,6 +380,23 @@ class CompiledCodebook:
         modifier, «klimaavtrykk», names more than the word and is not weak)."""
         weak = self.weak.get(rule.category)
         return weak is not None and rule.kind in WEAK_KINDS and rule.text in weak
+
+    def split_words(self, lower: list[str]) -> list[tuple[int, list[Rule]]]:
+        """A term typed as two words in a short text (a survey answer): «selv tillit», «kilde kritikk», «Bære kraft».
+
+        ``lower`` holds the text's lower-cased tokens; the result is the position of each first word whose
+        neighbour completes a listed term, with the term's rules as typos (rule ``fuzzy:``, weight 0.6). Only the
+        term's own spelling counts, not a lemma of the joined words, and only in texts of at most
+        :data:`SPLIT_WORD_TEXT` tokens.
+        """
+        if len(lower) > SPLIT_WORD_TEXT:
+            return []
+        found = []
+        for i, (first, second) in enumerate(zip(lower, lower[1:])):
+            rules = self.terms.get(first + second) if first.isalpha() and second.isalpha() else None
+            if rules:
+                found.append((i, [Rule(r.category, "fuzzy", r.text, WEIGHTS["fuzzy"]) for r in rules]))
+        return found
 
     def is_secondary(self, rule: Rule) -> bool:
         """True if ``rule`` fired on one of its category's secondary words (the word itself, an inflection, a

@@ -107,6 +107,8 @@ class CodebookTagger:
             for words, rule in phrases:
                 if self._phrase_at(tokens, i, words):
                     found.append((i, i + len(words), rule))
+        for i, rules in self.compiled.split_words(tokens.lower):
+            found.extend((i, i + 2, rule) for rule in rules)
         if self.compiled.together:
             found.extend(self._together_matches(tokens))
         if self.pattern_rules and doc is not None and self._patterns_possible(tokens):
