@@ -149,3 +149,28 @@ def test_inclusion_said_through_a_pupils_situation_is_coded(codes, text):
 ])
 def test_the_same_words_about_staff_partners_or_logistics_are_not_inclusion(codes, text):
     assert "inkludering_mangfold" not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a page that «ligger ute» is published, not a remote place
+    ("Vi laget en film om utvekslingen som fortsatt ligger ute på skolens nettside.", "inkludering_mangfold"),
+    ("Vi laga ein film om utvekslinga som framleis ligg ute på nettsida til skulen.", "inkludering_mangfold"),
+    # a country's political climate, a project's economy
+    ("Det politiske klimaet i landet gjorde at lærerne var forsiktige med hva de sa.", "miljo_klima"),
+    ("Det politiske klimaet i landet gjorde at lærarane var forsiktige med kva dei sa.", "miljo_klima"),
+    ("Samarbeidet må være bærekraftig økonomisk, ellers klarer vi ikke å fortsette.", "miljo_klima"),
+    # freedom of religion as a human right
+    ("Elevene diskuterte religionsfrihet og ytringsfrihet som menneskerettigheter.", "inkludering_mangfold"),
+])
+def test_a_sense_of_the_word_outside_the_priority_is_not_coded(codes, text, category):
+    assert category not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Skolen ligger langt ute på kysten, og elevene har lang vei til alt.", "inkludering_mangfold"),
+    ("Skulen ligg langt ute på kysten, og elevane har lang veg til alt.", "inkludering_mangfold"),
+    ("Elevene lærte om regenerativt landbruk og jordhelse på en gård i Irland.", "miljo_klima"),
+    ("Elevane lærte om korleis ein kan dyrke utan kunstgjødsel på ein gard i Irland.", "miljo_klima"),
+])
+def test_a_remote_place_and_sustainable_farming_are_coded(codes, text, category):
+    assert category in codes(text)
