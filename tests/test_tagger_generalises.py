@@ -358,3 +358,14 @@ def test_a_new_term_reaches_answers_that_type_it_as_two_words(nlp):
     change = CodebookChange(CompiledCodebook(old), CompiledCodebook(new))
     assert change.affects(["selv", "tillit"], ["selv", "tillit"])
     assert not change.affects(["lærerikt"], ["lærerik"])
+
+
+@pytest.mark.parametrize("text", ["tro på meg selv", "trur på meg sjølv", "utfordret meg selv"])  # bokmål, nynorsk
+def test_an_answer_about_oneself_matches_a_reflexive_phrase(elev, text):
+    assert elev(text)[0] == "personlig_utvikling"
+
+
+def test_a_teacher_about_herself_in_running_text_is_no_pupils_inclusion(nlp):
+    codebook = load_codebook(ROOT / "codebooks" / "erasmus_prioriteringer.yaml")
+    doc = codebook_pipeline(codebook)("Jeg følte meg veldig velkommen og inkludert på skolen der nede hele uka.")
+    assert "inkludering_mangfold" not in doc._.qc_scores

@@ -121,6 +121,8 @@ class TogetherRule:
     rule: Rule
 
 
+# «meg» and «deg» in a survey answer stand for a codebook phrase's «seg» («tro på meg selv»; see tagger.answer_reflexive)
+SINGULAR_REFLEXIVES = frozenset({"meg", "deg"})
 SPLIT_WORD_TEXT = 8  # at most this many tokens: a survey answer, where a compound is sometimes typed as two words
 TOGETHER_WINDOW = 10  # how far apart (in words) the words of a together match or exclusion may be, at most
 # A compound's first part that only intensifies («kjempemykje», «superviktig», «dritbra») is no word of
@@ -310,8 +312,14 @@ class CompiledCodebook:
         """
         if self.patterns_unbounded:
             return True
-        if len(words) <= SPLIT_WORD_TEXT and self.split_words([w.lower() for w in words]):
-            return True
+        if len(words) <= SPLIT_WORD_TEXT:
+            lower = [w.lower() for w in words]
+            if self.split_words(lower):
+                return True
+            if not SINGULAR_REFLEXIVES.isdisjoint(lower):
+                # an answer's «meg»/«deg» is a phrase's «seg» (see tagger.answer_reflexive)
+                words = ["seg" if w in SINGULAR_REFLEXIVES else w for w in lower]
+                lemmas = ["seg" if w in SINGULAR_REFLEXIVES else lemma for w, lemma in zip(lower, lemmas)]
         if self._inert.issuperset(zip(words, lemmas)):
             return False  # most texts: every word known to fire nothing (one C-level set test)
         memo, inert = self._by_word, self._inert

@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Span
 
 from qualcode.nlp.stopwords import is_noise_answer
 from qualcode.tagging.codebook import Codebook
-from qualcode.tagging.compiled import ANY_WORD, WEIGHTS, CompiledCodebook, Rule, within_window
+from qualcode.tagging.compiled import (ANY_WORD, SINGULAR_REFLEXIVES, SPLIT_WORD_TEXT, WEIGHTS, CompiledCodebook,
+                                       Rule, within_window)
 from qualcode.tagging.negation import NEGATION_CUES, negated_tokens
 from qualcode.tagging.tokens import Tokens, views_from_doc
 
@@ -87,8 +88,11 @@ class CodebookTagger:
 
     @staticmethod
     def _phrase_at(tokens: Tokens, i: int, words: tuple[str, ...]) -> bool:
+        """True if the phrase ``words`` starts at token ``i``. In a survey answer a phrase's «seg» is also
+        «meg» or «deg»: «tro på meg selv» says of oneself what «tro på seg selv» says (see :func:`answer_reflexive`)."""
         keys = tokens.keys
-        return i + len(words) <= len(keys) and all(w in keys[i + k] for k, w in enumerate(words))
+        return i + len(words) <= len(keys) and all(
+            w in keys[i + k] or (w == "seg" and answer_reflexive(tokens.lower, i + k)) for k, w in enumerate(words))
 
     def matches(self, tokens: Tokens, doc: Callable[[], Doc] | None = None) -> list[tuple[int, int, Rule]]:
         """Every rule match ``(start, end, rule)`` (token indices) before negation and exclusions.
@@ -460,6 +464,13 @@ class CodebookTagger:
 @Language.factory("qualcode_codebook", default_config={"spans_key": SPANS_KEY})
 def make_codebook_tagger(nlp: Language, name: str, spans_key: str) -> CodebookTagger:
     return CodebookTagger(nlp, name=name, spans_key=spans_key)
+
+
+def answer_reflexive(lower: list[str], i: int) -> bool:
+    """True if token ``i`` is «meg» or «deg» in a survey answer (a text of at most
+    :data:`~qualcode.tagging.compiled.SPLIT_WORD_TEXT` tokens), where it stands for a codebook phrase's «seg».
+    Not in running text: a teacher's «jeg følte meg velkommen» is not a pupil's inclusion."""
+    return len(lower) <= SPLIT_WORD_TEXT and lower[i] in SINGULAR_REFLEXIVES
 
 
 def primary_category(scores: dict[str, float], codebook: Codebook) -> str | None:
