@@ -174,3 +174,15 @@ def test_a_sense_of_the_word_outside_the_priority_is_not_coded(codes, text, cate
 ])
 def test_a_remote_place_and_sustainable_farming_are_coded(codes, text, category):
     assert category in codes(text)
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    # a bus compound is bokmål as written, not nynorsk «boss» (waste)
+    ("Vi tok turbussen fra flyplassen, og sjåføren kjørte feil to ganger.", False),
+    ("Me tok turbussen frå flyplassen, og sjåføren køyrde feil to gonger.", False),
+    ("Elevene skrev til kommunen om at busstilbudet må bli bedre.", False),
+    # nynorsk «boss» is still waste
+    ("Elevane sorterte bosset frå kantina i fem ulike dunkar.", True),
+])
+def test_a_bus_is_no_waste(codes, text, coded):
+    assert ("miljo_klima" in codes(text)) is coded

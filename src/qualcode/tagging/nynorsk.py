@@ -148,6 +148,17 @@ def _bokmal_lemma(word: str, tier: int) -> bool:
                                   for p in parts) and parts[-1] not in DERIVATIONAL
 
 
+def _loses_a_common_part(word: str, candidate: str) -> bool:
+    """True if a rewrite of a compound turns one of its parts, a common bokmål lemma, into a rarer one:
+    «leiebuss» is no «leieboss» (nynorsk «boss», waste), while «framtidsdrøm» is «fremtidsdrøm»."""
+    parts, new = split_compound(word), split_compound(candidate)
+    if len(parts) < 2 or len(parts) != len(new):
+        return False
+    frequency = lemma_frequencies()
+    return any(a != b and frequency.get(a, 0) > RARE_IN_BOKMAL and frequency.get(a, 0) > frequency.get(b, 0)
+               for a, b in zip(parts, new))
+
+
 def _rarest_part(word: str) -> int:
     return min(lemma_frequencies().get(p, 0) for p in split_compound(word))
 
@@ -190,7 +201,8 @@ def bokmal_of(nynorsk: str) -> str | None:
             break  # a homograph's bokmål lemma must be a bokmål word more common than the homograph
         for candidates in (first, second):
             known = [c for c in candidates if c != nynorsk and _bokmal_lemma(c, tier)
-                     and (not homograph or lemma_frequencies().get(c, 0) > rarity or not rarity)]
+                     and (not homograph or lemma_frequencies().get(c, 0) > rarity or not rarity)
+                     and not _loses_a_common_part(nynorsk, c)]
             if known:
                 # the most common lemma; among unlisted compounds, the one of the most common parts
                 # («problem+løsning+s+evne», not «problem+løsing+s+evne»)
