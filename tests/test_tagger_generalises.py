@@ -369,3 +369,9 @@ def test_a_teacher_about_herself_in_running_text_is_no_pupils_inclusion(nlp):
     codebook = load_codebook(ROOT / "codebooks" / "erasmus_prioriteringer.yaml")
     doc = codebook_pipeline(codebook)("Jeg følte meg veldig velkommen og inkludert på skolen der nede hele uka.")
     assert "inkludering_mangfold" not in doc._.qc_scores
+
+
+@pytest.mark.parametrize("text", ["mognadsprosessen", "fagleg mognad", "personleg vokster", "vokster"])
+def test_nynorsk_growth_and_maturity_reach_the_bokmal_terms(elev, text):
+    """nynorsk «mognad» = bokmål «modenhet», «vokster» = «vekst», also inside compounds"""
+    assert elev(text)[0] == "personlig_utvikling"

@@ -48,6 +48,8 @@ NYNORSK_TO_BOKMAL = (
     ("jamaldr", "jevnaldr"), ("forståing", "forståelse"), ("nykom", "nyankom"), ("heim", "hjem"), ("røyn", "erfar"),
     ("røyste", "stemme"), ("kom", "komm"), ("teikn", "tegn"), ("sysken", "søsken"), ("skilnad", "forskjell"),
     ("slepp", "slipp"),
+    # round 10: nynorsk nouns of growth and maturity («mognadsprosess», «vokstervilkår»)
+    ("mognad", "modenhet"), ("vokster", "vekst"),
     # Correspondences checked against an independent nynorsk → bokmål dictionary (Apertium nno-nob,
     # used at development time only): each rule turns many nynorsk lemmas into their bokmål lemma.
     ("ast$", "es"),  # s-verbs: trivast, lykkast, møtast → trives, lykkes, møtes
