@@ -296,6 +296,12 @@ class CompiledCodebook:
         phrases = [p for key in sorted(keys) for p in self.phrases.get(key, ())]
         if len(parts) > 1:
             single.extend(self._compound(parts, bool(single), keys))
+            if not single and alpha:
+                # the pipeline's lemma of an unknown compound can be wrong («spilleglede» → «spillegle» = spill+egle):
+                # the written form's parts may still say what it is made of
+                written = split_compound(lower)
+                if len(written) > 1 and written != parts:
+                    single.extend(self._compound(written, False, keys))
         if not single and alpha and not keys & self.terms.keys() and not is_known_word(lower):
             # an unknown word, or a typo the splitter read as a compound of other words («venskapp»: venn+kapp)
             single.extend(self._fuzzy(lower))
