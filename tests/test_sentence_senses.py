@@ -186,3 +186,23 @@ def test_a_remote_place_and_sustainable_farming_are_coded(codes, text, category)
 ])
 def test_a_bus_is_no_waste(codes, text, coded):
     assert ("miljo_klima" in codes(text)) is coded
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # welcoming hosts are the group's warmth, not inclusion
+    ("Vertsfamiliene var veldig inkluderende, elevene ble tatt med på alt.", "inkludering_mangfold"),
+    ("Vertsfamiliane var svært inkluderande, elevane vart tekne med på alt.", "inkludering_mangfold"),
+    # recycling an idea or a programme is reuse of work
+    ("Vi resirkulerte ideene fra det forrige prosjektet, det sparte oss mye tid.", "miljo_klima"),
+    ("Vi resirkulerte opplegget frå det førre prosjektet, det sparte oss mykje tid.", "miljo_klima"),
+])
+def test_warm_hosts_and_reused_ideas_are_not_the_priority(codes, text, category):
+    assert category not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Skolen har en inkluderende praksis der elever med spesielle behov er med på alt.", "inkludering_mangfold"),
+    ("Elevene resirkulerte plastflasker og lagde kunst av dem sammen med partnerskolen.", "miljo_klima"),
+])
+def test_inclusive_practice_and_recycling_are_still_coded(codes, text, category):
+    assert category in codes(text)
