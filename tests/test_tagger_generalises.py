@@ -381,3 +381,24 @@ def test_nynorsk_growth_and_maturity_reach_the_bokmal_terms(elev, text):
 def test_a_joy_compound_with_a_wrong_lemma_is_still_joy(elev, text):
     """the pipeline lemmatises «spilleglede» as «spillegle» (spill+egle): the written form's parts decide"""
     assert elev(text) == ("personlig_utvikling", {"personlig_utvikling"})
+
+
+@pytest.mark.parametrize(("typed", "category"), [
+    ("sprokkunnskapen", "sprakferdigheter"), ("gramatikkane", "sprakferdigheter"),  # bokmål, nynorsk inflection
+])
+def test_a_typo_in_an_inflected_word_is_found_through_its_lemma(elev, typed, category):
+    assert elev(typed) == (category, {category})
+
+
+def test_a_lemma_that_is_a_word_of_its_own_is_no_typo(nlp):
+    codebook = load_codebook(ROOT / "codebooks" / "erasmus_prioriteringer.yaml")
+    doc = codebook_pipeline(codebook)("Vi valde Frankrike fordi vi hadde fransk som valfag, så det låg jo til rette.")
+    assert doc._.qc_scores == {}  # nynorsk «valfag» is «valgfag», not a typo of «valgdag»
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    ("fagspråk", True), ("nytt fagspråk på engelsk", True),  # a subject's language is a pupil's language skill
+    ("Fagspråket i søknaden var krevende.", False),  # the application's is not
+])
+def test_a_subjects_language_is_language_the_applications_is_not(elev, text, coded):
+    assert (elev(text)[0] == "sprakferdigheter") is coded

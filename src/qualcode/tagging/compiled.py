@@ -304,7 +304,10 @@ class CompiledCodebook:
                     single.extend(self._compound(written, False, keys))
         if not single and alpha and not keys & self.terms.keys() and not is_known_word(lower):
             # an unknown word, or a typo the splitter read as a compound of other words («venskapp»: venn+kapp)
-            single.extend(self._fuzzy(lower))
+            # else a typo in an inflected word, through its lemma («sprokferdigheter» → sprokferdighet); a lemma
+            # that is a word of its own (nynorsk «valfag» → valgfag) is no typo
+            single.extend(self._fuzzy(lower) or [r for key in sorted(keys - {lower})
+                                                 if key.isalpha() and not is_known_word(key) for r in self._fuzzy(key)])
         found = self._candidates[cache_key] = (single, phrases)
         return found
 
