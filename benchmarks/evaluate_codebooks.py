@@ -51,7 +51,9 @@ LABELSETS = {"2026": ROOT / "tests/data/labelset_2026", "2026b": ROOT / "tests/d
              "2026i": ROOT / "tests/data/labelset_2026i",
              "2026j": ROOT / "tests/data/labelset_2026j",
              "2026k": ROOT / "tests/data/labelset_2026k",
-             "2026l": ROOT / "tests/data/labelset_2026l"}
+             "2026l": ROOT / "tests/data/labelset_2026l",
+             "2026m": ROOT / "tests/data/labelset_2026m",
+             "2026n": ROOT / "tests/data/labelset_2026n"}
 LABELSET = LABELSETS["2026"]
 CODEBOOKS = {"answers.jsonl": "codebooks/elevutbytte.yaml", "sentences.jsonl": "codebooks/erasmus_prioriteringer.yaml"}
 OLD = [("codebooks/elevutbytte.yaml", ROOT / "tests/data/eval_elevutbytte_answers.jsonl"),

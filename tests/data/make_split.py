@@ -24,7 +24,9 @@ SEEDS = {"labelset_2026": 20261130, "labelset_2026b": 20261201, "labelset_2026c"
          "labelset_2026i": 20261208,
          "labelset_2026j": 20261209,
          "labelset_2026k": 20261210,
-         "labelset_2026l": 20261211}
+         "labelset_2026l": 20261211,
+         "labelset_2026m": 20261212,
+         "labelset_2026n": 20261213}
 
 
 def strata(path, key):
