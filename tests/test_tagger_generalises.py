@@ -402,3 +402,11 @@ def test_a_lemma_that_is_a_word_of_its_own_is_no_typo(nlp):
 ])
 def test_a_subjects_language_is_language_the_applications_is_not(elev, text, coded):
     assert (elev(text)[0] == "sprakferdigheter") is coded
+
+
+@pytest.mark.parametrize(("text", "primary", "codes"), [
+    ("språk;kultur;venner", "sprakferdigheter", {"sprakferdigheter", "sosial_inkludering"}),
+    ("vener;meistring", "sosial_inkludering", {"sosial_inkludering", "personlig_utvikling"}),  # nynorsk
+])
+def test_a_semicolon_list_without_spaces_is_a_list(elev, text, primary, codes):
+    assert elev(text) == (primary, codes)

@@ -29,6 +29,12 @@ def test_quote_before_hyphen_dialogue_dash_and_glued_ordinal(any_nlp):
     assert "www.udir.no" in words(any_nlp, "Les mer på www.udir.no i dag.")
 
 
+def test_a_list_typed_with_semicolons_and_no_spaces_is_split(any_nlp):
+    assert words(any_nlp, "språk;kultur;venner") == ["språk", ";", "kultur", ";", "venner"]
+    assert words(any_nlp, "vener;meistring") == ["vener", ";", "meistring"]  # nynorsk
+    assert words(any_nlp, "kl. 10;30") == ["kl.", "10;30"]  # not between digits
+
+
 def test_a_sentence_final_year_ends_the_sentence(nlp):
     doc = nlp("Prosjektet startet i 2006. Elevene reiste til Spania.")
     assert [s.text for s in doc.sents] == ["Prosjektet startet i 2006.", "Elevene reiste til Spania."]

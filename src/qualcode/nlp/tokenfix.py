@@ -5,7 +5,7 @@ Two parts:
 * :func:`adapt_tokenizer` changes the tokenizer's own rules (pure spaCy, so they are saved with a
   pipeline): a dialogue dash before a capital ("-Det") is its own token, a closing quote before a
   hyphen suffix («Hero»-spillet) is its own token, and an ordinal glued to a word ("19.plass") is
-  split after the period.
+  split after the period; a semicolon between two words ("språk;kultur") is its own token.
 * the ``qualcode_sentence_final_period`` component splits the period off a number ("i 2006.")
   when the number ends a sentence. The tokenizer cannot see the next word, and a number with a
   period followed by a lower-case word is an ordinal ("17. mai", "2. klasse"); NDT splits the
@@ -28,6 +28,10 @@ QUOTE_BEFORE_HYPHEN_INFIX = r"[»”\"](?=-\w)"
 # "19.plass": split after the period of a glued ordinal (zero-width match).
 GLUED_ORDINAL_INFIX = r"(?<=\b\d\.)(?=[a-zæøå]{2,})|(?<=\b\d\d\.)(?=[a-zæøå]{2,})"
 
+# "språk;kultur;venner": a survey answer's list typed with semicolons and no spaces (a cell exported from a survey
+# tool); the semicolon between two words is a token of its own, as it is with spaces.
+LIST_SEMICOLON_INFIX = r"(?<=[^\W\d_]);(?=[^\W\d_])"
+
 NUMBER_WITH_PERIOD = re.compile(r"\d[\d,.]*\.")
 
 
@@ -35,7 +39,7 @@ def adapt_tokenizer(nlp: Language) -> None:
     """Add the NDT prefix and infix rules above to ``nlp.tokenizer`` (idempotent)."""
     prefixes = [DIALOGUE_DASH_PREFIX, *(nlp.Defaults.prefixes or [])]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    infixes = [QUOTE_BEFORE_HYPHEN_INFIX, GLUED_ORDINAL_INFIX, *(nlp.Defaults.infixes or [])]
+    infixes = [QUOTE_BEFORE_HYPHEN_INFIX, GLUED_ORDINAL_INFIX, LIST_SEMICOLON_INFIX, *(nlp.Defaults.infixes or [])]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # spaCy's URL pattern would keep "19.plass" whole as a host name ("19" + top-level "plass").
     nlp.tokenizer.url_match = re.compile(r"(?!\d{1,2}\.[a-zæøå]{2,}$)" + URL_PATTERN).match
