@@ -52,7 +52,7 @@ from qualcode.nlp.standard import register_extension, standard_of_words
 
 SHORT_TEXT_WORDS = 5
 # The analysis parse_for_coding makes; part of the cache key, so a change of it re-parses.
-ANALYSIS = "coding4"
+ANALYSIS = "coding5"
 # Below this many words, starting workers (each loads the model, ~5 s on a busy machine) costs
 # more than it saves: about 10 s of parsing on one core.
 PARALLEL_MIN_WORDS = 50_000
