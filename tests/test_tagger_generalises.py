@@ -410,3 +410,15 @@ def test_a_subjects_language_is_language_the_applications_is_not(elev, text, cod
 ])
 def test_a_semicolon_list_without_spaces_is_a_list(elev, text, primary, codes):
     assert elev(text) == (primary, codes)
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    # a language + knowledge written apart is the compound «tyskkunnskaper»: language only
+    ("tysk kunnskaper", {"sprakferdigheter"}), ("fransk kompetanse", {"sprakferdigheter"}),
+    ("spansk kunnskapar", {"sprakferdigheter"}),  # nynorsk
+    ("kulturell innsikt", {"sosial_inkludering"}),  # insight into cultures is cultural understanding
+    ("faglig kunnskap", {"nokkelkompetanser"}),  # the same category: nothing gives way
+    ("trygghet kunnskap", {"personlig_utvikling", "nokkelkompetanser"}),  # a list without commas: no adjective
+])
+def test_a_knowledge_noun_after_an_adjective_of_another_category_gives_way(elev, text, codes):
+    assert elev(text)[1] == codes

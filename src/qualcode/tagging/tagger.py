@@ -29,13 +29,17 @@ from spacy.tokens import Doc, Span
 
 from qualcode.nlp.stopwords import is_noise_answer
 from qualcode.tagging.codebook import Codebook
-from qualcode.tagging.compiled import (ANY_WORD, SINGULAR_REFLEXIVES, SPLIT_WORD_TEXT, WEIGHTS, CompiledCodebook,
-                                       Rule, within_window)
+from qualcode.tagging.compiled import (ANY_WORD, SINGULAR_REFLEXIVES, SPLIT_WORD_TEXT, WEIGHTS, YIELDING_HEADS,
+                                       CompiledCodebook, Rule, within_window)
 from qualcode.tagging.negation import NEGATION_CUES, negated_tokens
 from qualcode.tagging.tokens import Tokens, views_from_doc
 
 SPANS_KEY = "qualcode"
 LIST_SEPARATORS = frozenset({",", ";", "/", "og", "and", "&", "+", ".", "\n"})
+# Norwegian adjective endings (bokmål and nynorsk, base and inflected): «engelsk», «kulturell», «bærekraftig»,
+# «digitale», «språkleg»; see CodebookTagger._yielding_pairs
+ADJECTIVE_ENDINGS = ("sk", "ske", "ig", "ige", "lig", "lige", "leg", "lege", "ell", "elle", "al", "ale", "iv", "ive",
+                     "ær", "ære")
 LIST_ITEM_WORDS = 4  # a list whose items are all this short is a survey answer's list of words
 __all__ = ["SPANS_KEY", "WEIGHTS", "CodebookTagger", "Rule", "Tagging", "codes_json", "explain_primary",
            "primary_category"]
@@ -269,6 +273,7 @@ class CodebookTagger:
                 best[key] = rule
         if compiled.weak:
             best = self._supported(tokens, best)
+        best = self._yielding_pairs(tokens, best)
         trailing = self._trailing(best) if compiled.secondary else set()
         if trailing and trailing.issuperset(c for _, _, c in best):
             return result  # «lærerikt», «svært lærerik tur»: a bare evaluation names no outcome
@@ -323,6 +328,28 @@ class CodebookTagger:
                      for s, e, c in best) or self._in_field(tokens, start, end, category):
                 kept[key] = Rule(category, "weak", rule.text, rule.weight)
         return kept
+
+    @staticmethod
+    def _yielding_pairs(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
+        """A skill or knowledge noun after an adjective of another category gives way to it, as in a compound.
+
+        «engelsk kunnskaper» is «engelskkunnskaper» written apart: language, not the category of «kunnskap»;
+        likewise «kulturell innsikt», «bærekraftig utvikling». The noun is one of
+        :data:`~qualcode.tagging.compiled.YIELDING_HEADS` firing as itself; the word before it has evidence of
+        other categories only, and reads as an adjective (a Norwegian adjective ending: engelsk, kulturell,
+        bærekraftig, digitale), so a list typed without commas («trygghet kunnskap») keeps both.
+        """
+        single: dict[int, set[str]] = defaultdict(set)
+        for start, end, category in best:
+            if end == start + 1:
+                single[start].add(category)
+        drop = [key for key, rule in best.items()
+                if key[1] == key[0] + 1 and key[0] > 0 and rule.kind in ("term", "derived")
+                and rule.text in YIELDING_HEADS and single.get(key[0] - 1)
+                and key[2] not in single[key[0] - 1] and tokens.lower[key[0] - 1].endswith(ADJECTIVE_ENDINGS)]
+        if not drop:
+            return best
+        return {key: rule for key, rule in best.items() if key not in drop}
 
     def _trailing(self, best: dict[tuple[int, int, str], Rule]) -> set[str]:
         """The categories whose only evidence is secondary words.
