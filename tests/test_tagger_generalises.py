@@ -422,3 +422,18 @@ def test_a_semicolon_list_without_spaces_is_a_list(elev, text, primary, codes):
 ])
 def test_a_knowledge_noun_after_an_adjective_of_another_category_gives_way(elev, text, codes):
     assert elev(text)[1] == codes
+
+
+@pytest.mark.parametrize("text", [
+    # the practice of the vocational programme areas is subject knowledge (naturbruk, food, electrical)
+    "ørretoppdrett", "potetdyrking", "kornproduksjon", "feilsøking på bilen", "legge fram for klassen",  # bokmål
+    "mjølkeproduksjonen", "skogbruk",  # nynorsk, both
+])
+def test_the_practice_of_a_vocational_programme_is_key_competence(elev, text):
+    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+
+
+@pytest.mark.parametrize("text", ["økologisk jordbruk", "berekraftig fiskeri"])  # bokmål, nynorsk
+def test_a_sustainable_practice_is_the_environment(elev, text):
+    """the practice gives way to the adjective, as in a compound: citizenship (climate and environment) only"""
+    assert elev(text) == ("medborgerskap", {"medborgerskap"})

@@ -60,8 +60,12 @@ YIELDING_HEADS = frozenset({
     "følelse", "kjensle", "egenskap", "eigenskap", "teknikk", "bygging",
     # a process or a way of thinking is of its modifier («modningsprosess», «kritisktenkning», «miljøtenking»)
     "prosess", "tenkning", "tenking",
-    # a school subject or trade is of its modifier when that is a term («språkfag»), else a subject («elektrofag»)
-    "fag",
+    # a school subject or trade is of its modifier when that is a term («språkfag»), else a subject («elektrofag»);
+    # so is a production («energiproduksjon» is energy, «vinproduksjon» a production skill)
+    "fag", "produksjon",
+    # a practice of the land and the sea: «berekraftig havbruk» and «økolandbruk» are the environment, «lakseoppdrett»
+    # and «skogbruk» alone a trade's knowledge
+    "landbruk", "jordbruk", "skogbruk", "havbruk", "fiskeri", "oppdrett", "dyrking",
 })
 
 

@@ -344,7 +344,7 @@ class CodebookTagger:
             if end == start + 1:
                 single[start].add(category)
         drop = [key for key, rule in best.items()
-                if key[1] == key[0] + 1 and key[0] > 0 and rule.kind in ("term", "derived")
+                if key[1] == key[0] + 1 and key[0] > 0 and rule.kind in ("term", "derived", "head")
                 and rule.text in YIELDING_HEADS and single.get(key[0] - 1)
                 and key[2] not in single[key[0] - 1] and tokens.lower[key[0] - 1].endswith(ADJECTIVE_ENDINGS)]
         if not drop:
