@@ -437,3 +437,15 @@ def test_the_practice_of_a_vocational_programme_is_key_competence(elev, text):
 def test_a_sustainable_practice_is_the_environment(elev, text):
     """the practice gives way to the adjective, as in a compound: citizenship (climate and environment) only"""
     assert elev(text) == ("medborgerskap", {"medborgerskap"})
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("ingen ble holdt utenfor", "sosial_inkludering"), ("ikkje utanfor lenger", "sosial_inkludering"),  # nobody outside
+    ("ingen følte seg utenfor", "sosial_inkludering"),
+])
+def test_nobody_left_outside_is_inclusion(elev, text, category):
+    assert elev(text) == (category, {category})
+
+
+def test_challenging_paperwork_is_no_growth(elev):
+    assert elev("mye utfordrende papirarbeid") == (None, set())
