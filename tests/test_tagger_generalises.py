@@ -449,3 +449,14 @@ def test_nobody_left_outside_is_inclusion(elev, text, category):
 
 def test_challenging_paperwork_is_no_growth(elev):
     assert elev("mye utfordrende papirarbeid") == (None, set())
+
+
+@pytest.mark.parametrize("text", ["bli kjent med seg selv", "bli kjend med seg sjølv"])  # bokmål, nynorsk
+def test_getting_to_know_oneself_is_not_getting_to_know_others(elev, text):
+    assert elev(text) == ("personlig_utvikling", {"personlig_utvikling"})
+
+
+@pytest.mark.parametrize("text", ["norskompetanse", "engelskompetansen", "engelskunnskapane"])  # bokmål, nynorsk
+def test_a_language_compound_with_the_seam_letter_written_once(elev, text):
+    """«engelsk+kunnskap» typed «engelskunnskap»: the splitter reads engel+s+kunnskap; the language decides"""
+    assert elev(text) == ("sprakferdigheter", {"sprakferdigheter"})

@@ -281,6 +281,11 @@ class CompiledCodebook:
             # «tysk+ferdighet», «engelsk+kunnskap»: the modifier's category, if it has one.
             from_modifiers = [Rule(r.category, "head", f"{m}+{head}", WEIGHTS["compound"])
                               for m in modifiers for r in self.terms.get(m, ()) if r.kind in ("term", "derived")]
+            if not from_modifiers:
+                # the seam letter written once: «engelskunnskap» is engelsk+kunnskap (read as engel+s+kunnskap)
+                merged = {k[: -len(head)] + head[0] for k in keys if k.endswith(head) and len(k) > len(head) + 2}
+                from_modifiers = [Rule(r.category, "head", f"{m}+{head}", WEIGHTS["compound"])
+                                  for m in sorted(merged) for r in self.terms.get(m, ()) if r.kind in ("term", "derived")]
             if from_modifiers or any(m in self.parts for m in modifiers):
                 return rules + from_modifiers
         return rules if listed else rules + list(self.heads.get(head, ()))
