@@ -460,3 +460,12 @@ def test_getting_to_know_oneself_is_not_getting_to_know_others(elev, text):
 def test_a_language_compound_with_the_seam_letter_written_once(elev, text):
     """«engelsk+kunnskap» typed «engelskunnskap»: the splitter reads engel+s+kunnskap; the language decides"""
     assert elev(text) == ("sprakferdigheter", {"sprakferdigheter"})
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("frihet", "personlig_utvikling"), ("fridom", "personlig_utvikling"),  # bokmål, nynorsk: personal freedom
+    ("religionsfrihet", "medborgerskap"),  # a freedom of human rights
+    ("korleis barnehagar jobbar", "nokkelkompetanser"), ("hvordan sykehjemmet jobber", "nokkelkompetanser"),
+])
+def test_freedom_and_how_others_work(elev, text, category):
+    assert elev(text) == (category, {category})
