@@ -206,3 +206,30 @@ def test_warm_hosts_and_reused_ideas_are_not_the_priority(codes, text, category)
 ])
 def test_inclusive_practice_and_recycling_are_still_coded(codes, text, category):
     assert category in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a fronted topic with a verb of using and an inverted subject: the negation covers the topic
+    ("Digitale verktøy brukte vi nesten ikke på turen, vi ville at de skulle snakke sammen.", "digital_omstilling"),
+    ("eTwinning brukte vi ikkje i det heile, vi sende berre e-post til kvarandre.", "digital_omstilling"),
+    # a plan never carried out or dropped
+    ("Vi hadde planlagt et tema om bærekraft, men det rakk vi aldri før sommeren.", "miljo_klima"),
+    ("Me hadde planlagt eit tema om berekraft, men det rakk me aldri før sommaren.", "miljo_klima"),
+    ("Det digitale samarbeidet fungerte dårlig, og vi droppet det etter første uke.", "digital_omstilling"),
+    ("Det digitale samarbeidet fungerte dårleg, og vi droppa det etter første veka.", "digital_omstilling"),
+    # the primary industries and the programme named after them are trades
+    ("Vi har prioritert elever fra naturbruk og restaurant- og matfag i utvekslingen.", "miljo_klima"),
+    ("Det var fint å sjå at havbruk er eit yrke med status der også.", "miljo_klima"),
+])
+def test_a_topic_denied_dropped_or_only_a_trade_is_not_coded(codes, text, category):
+    assert category not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Vi brukte digitale verktøy hele tiden, og elevene delte alt i en felles plattform.", "digital_omstilling"),
+    ("Vi hadde et tema om bærekraft, og det rakk vi akkurat før sommeren.", "miljo_klima"),
+    ("Gården de besøkte driver helt uten kunstgjødsel og sprøytemidler.", "miljo_klima"),
+    ("Garden dei besøkte driv heilt utan kunstgjødsel.", "miljo_klima"),
+])
+def test_a_topic_used_or_done_is_still_coded(codes, text, category):
+    assert category in codes(text)

@@ -37,7 +37,7 @@ FIRST_TIME = frozenset({"før", "tidligere", "tidlegare"})
 BEFORE_CUE = 4  # words before a cue that it still negates («Demokrati og sånt kom ikke …»)
 # Sentence adverbs do not count towards BEFORE_CUE: «Miljø og sånn var egentlig ikke noe …».
 SENTENCE_ADVERBS = frozenset({"egentlig", "eigentleg", "jo", "heller", "altså", "vel", "nok", "liksom", "faktisk",
-                              "helt", "heilt", "akkurat"})
+                              "helt", "heilt", "akkurat", "nesten", "nærmest", "nærmast"})
 # A preposition negates its object only: in «ute i naturen uten å sette spor» nature is not denied.
 FORWARD_ONLY = frozenset({"uten", "utan"})
 # A cue after a question word in its clause is part of a topic, not a denial: «vi snakket om hvorfor
@@ -59,7 +59,12 @@ SUBJECT_PRONOUNS = frozenset({"det", "vi", "me", "de", "dei", "han", "hun", "ho"
 # A personal pronoun right after a finite verb is an inverted subject: what stands before the verb is
 # the fronted object, and the cue covers it («Det digitale fekk vi eigentleg ikkje tid til»). A dummy
 # «det» is not: in «jentene med minoritetsbakgrunn var det aldri aktuelt» the girls are not denied.
-FINITE_VERBS = CLAUSE_OPENERS - SUBJECT_PRONOUNS - {"en"}
+# The verbs of using and doing a topic is fronted with, finite: «eTwinning brukte vi ikkje», «Det digitale
+# gjorde vi lite med».
+FINITE_VERBS = CLAUSE_OPENERS - SUBJECT_PRONOUNS - {"en"} | {"brukte", "bruker", "brukar", "gjorde", "gjør", "gjer",
+                                                          "rakk", "rekk", "laget", "lagde", "laga", "prøvde",
+                                                          "testet", "testa", "tok", "tar", "jobbet", "jobba",
+                                                          "arbeidde"}
 PUNCT_BREAKERS = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "«", "»", '"'})
 
 
@@ -130,15 +135,30 @@ def _came_to_nothing(tokens: Tokens) -> set[int]:
               and lowers[i - 2] in CAME_TO and _came_to_little(lowers, i + 1)):
             # «Digitalt ble det ikke så mye av»: the fronted topic came to little
             found.update(range(start, i))
+        elif (lower in {"og", "så"} and i + 3 < len(lowers) and lowers[i + 1] in SUBJECT_PRONOUNS - {"det"}
+              and lowers[i + 2] in CANCELLED and lowers[i + 3] in {"det", "den", "dei", "dem"}):
+            # «Det digitale fungerte dårlig, og vi droppet det»: the pupils' plan named before it was dropped
+            found.update(range(start, i))
         elif lower == "men" and i + 2 < len(lowers):
             after = lowers[i + 2:i + 5]
             # «men det ble kuttet», «men det forsvant litt»; not «men det var et bevisst valg for å kutte»
             if lowers[i + 1] == "det" and (after[0] in CANCELLED
                                            or (after[0] in CAME_TO and len(after) > 1 and after[1] in CANCELLED)):
                 found.update(range(start, i))
-            elif _did_nothing_with_it(tokens, i + 1):
+            elif _did_nothing_with_it(tokens, i + 1) or _never_got_to_it(lowers, i + 1):
                 found.update(range(start, i))
     return found
+
+
+# «…, men det rakk vi aldri», «men det fikk vi ikke til», «men det kom vi aldri i gang med»: the plan named
+# before it was never carried out
+GOT_TO = frozenset({"rakk", "rekk", "rukket", "rokke", "fikk", "fekk", "gjorde", "kom", "brukte"})
+
+
+def _never_got_to_it(lowers: list[str], i: int) -> bool:
+    """True if ``lowers[i:]`` reads «det <rakk/fikk/gjorde …> <pronoun> <ikke/aldri>»."""
+    return (i + 3 < len(lowers) and lowers[i] == "det" and lowers[i + 1] in GOT_TO
+            and lowers[i + 2] in SUBJECT_PRONOUNS - {"det"} and lowers[i + 3] in {"ikke", "ikkje", "aldri"})
 
 
 LITTLE = frozenset({"mye", "mykje", "noe", "noko", "stort"})
