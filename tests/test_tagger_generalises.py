@@ -469,3 +469,34 @@ def test_a_language_compound_with_the_seam_letter_written_once(elev, text):
 ])
 def test_freedom_and_how_others_work(elev, text, category):
     assert elev(text) == (category, {category})
+
+
+@pytest.mark.parametrize("text", [
+    # a trade's work named by its field (sets M and N): animal care, forestry, care work, circuits, mathematics
+    "kyllingstell og dyrehelse", "omsorgsarbeid", "landbruksmaskiner", "god på algebra",  # bokmål
+    "skogsdrifta", "pasientbehandlinga", "landbruksmaskinane", "straumkretsar",  # nynorsk
+])
+def test_more_of_a_trades_work_is_a_key_competence(elev, text):
+    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+
+
+@pytest.mark.parametrize("text", ["klimasmart jordbruk", "grønn teknologi",  # bokmål
+                                  "miljøvennleg teknologi", "grøn teknologi"])  # nynorsk
+def test_a_green_practice_or_technology_is_citizenship_only(elev, text):
+    assert elev(text) == ("medborgerskap", {"medborgerskap"})
+
+
+def test_a_computer_network_is_no_network_of_people(elev):
+    assert elev("feilsøking i nettverket") == ("nokkelkompetanser", {"nokkelkompetanser"})
+    assert elev("programmering og nettverk") == ("nokkelkompetanser", {"nokkelkompetanser"})
+    assert elev("internasjonalt nettverk") == ("sosial_inkludering", {"sosial_inkludering"})
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("kontakter", "sosial_inkludering"), ("nye kontaktar", "sosial_inkludering"),  # contacts abroad; bokmål, nynorsk
+    ("pasientkontakt", "nokkelkompetanser"),  # a care worker's contact with patients is the trade's
+    ("sjølstende", "personlig_utvikling"),  # nynorsk «sjøl» is «sjølv»: «sjølstende» = selvstendighet
+    ("utvikling av engelsken", "sprakferdigheter"), ("utvikling av språket", "sprakferdigheter"),  # a language's growth
+])
+def test_round_10_concepts_of_sets_m_and_n(elev, text, category):
+    assert elev(text) == (category, {category})

@@ -76,7 +76,7 @@ NYNORSK_TO_BOKMAL = (
     ("mogeleg", "mulig"), ("naudsynt", "nødvendig"), ("byrj", "begynn"), ("avgjerd", "avgjørelse"), ("samd", "enig"),
     ("semje", "enighet"), ("merksemd", "oppmerksomhet"), ("merksam", "oppmerksom"), ("heilskap", "helhet"),
     ("vitj", "besøk"), ("handsam", "behandl"), ("omgrep", "begrep"), ("førebu", "forbered"), ("lukka", "lykket"),
-    ("sjølvstende", "selvstendighet"), ("innverknad", "innflytelse"),
+    ("sjølvstende", "selvstendighet"), ("sjølstende", "selvstendighet"), ("innverknad", "innflytelse"),
     ("fråvær", "fravær"), ("tilhøve", "forhold"), ("telj", "tell"),
     ("gammal", "gammel"), ("gut", "gutt"), ("gjev", "giv"), ("skode", "skue"), ("nøydd", "nødt"),
     ("einskild", "enkelt"),
