@@ -500,3 +500,19 @@ def test_a_computer_network_is_no_network_of_people(elev):
 ])
 def test_round_10_concepts_of_sets_m_and_n(elev, text, category):
     assert elev(text) == (category, {category})
+
+
+@pytest.mark.parametrize(("text", "primary"), [
+    # three or more outcome words typed with spaces only: a list, coloured by its first item (label rules: lists)
+    ("kultur vennskap engelsk", "sosial_inkludering"), ("tysk vener berekraft", "sprakferdigheter"),  # bokmål, nynorsk
+    # a dash between words separates items like a comma
+    ("samarbeid – glede", "nokkelkompetanser"), ("vener - meistring", "sosial_inkludering"),  # bokmål, nynorsk
+])
+def test_a_list_typed_with_spaces_or_dashes_is_coloured_by_its_first_item(elev, text, primary):
+    assert elev(text)[0] == primary
+
+
+def test_words_one_rule_spans_are_not_a_spaced_list(elev):
+    # «trygghet kunnskap»: the confidence rule reads confidence with what it is about, as before
+    assert elev("trygghet kunnskap")[0] == "personlig_utvikling"
+    assert elev("kritisk tenkning engelsk")[0] == "nokkelkompetanser"

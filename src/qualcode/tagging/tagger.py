@@ -35,12 +35,14 @@ from qualcode.tagging.negation import NEGATION_CUES, negated_tokens
 from qualcode.tagging.tokens import Tokens, views_from_doc
 
 SPANS_KEY = "qualcode"
-LIST_SEPARATORS = frozenset({",", ";", "/", "og", "and", "&", "+", ".", "\n"})
+# a dash between words separates items too («kreativitet - glede»); inside a word it is a hyphen, not a token
+LIST_SEPARATORS = frozenset({",", ";", "/", "og", "and", "&", "+", ".", "\n", "-", "–", "—"})
 # Norwegian adjective endings (bokmål and nynorsk, base and inflected): «engelsk», «kulturell», «bærekraftig»,
 # «digitale», «språkleg»; see CodebookTagger._yielding_pairs
 ADJECTIVE_ENDINGS = ("sk", "ske", "ig", "ige", "lig", "lige", "leg", "lege", "ell", "elle", "al", "ale", "iv", "ive",
                      "ær", "ære")
 LIST_ITEM_WORDS = 4  # a list whose items are all this short is a survey answer's list of words
+SPACED_LIST_WORDS = (3, 5)  # a survey answer of this many outcome words typed with spaces only is a list
 __all__ = ["SPANS_KEY", "WEIGHTS", "CodebookTagger", "Rule", "Tagging", "codes_json", "explain_primary",
            "primary_category"]
 
@@ -285,7 +287,7 @@ class CodebookTagger:
             for i in range(start, end):
                 per_category[category][i] = max(per_category[category].get(i, 0.0), rule.weight / (end - start))
         named = self._named_first(tokens, best) if len(per_category) > 1 else {}
-        items = self._short_items(tokens) if len(per_category) > 1 else None
+        items = (self._short_items(tokens) or self._spaced_items(tokens, best)) if len(per_category) > 1 else None
         if items is None:
             scores = {c: self._score(per_category[c]) for c in per_category}
         else:
@@ -383,6 +385,18 @@ class CodebookTagger:
             items.append(item)
         filled = [n for n in words if n]
         return items if len(filled) > 1 and max(filled) <= LIST_ITEM_WORDS else None
+
+    @staticmethod
+    def _spaced_items(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> list[int] | None:
+        """Each word its own list item when a survey answer lists three or more outcome words with spaces only
+        («engelsk vennskap trygghet kunnskap»): every word is evidence on its own and no rule spans two of them
+        (a phrase or a pattern such as «kritisk tenkning» or «trygg på engelsk» makes it one item), else None."""
+        n = len(tokens.lower)
+        if not SPACED_LIST_WORDS[0] <= n <= SPACED_LIST_WORDS[1] or any(tokens.punct) or \
+                any(end - start > 1 for start, end, _ in best):
+            return None
+        covered = {start for start, _, _ in best}
+        return list(range(n)) if len(covered) == n else None
 
     @staticmethod
     def _score(weights: dict[int, float]) -> float:
