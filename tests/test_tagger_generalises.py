@@ -516,3 +516,19 @@ def test_words_one_rule_spans_are_not_a_spaced_list(elev):
     # «trygghet kunnskap»: the confidence rule reads confidence with what it is about, as before
     assert elev("trygghet kunnskap")[0] == "personlig_utvikling"
     assert elev("kritisk tenkning engelsk")[0] == "nokkelkompetanser"
+
+
+@pytest.mark.parametrize(("text", "primary"), [
+    # «X på tvers av Y»: X is what the answer names, Y only how far it reaches
+    ("samarbeid på tvers av kulturar", "nokkelkompetanser"), ("venner på tvers av språk", "sosial_inkludering"),
+    # … and communicating across languages is language (README: communication in a language is language first)
+    ("kommunisere på tvers av språk", "sprakferdigheter"), ("prate over språkgrensene", "sprakferdigheter"),
+])
+def test_what_reaches_across_is_what_the_answer_names(elev, text, primary):
+    assert elev(text)[0] == primary
+
+
+@pytest.mark.parametrize("text", ["mindre redde for å snakke", "elevane er ikkje redde lenger"])  # bokmål, nynorsk
+def test_less_afraid_in_the_plural_is_courage(elev, text):
+    """the pipeline reads the plural adjective «redde» as the verb «redde» (to rescue)"""
+    assert elev(text)[0] == "personlig_utvikling"

@@ -41,6 +41,7 @@ LIST_SEPARATORS = frozenset({",", ";", "/", "og", "and", "&", "+", ".", "\n", "-
 # «digitale», «språkleg»; see CodebookTagger._yielding_pairs
 ADJECTIVE_ENDINGS = ("sk", "ske", "ig", "ige", "lig", "lige", "leg", "lege", "ell", "elle", "al", "ale", "iv", "ive",
                      "ær", "ære")
+ACROSS = frozenset({"tvers", "across"})  # «X på tvers av Y»: X is what the item names, Y how far it reaches
 LIST_ITEM_WORDS = 4  # a list whose items are all this short is a survey answer's list of words
 SPACED_LIST_WORDS = (3, 5)  # a survey answer of this many outcome words typed with spaces only is a list
 __all__ = ["SPANS_KEY", "WEIGHTS", "CodebookTagger", "Rule", "Tagging", "codes_json", "explain_primary",
@@ -405,7 +406,7 @@ class CodebookTagger:
 
     @staticmethod
     def _list_scores(per_category: dict[str, dict[int, float]], items: list[int],
-                     named: dict[str, tuple[int, int]]) -> tuple[dict[str, float], dict[str, tuple]]:
+                     named: dict[str, tuple[int, int, int]]) -> tuple[dict[str, float], dict[str, tuple]]:
         """Scores and naming order in a list of short items: each item is one mention of the
         category that dominates it (the most evidence weight in the item), so the first item's
         dominant category is the primary: «fransk, nye venner» is language although «nye venner» has
@@ -434,21 +435,26 @@ class CodebookTagger:
         return scores, order
 
     @staticmethod
-    def _named_first(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[str, tuple[int, int]]:
-        """Where the text names each category: (list item, -end of the evidence), smallest first.
+    def _named_first(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[str, tuple[int, int, int]]:
+        """Where the text names each category: (list item, after «på tvers av», -end of the evidence), smallest first.
 
         «kultur, klima, kunnskap» names culture first; within one item the head, the last word,
         decides («språkleg tryggleik» is about confidence, «nysgjerrighet på andre kulturer» about
-        cultures). Items are separated by commas, semicolons, slashes and «og»/«and».
+        cultures), except what follows «på tvers av» (across): that only says how far the thing before
+        it reaches («samarbeid på tvers av kulturer» is collaboration, «venner på tvers av språk» friends).
+        Items are separated by commas, semicolons, slashes, dashes and «og»/«and».
         """
-        item, items = 0, []
+        item, items, across, beyond = 0, [], False, []
         for lower in tokens.lower:
             if lower in LIST_SEPARATORS:
-                item += 1
+                item, across = item + 1, False
+            elif lower in ACROSS:
+                across = True
             items.append(item)
-        first: dict[str, tuple[int, int]] = {}
+            beyond.append(across)
+        first: dict[str, tuple[int, int, int]] = {}
         for start, end, category in best:
-            rank = (items[start], -end)
+            rank = (items[start], beyond[start], -end)
             if category not in first or rank < first[category]:
                 first[category] = rank
         return first
