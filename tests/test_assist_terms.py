@@ -23,20 +23,21 @@ from tests.conftest import ROOT
 ELEV_PATH = ROOT / "codebooks" / "elevutbytte.yaml"
 ELEV = load_codebook(ELEV_PATH)
 
-# The rules find «engelsk» and «uttale», not «fraser» (set phrases learnt by heart), «tolke» or
-# «holde foredrag»; half of these sentences are therefore uncoded.
+# The rules find «engelsk» and «uttale», not «fraser» (set phrases learnt by heart), «mime» or
+# «holde foredrag»; half of these sentences are therefore uncoded. («tolke», interpreting, was such a word until
+# round 10 of issue 15 made it a language term.)
 INTERVIEW = """I: Hva lærte elevene?
 Lærer: Elevene lærte mange nye fraser på engelsk hver uke.
 Lærer: De øvde på fraser og engelsk uttale med vertsfamiliene.
 Lærer: Etter turen kunne de fraser på både engelsk og tysk.
 Lærer: Elevene pugget fraser hver kveld før prøven.
 Lærer: Noen skrev fraser i en egen notatbok.
-Lærer: De måtte tolke for hverandre når fraser manglet.
+Lærer: De måtte mime for hverandre når fraser manglet.
 Lærer: Elevene holdt foredrag på engelsk for partnerklassen.
 Lærer: Hver elev holdt foredrag om hjemstedet sitt.
 Lærer: De holdt foredrag for foreldrene etterpå.
 Lærer: Det var skummelt å holde foredrag for fremmede.
-Lærer: Vertsfamilien snakket dialekt, så elevene måtte tolke mye.
+Lærer: Vertsfamilien snakket dialekt, så elevene måtte mime mye.
 Lærer: Mange fikk nye venner for livet i Spania.
 Lærer: Flyet var forsinket, og bussen til hotellet kom aldri.
 Lærer: Budsjettet holdt akkurat, men fristen for rapporten var stram.
