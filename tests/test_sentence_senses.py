@@ -233,3 +233,17 @@ def test_a_topic_denied_dropped_or_only_a_trade_is_not_coded(codes, text, catego
 ])
 def test_a_topic_used_or_done_is_still_coded(codes, text, category):
     assert category in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 10 (sets M and N): IT services and infrastructure, energy efficiency, the EU's institutions, green travel
+    ("På biblioteket lærte elevane å søkje i databasar, noko dei aldri hadde gjort før.", "digital_omstilling"),
+    ("IKT-elevene holdt et kurs for lærerne i hvordan man bruker skytjenester.", "digital_omstilling"),
+    ("På elektro handla heile samarbeidet om energieffektivisering i gamle bygg.", "miljo_klima"),
+    ("Vi valgte buss og ferje fordi prosjektet handlet om grønn reising.", "miljo_klima"),
+    ("Vi besøkte EU-kommisjonen i Brussel, og elevene skjønte at EU har noe å si for hverdagen.",
+     "demokratisk_deltakelse"),
+    ("I matte jobbet vi med valgresultater og mandatfordeling.", "demokratisk_deltakelse"),
+])
+def test_round_10_sentence_concepts_of_sets_m_and_n(codes, text, category):
+    assert category in codes(text)
