@@ -247,3 +247,12 @@ def test_a_topic_used_or_done_is_still_coded(codes, text, category):
 ])
 def test_round_10_sentence_concepts_of_sets_m_and_n(codes, text, category):
     assert category in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Elektroelevane kopla opp straumnettet i ein ny bustad i Polen, og dei lærte mykje om polske forskrifter.",
+    "Elevene koblet huset til strømnettet sammen med en elektriker i Spania.",  # the power grid is no internet
+    "Søknaden må leverast elektronisk, og eg brukte mange kveldar på det digitale søknadsskjemaet.",  # administration
+])
+def test_the_power_grid_and_the_application_form_are_not_digital_change(codes, text):
+    assert "digital_omstilling" not in codes(text)
