@@ -256,3 +256,13 @@ def test_round_10_sentence_concepts_of_sets_m_and_n(codes, text, category):
 ])
 def test_the_power_grid_and_the_application_form_are_not_digital_change(codes, text):
     assert "digital_omstilling" not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    # a say about what to eat at the party is an everyday choice, not participation in democratic processes
+    ("Elevene fikk være med og bestemme hva de skulle spise på avslutningsfesten.", False),
+    ("Elevane fekk vere med og bestemme kva dei skulle ete på avslutningsfesten.", False),
+    ("Elevene fikk være med og bestemme hvilke saker elevrådet skulle ta opp med rektor.", True),
+])
+def test_a_say_about_the_meal_is_no_pupil_democracy(codes, text, coded):
+    assert ("demokratisk_deltakelse" in codes(text)) is coded
