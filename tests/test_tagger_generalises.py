@@ -532,3 +532,20 @@ def test_what_reaches_across_is_what_the_answer_names(elev, text, primary):
 def test_less_afraid_in_the_plural_is_courage(elev, text):
     """the pipeline reads the plural adjective «redde» as the verb «redde» (to rescue)"""
     assert elev(text)[0] == "personlig_utvikling"
+
+
+@pytest.mark.parametrize("text", [
+    # design and crafts, media and communication, building and construction (set O's programme areas)
+    "keramikk og veving", "kameraføring", "taktekking", "flislegging på badet",  # bokmål
+    "formgjeving", "skisser og prototypar",  # nynorsk
+])
+def test_the_practice_of_crafts_media_and_building_is_key_competence(elev, text):
+    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("nordsamisk", {"sprakferdigheter"}), ("lulesamiske ord", {"sprakferdigheter"}),  # a Sami language by name
+    ("stolt av å være samisk", {"personlig_utvikling"}),  # «samisk» alone is the people as often as the language
+])
+def test_the_sami_languages(elev, text, codes):
+    assert elev(text)[1] == codes
