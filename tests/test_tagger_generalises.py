@@ -247,6 +247,22 @@ def test_learning_beside_another_outcome_adds_key_competence_last(elev, text, pr
     assert elev(text) == (primary, {primary, "nokkelkompetanser"})
 
 
+@pytest.mark.parametrize("text", ["vertsfamilie", "Vertsfamilien", "eTwinning", "ETWINNING"])
+def test_the_host_family_or_the_platform_named_alone_codes_nothing(elev, text):
+    """Label rule of session 7: the host family alone is the trip's logistics, the eTwinning platform
+    alone the programme's name; both are noise."""
+    assert elev(text) == (None, set())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ble kjent med vertsfamilien", {"sosial_inkludering"}), ("vart kjent med vertsfamilien", {"sosial_inkludering"}),
+    ("vennskap med vertsfamilien", {"sosial_inkludering"}),
+    ("eTwinning, engelsk", {"sprakferdigheter", "nokkelkompetanser"}),
+])
+def test_the_host_family_or_the_platform_beside_an_outcome_is_coded(elev, text, expected):
+    assert elev(text)[1] == expected
+
+
 SECONDARY = """
 id: sekundaer
 name: Sekundær
