@@ -565,3 +565,39 @@ def test_the_practice_of_crafts_media_and_building_is_key_competence(elev, text)
 ])
 def test_the_sami_languages(elev, text, codes):
     assert elev(text)[1] == codes
+
+
+@pytest.mark.parametrize(("text", "primary"), [
+    # within an item the word before a preposition is its head: the rest says where or what for (not «om»: a topic)
+    ("engelsk i idretten", "sprakferdigheter"), ("engelsk for yrket", "sprakferdigheter"),
+    ("inspirasjon til egne design", "personlig_utvikling"), ("inspirasjon til eigne design", "personlig_utvikling"),
+    ("kunnskap om EU", "medborgerskap"),
+])
+def test_the_word_before_a_preposition_names_the_item(elev, text, primary):
+    assert elev(text)[0] == primary
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a compound whose modifier the lexicon does not know still has its head's meaning (a Sámi word, a loanword,
+    # a nynorsk form), bokmål and nynorsk
+    ("duodjiteknikkar", "nokkelkompetanser"), ("podkastproduksjon", "nokkelkompetanser"),
+    ("biletredigering", "nokkelkompetanser"), ("tinntrådbroderi", "nokkelkompetanser"),
+])
+def test_an_unknown_modifier_leaves_the_compound_its_head(elev, text, category):
+    assert elev(text) == (category, {category})
+
+
+def test_a_known_modifier_the_splitter_refused_adds_nothing(nlp):
+    # running text: «ungdoms+arbeidsledighet» is no inclusion evidence through a guessed head
+    prio = codebook_pipeline(load_codebook(ROOT / "codebooks" / "erasmus_prioriteringer.yaml"))
+    doc = prio("Elevene forhandlet fram et forslag om ungdomsarbeidsledighet i et rollespill.")
+    assert "inkludering_mangfold" not in (doc._.qc_scores or {})
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # more of the trades' work (design and crafts, media, building, physical education), bokmål and nynorsk
+    ("lesa teikningar", "nokkelkompetanser"), ("saum", "nokkelkompetanser"), ("snikkar", "nokkelkompetanser"),
+    ("stillasbygging", "nokkelkompetanser"), ("livredning", "nokkelkompetanser"),
+])
+def test_round_10_trades_of_set_o(elev, text, category):
+    assert elev(text) == (category, {category})

@@ -68,6 +68,9 @@ YIELDING_HEADS = frozenset({
     "landbruk", "jordbruk", "skogbruk", "havbruk", "fiskeri", "oppdrett", "dyrking",
 })
 
+# Plural and definite endings (bokmål and nynorsk) an unknown compound may carry after its head («duodjiteknikkar»).
+COMPOUND_HEAD_ENDINGS = ("ene", "ane", "er", "ar", "en", "et", "a", "e")
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -261,6 +264,29 @@ class CompiledCodebook:
                 rules = [Rule(r.category, "fuzzy", prefix, WEIGHTS["fuzzy"]) for r in self.parts[prefix]]
         return rules
 
+    def _unknown_compound(self, word: str, keys: frozenset[str]) -> list[Rule]:
+        """Rules for an unknown word that ends in a term: a compound whose modifier the lexicon does not know.
+
+        The splitter needs both parts to be words it knows, so a loanword, a Sámi word or a nynorsk form as the
+        modifier («duodji+teknikkar», «podkast+produksjon», «bilet+redigering», «tinntråd+broderi») leaves
+        the word whole and unread. Its last part still says what it is, as in any compound (see :meth:`_compound`):
+        the longest term (at least five letters) it ends in, after a plural or definite ending if need be, with
+        at least three letters before it that the lexicon does not know (with or without a linking s or e). A
+        known modifier means the splitter saw the word and refused it («ungdoms+arbeidsledighet» stays whole).
+        """
+        for ending in ("",) + COMPOUND_HEAD_ENDINGS:
+            stem = word[: len(word) - len(ending)] if ending else word
+            if ending and not word.endswith(ending):
+                continue
+            for cut in range(3, len(stem) - 4):
+                head, modifier = stem[cut:], stem[:cut]
+                if head in self.heads:
+                    linked = {modifier[:-1]} if modifier[-1] in "se" else set()
+                    if any(is_known_word(m) for m in linked | {modifier}):
+                        return []
+                    return self._compound((modifier, head), False, keys)
+        return []
+
     def _compound(self, parts: tuple[str, ...], listed: bool, keys: frozenset[str] = frozenset()) -> list[Rule]:
         """Rules a compound fires through its parts: compound_terms anywhere, and its head unless
         the whole word is a term already (then its own category says what it means)."""
@@ -316,7 +342,8 @@ class CompiledCodebook:
             # else a typo in an inflected word, through its lemma («sprokferdigheter» → sprokferdighet); a lemma
             # that is a word of its own (nynorsk «valfag» → valgfag) is no typo
             single.extend(self._fuzzy(lower) or [r for key in sorted(keys - {lower})
-                                                 if key.isalpha() and not is_known_word(key) for r in self._fuzzy(key)])
+                                                 if key.isalpha() and not is_known_word(key) for r in self._fuzzy(key)]
+                          or self._unknown_compound(lower, keys))
         found = self._candidates[cache_key] = (single, phrases)
         return found
 

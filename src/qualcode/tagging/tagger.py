@@ -41,7 +41,11 @@ LIST_SEPARATORS = frozenset({",", ";", "/", "og", "and", "&", "+", ".", "\n", "-
 # «digitale», «språkleg»; see CodebookTagger._yielding_pairs
 ADJECTIVE_ENDINGS = ("sk", "ske", "ig", "ige", "lig", "lige", "leg", "lege", "ell", "elle", "al", "ale", "iv", "ive",
                      "ær", "ære")
-ACROSS = frozenset({"tvers", "across"})  # «X på tvers av Y»: X is what the item names, Y how far it reaches
+# «X på tvers av Y», «engelsk i idretten», «motivasjon for fagbrevet»: the word before a preposition is what the item
+# names (its head), the words after it only where or what for; «på tvers av» is one of them. Not «om»: «kunnskap
+# om EU» is knowledge of the EU
+PREPOSITIONS = frozenset({"i", "på", "til", "for", "med", "av", "mot", "fra", "frå", "ved", "hos", "blant",
+                          "gjennom", "etter", "tvers", "across", "in", "with", "of"})
 LIST_ITEM_WORDS = 4  # a list whose items are all this short is a survey answer's list of words
 SPACED_LIST_WORDS = (3, 5)  # a survey answer of this many outcome words typed with spaces only is a list
 __all__ = ["SPANS_KEY", "WEIGHTS", "CodebookTagger", "Rule", "Tagging", "codes_json", "explain_primary",
@@ -436,19 +440,19 @@ class CodebookTagger:
 
     @staticmethod
     def _named_first(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[str, tuple[int, int, int]]:
-        """Where the text names each category: (list item, after «på tvers av», -end of the evidence), smallest first.
+        """Where the text names each category: (list item, after a preposition, -end of the evidence), smallest first.
 
-        «kultur, klima, kunnskap» names culture first; within one item the head, the last word,
-        decides («språkleg tryggleik» is about confidence, «nysgjerrighet på andre kulturer» about
-        cultures), except what follows «på tvers av» (across): that only says how far the thing before
-        it reaches («samarbeid på tvers av kulturer» is collaboration, «venner på tvers av språk» friends).
+        «kultur, klima, kunnskap» names culture first; within one item the head decides: the last word
+        before any preposition («språkleg tryggleik» is about confidence). What follows a preposition only
+        says where, what for or how far («engelsk i idretten» is language, «motivasjon for fagbrevet»
+        motivation, «samarbeid på tvers av kulturer» collaboration, «venner på tvers av språk» friends).
         Items are separated by commas, semicolons, slashes, dashes and «og»/«and».
         """
         item, items, across, beyond = 0, [], False, []
         for lower in tokens.lower:
             if lower in LIST_SEPARATORS:
                 item, across = item + 1, False
-            elif lower in ACROSS:
+            elif lower in PREPOSITIONS:
                 across = True
             items.append(item)
             beyond.append(across)
