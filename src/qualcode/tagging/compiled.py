@@ -284,7 +284,7 @@ class CompiledCodebook:
                     linked = {modifier[:-1]} if modifier[-1] in "se" else set()
                     if any(is_known_word(m) for m in linked | {modifier}):
                         return []
-                    return self._compound((modifier, head), False, keys)
+                    return self._compound((modifier, head), False, keys | {stem})
         return []
 
     def _compound(self, parts: tuple[str, ...], listed: bool, keys: frozenset[str] = frozenset()) -> list[Rule]:

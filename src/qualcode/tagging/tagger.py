@@ -42,10 +42,10 @@ LIST_SEPARATORS = frozenset({",", ";", "/", "og", "and", "&", "+", ".", "\n", "-
 ADJECTIVE_ENDINGS = ("sk", "ske", "ig", "ige", "lig", "lige", "leg", "lege", "ell", "elle", "al", "ale", "iv", "ive",
                      "ær", "ære")
 # «X på tvers av Y», «engelsk i idretten», «motivasjon for fagbrevet»: the word before a preposition is what the item
-# names (its head), the words after it only where or what for; «på tvers av» is one of them. Not «om»: «kunnskap
-# om EU» is knowledge of the EU
-PREPOSITIONS = frozenset({"i", "på", "til", "for", "med", "av", "mot", "fra", "frå", "ved", "hos", "blant",
-                          "gjennom", "etter", "tvers", "across", "in", "with", "of"})
+# names (its head), the words after it only where or what for; «på tvers av» is one of them. Not «om» and «av», whose
+# noun is what the item is about: «kunnskap om EU» is the EU's, «gjenbruk av tekstiler» the environment's
+PREPOSITIONS = frozenset({"i", "på", "til", "for", "med", "mot", "fra", "frå", "ved", "hos", "blant",
+                          "gjennom", "etter", "tvers", "across", "in", "with"})
 LIST_ITEM_WORDS = 4  # a list whose items are all this short is a survey answer's list of words
 SPACED_LIST_WORDS = (3, 5)  # a survey answer of this many outcome words typed with spaces only is a list
 __all__ = ["SPANS_KEY", "WEIGHTS", "CodebookTagger", "Rule", "Tagging", "codes_json", "explain_primary",
