@@ -603,3 +603,13 @@ def test_a_known_modifier_the_splitter_refused_adds_nothing(nlp):
 ])
 def test_round_10_trades_of_set_o(elev, text, category):
     assert elev(text) == (category, {category})
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # openness, friends and peers, fair play; stamina in nynorsk (bokmål and nynorsk forms)
+    ("vidsyn", "sosial_inkludering"), ("åpent sinn", "sosial_inkludering"), ("ope sinn", "sosial_inkludering"),
+    ("nye kjenningar", "sosial_inkludering"), ("venneflokk", "sosial_inkludering"), ("fair play", "sosial_inkludering"),
+    ("uthald", "personlig_utvikling"),
+])
+def test_round_10_openness_peers_and_stamina(elev, text, category):
+    assert elev(text) == (category, {category})
