@@ -55,7 +55,9 @@ LABELSETS = {"2026": ROOT / "tests/data/labelset_2026", "2026b": ROOT / "tests/d
              "2026m": ROOT / "tests/data/labelset_2026m",
              "2026n": ROOT / "tests/data/labelset_2026n",
              "2026o": ROOT / "tests/data/labelset_2026o",
-             "2026p": ROOT / "tests/data/labelset_2026p"}
+             "2026p": ROOT / "tests/data/labelset_2026p",
+             "2026q": ROOT / "tests/data/labelset_2026q",
+             "2026r": ROOT / "tests/data/labelset_2026r"}
 LABELSET = LABELSETS["2026"]
 CODEBOOKS = {"answers.jsonl": "codebooks/elevutbytte.yaml", "sentences.jsonl": "codebooks/erasmus_prioriteringer.yaml"}
 OLD = [("codebooks/elevutbytte.yaml", ROOT / "tests/data/eval_elevutbytte_answers.jsonl"),

@@ -28,7 +28,9 @@ SEEDS = {"labelset_2026": 20261130, "labelset_2026b": 20261201, "labelset_2026c"
          "labelset_2026m": 20261212,
          "labelset_2026n": 20261213,
          "labelset_2026o": 20261214,
-         "labelset_2026p": 20261215}
+         "labelset_2026p": 20261215,
+         "labelset_2026q": 20261216,
+         "labelset_2026r": 20261217}
 
 
 def strata(path, key):
