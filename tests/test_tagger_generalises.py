@@ -263,6 +263,24 @@ def test_the_host_family_or_the_platform_beside_an_outcome_is_coded(elev, text, 
     assert elev(text)[1] == expected
 
 
+@pytest.mark.parametrize(("text", "primary", "second"), [
+    ("motivasjon", "personlig_utvikling", "nokkelkompetanser"), ("økt motivasjon", "personlig_utvikling", "nokkelkompetanser"),
+    ("auka motivasjon", "personlig_utvikling", "nokkelkompetanser"),  # nynorsk
+    ("respekt", "sosial_inkludering", "medborgerskap"), ("RESPEKT", "sosial_inkludering", "medborgerskap"),
+])
+def test_bare_motivation_and_respect_lead_with_what_blind_writers_read_in_them(elev, text, primary, second):
+    """Session 7: motivation alone is personal development and respect alone social inclusion first (the
+    reading of nearly every blind writer); the other category stays as a second label."""
+    assert elev(text) == (primary, {primary, second})
+
+
+@pytest.mark.parametrize(("text", "primary"), [
+    ("motivasjon for læring", "nokkelkompetanser"), ("respekt for demokrati", "medborgerskap"),
+])
+def test_motivation_for_learning_and_respect_for_democracy_keep_their_category(elev, text, primary):
+    assert elev(text)[0] == primary
+
+
 SECONDARY = """
 id: sekundaer
 name: Sekundær
