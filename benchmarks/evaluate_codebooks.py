@@ -1,6 +1,7 @@
 """Quality of the shipped codebooks on the labelled sets (issues 4 and 15).
 
-    python -m benchmarks.evaluate_codebooks [--set 2026|2026b|2026c|2026d|2026e|2026f] [--split dev|test|all|whole|old] [--errors]
+    python -m benchmarks.evaluate_codebooks [--set SET [SET ...]] [--split dev|test|all|whole|old] [--errors]
+    python -m benchmarks.evaluate_codebooks --set 2026q 2026r --split test     # two sets, one after the other
 
 Labelled sets, each ``answers.jsonl`` (codebook elevutbytte) and ``sentences.jsonl``
 (codebook erasmus_prioriteringer) with a ``split.json`` of dev and test ids:
@@ -22,6 +23,9 @@ Labelled sets, each ``answers.jsonl`` (codebook elevutbytte) and ``sentences.jso
 - ``--set 2026f``, ``tests/data/labelset_2026f/``: written in session 5 by two more blind helpers
   while round 6 (sentence precision) was tuned; tempting negatives on purpose. Round 6's blind
   measurement.
+- ``--set 2026g`` … ``2026r``: twelve more blind sets (sessions 6 and 7), each measured once on the
+  rules of its round and tuning material since; who wrote them for which respondents:
+  ``tests/data/README.md``, every measurement: ``tests/data/labelset_2026/RESULTS.md``.
 - ``tests/data/eval_*.jsonl``: the first labelled sets, kept as a reference (printed with
   ``--split dev``, ``all``, ``whole`` and ``old``).
 
@@ -118,10 +122,12 @@ def main(split: str = "all", show_errors: bool = False, labelset: str = "2026") 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", dest="labelset", choices=sorted(LABELSETS), default="2026",
-                        help="which labelled set: 2026, 2026b, 2026c, 2026d, 2026e or 2026f (tests/data/labelset_<set>)")
+    parser.add_argument("--set", dest="labelsets", nargs="+", choices=sorted(LABELSETS), default=["2026"], metavar="SET",
+                        help=f"one or more labelled sets, each reported in turn: {', '.join(sorted(LABELSETS))} "
+                             "(tests/data/labelset_<set>)")
     parser.add_argument("--split", choices=sorted(SPLITS), default="all",
                         help="dev, test, all (dev then test), whole (dev and test as one) or old (the first sets only)")
     parser.add_argument("--errors", action="store_true", help="print the items the tagger got wrong")
     args = parser.parse_args()
-    main(args.split, args.errors, args.labelset)
+    for labelset in args.labelsets:
+        main(args.split, args.errors, labelset)
