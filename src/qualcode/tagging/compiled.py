@@ -274,10 +274,7 @@ class CompiledCodebook:
         at least three letters before it that the lexicon does not know (with or without a linking s or e). A
         known modifier means the splitter saw the word and refused it («ungdoms+arbeidsledighet» stays whole).
         """
-        for ending in ("",) + COMPOUND_HEAD_ENDINGS:
-            stem = word[: len(word) - len(ending)] if ending else word
-            if ending and not word.endswith(ending):
-                continue
+        for stem in (word, *(word[: -len(ending)] for ending in COMPOUND_HEAD_ENDINGS if word.endswith(ending))):
             for cut in range(3, len(stem) - 4):
                 head, modifier = stem[cut:], stem[:cut]
                 if head in self.heads:
