@@ -1,0 +1,62 @@
+"""Sentence recall and precision, round 11 (issue 15): inclusion said through a pupil's situation instead
+of the priority's word, with the real pipeline, the shipped ``erasmus_prioriteringer`` codebook and real
+Norwegian sentences (bokmål and nynorsk). The situations are the definition's (fewer opportunities,
+economic and geographic barriers, disabilities and needs, newcomers and minority languages); shyness and
+equality named as rights are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcode.tagging import codebook_pipeline, codes_json, load_codebook
+from tests.conftest import ROOT
+
+PRIORITIES = load_codebook(ROOT / "codebooks" / "erasmus_prioriteringer.yaml")
+
+
+@pytest.fixture(scope="module")
+def codes(nlp):
+    pipeline = codebook_pipeline(PRIORITIES)
+    return lambda text: {c["code"] for c in codes_json(pipeline(text), PRIORITIES)}
+
+
+@pytest.mark.parametrize("text", [
+    # those who need it most, those with least from home, the fewest chances
+    "Vi ville at plassene skulle gå til de som trenger det mest, og ikke til de flinkeste.",
+    "Plassane på turen gjekk til dei som har minst med seg heimanfrå.",
+    "Me gav plassane til dei som hadde minst moglegheit til å reise på eiga hand.",
+    # a family that cannot afford it, said with its own cue
+    "Mange av elevene våre har aldri hatt råd til en utenlandstur med familien.",
+    "Fleire av elevane hadde aldri hatt råd til å vere med på noko slikt før.",
+    # feeling left out, prevented
+    "Kontaktlæreren sørget for at ingen skulle føle seg utenfor på turen.",
+    "Vi passa på at ingen skulle kjenne seg åleine den første kvelden på hybelen.",
+    # a hard life situation, the weakest readers, a limit of the body, a condition
+    "Hun har en vanskelig livssituasjon, og turen betydde mye for henne.",
+    "Vi kjøpte inn lettlestbøker slik at de svakeste leserne også kunne være med i bokklubben.",
+    "Opplegget var laga slik at òg dei med fysiske avgrensingar kunne delta på alle øktene.",
+    "Ein av elevane våre har store tilretteleggingsbehov, og det gjekk fint heile veka.",
+    "Vi tok pauser underveis fordi to av elevene ikke tåler lange reiser.",
+    # a remote or small place, a barrier named with what it is
+    "Mange av elevane bur langt inne i fjorden, og det er eit hinder både økonomisk og praktisk.",
+    "Lærlinger fra de minste kommunene fikk dekket reisen av fylket.",
+    "Vi bur på ei øy, og berre det å kome seg til flyplassen tek ein heil dag.",
+    # newcomers and the pupils' home languages
+    "I velkomstklassen vår har vi elever fra åtte land, og de var med på alt.",
+    "Ein av elevane hadde nettopp kome frå Ukraina, og dei andre tok godt imot henne.",
+    "Biblioteket kjøpte inn bøker på tigrinja og dari som elevene selv valgte ut.",
+])
+def test_inclusion_said_through_a_pupils_situation_is_coded(codes, text):
+    assert "inkludering_mangfold" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a shy pupil who grew is personal growth, not a group with fewer opportunities
+    "Sønnen vår har alltid vært sjenert, men han snakket med alle i Frankrike.",
+    "Dottera mi har alltid vore sjenert, men ho prata med alle i Frankrike.",
+    # equality named with rights, values or working life is democratic participation's theme
+    "Vi hadde et opplegg om likestilling og rettigheter i arbeidslivet sammen med de tyske elevene.",
+    "Me hadde eit opplegg om likestilling og rettar i arbeidslivet saman med dei tyske elevane.",
+])
+def test_shyness_and_equality_as_a_right_are_not_inclusion(codes, text):
+    assert "inkludering_mangfold" not in codes(text)
