@@ -631,3 +631,24 @@ def test_round_10_trades_of_set_o(elev, text, category):
 ])
 def test_round_10_openness_peers_and_stamina(elev, text, category):
     assert elev(text) == (category, {category})
+
+
+@pytest.mark.parametrize("text", [
+    # round 11: the core techniques, tools and materials of every vocational programme area, one per area
+    "tapetsering og gipsing", "lodding av kretskort", "hårpleie og barbering", "kransbinding",  # bokmål
+    "vareeksponering", "blodtrykksmåling", "webdesign", "konditor", "fresemaskin",
+    "tømrar", "kransbindinga", "symaskina", "hestestellet", "rørleggjar",  # nynorsk
+])
+def test_the_techniques_and_tools_of_every_vocational_programme_are_key_competence(elev, text):
+    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("shopping og bading", set()), ("pizza", set()),  # leisure and food stay noise
+    ("stolt av brudebuketten min", {"personlig_utvikling"}),  # the pride is the outcome, not the trade it names
+    ("stolt av symaskinarbeidet vårt", {"personlig_utvikling"}),  # nynorsk
+    ("bærekraftig interiør", {"medborgerskap"}), ("plastfri binding", {"medborgerskap"}),  # the environment
+    ("kortreiste buketter", {"medborgerskap"}),
+])
+def test_a_trades_word_does_not_make_leisure_pride_or_green_practice_a_skill(elev, text, codes):
+    assert elev(text)[1] == codes
