@@ -60,3 +60,28 @@ def test_inclusion_said_through_a_pupils_situation_is_coded(codes, text):
 ])
 def test_shyness_and_equality_as_a_right_are_not_inclusion(codes, text):
     assert "inkludering_mangfold" not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a topic fronted before a verb of talking or learning, with the subject after it and a cue
+    ("Demokrati snakket vi ikke om i det hele tatt, det var en ren musikkutveksling.", "demokratisk_deltakelse"),
+    ("Demokrati snakka vi ikkje om i det heile, det var ein rein musikkutveksling.", "demokratisk_deltakelse"),
+    ("Digitalt lærte vi egentlig ingenting nytt, vi sto i verkstedet hele uka.", "digital_omstilling"),
+    # a fronted predicative denied by a cue that ends its clause
+    ("Vi fløy begge veier, så miljøvennlig var det ikke, men alle fikk være med.", "miljo_klima"),
+    ("Vi flaug begge vegar, så miljøvennleg var det ikkje, men alle fekk vere med.", "miljo_klima"),
+    # «there was not much of it» said with «var» as with «ble»
+    ("Det digitale var det ikkje så mykje av, vi var mest ute i skogen.", "digital_omstilling"),
+])
+def test_a_fronted_topic_or_predicative_that_is_denied_is_not_coded(codes, text, category):
+    assert category not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Demokrati snakket vi mye om, særlig før valget.", "demokratisk_deltakelse"),
+    ("Digitalt lærte vi mykje nytt, særleg om koding.", "digital_omstilling"),
+    # a cue with more after it in its clause does not reach back past the dummy «det»
+    ("For de nyankomne elevene var det aldri aktuelt å reise uten en tolk.", "inkludering_mangfold"),
+])
+def test_a_fronted_topic_that_is_affirmed_is_still_coded(codes, text, category):
+    assert category in codes(text)

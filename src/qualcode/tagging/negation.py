@@ -60,11 +60,17 @@ SUBJECT_PRONOUNS = frozenset({"det", "vi", "me", "de", "dei", "han", "hun", "ho"
 # the fronted object, and the cue covers it («Det digitale fekk vi eigentleg ikkje tid til»). A dummy
 # «det» is not: in «jentene med minoritetsbakgrunn var det aldri aktuelt» the girls are not denied.
 # The verbs of using and doing a topic is fronted with, finite: «eTwinning brukte vi ikkje», «Det digitale
-# gjorde vi lite med».
+# gjorde vi lite med»; and of talking about or learning it: «demokrati snakka vi ikkje om», «Digitalt lærte vi
+# ingenting nytt».
 FINITE_VERBS = CLAUSE_OPENERS - SUBJECT_PRONOUNS - {"en"} | {"brukte", "bruker", "brukar", "gjorde", "gjør", "gjer",
                                                           "rakk", "rekk", "laget", "lagde", "laga", "prøvde",
                                                           "testet", "testa", "tok", "tar", "jobbet", "jobba",
-                                                          "arbeidde"}
+                                                          "arbeidde", "snakket", "snakka", "snakker", "snakkar",
+                                                          "diskuterte", "diskuterer", "lærte", "lærer", "lærde",
+                                                          "nevnte", "nemnde", "tenkte", "fokuserte"}
+# A copula and a dummy «det» after a fronted predicative, with the cue ending the clause: «så miljøvennleg
+# var det ikkje» denies the predicative (a cue with more after it, «… var det aldri aktuelt», does not).
+COPULAS = frozenset({"var", "er", "ble", "blei", "vart", "blir", "vert"})
 PUNCT_BREAKERS = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "«", "»", '"'})
 
 
@@ -85,8 +91,10 @@ def negated_tokens(tokens: Tokens) -> set[int]:
             while back > 0 and counted < BEFORE_CUE and lowers[first_cue] not in FORWARD_ONLY:
                 back -= 1  # never past the text's start («Vet ikke»)
                 counted += lowers[back] not in SENTENCE_ADVERBS
+            ends = clause[-1] == first_cue
             for j in range(first_cue - 1, back - 1, -1):
-                inverted = lowers[j] != "det" and j > back and lowers[j - 1] in FINITE_VERBS
+                inverted = (lowers[j] != "det" or ends and j == first_cue - 1) and j > back and lowers[j - 1] in (
+                    FINITE_VERBS if lowers[j] != "det" else COPULAS)
                 if lowers[j] in RELATIVE_OPENERS or (lowers[j] in SUBJECT_PRONOUNS and j >= first_cue - 2
                                                      and not inverted):
                     # «en gutt med autisme som aldri hadde …»: the cue's clause starts at «som»;
@@ -132,8 +140,9 @@ def _came_to_nothing(tokens: Tokens) -> set[int]:
                 and lowers[i + 1] in NOTHING and lowers[i + 2] in {"av"} | MORE_THAN):
             found.update(range(start, i))
         elif (lower in NEGATION_CUES and 1 < i < len(lowers) - 2 and lowers[i - 1] == "det"
-              and lowers[i - 2] in CAME_TO and _came_to_little(lowers, i + 1)):
-            # «Digitalt ble det ikke så mye av»: the fronted topic came to little
+              and lowers[i - 2] in CAME_TO | {"var", "er"} and _came_to_little(lowers, i + 1)):
+            # «Digitalt ble det ikke så mye av», «Det digitale var det ikkje så mykje av»: the fronted topic came
+            # to little
             found.update(range(start, i))
         elif (lower in {"og", "så"} and i + 3 < len(lowers) and lowers[i + 1] in SUBJECT_PRONOUNS - {"det"}
               and lowers[i + 2] in CANCELLED and lowers[i + 3] in {"det", "den", "dei", "dem"}):
