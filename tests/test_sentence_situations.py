@@ -85,3 +85,20 @@ def test_a_fronted_topic_or_predicative_that_is_denied_is_not_coded(codes, text,
 ])
 def test_a_fronted_topic_that_is_affirmed_is_still_coded(codes, text, category):
     assert category in codes(text)
+
+
+@pytest.mark.parametrize(("text", "coded", "not_coded"), [
+    # a cue right after «som» denies the relative clause only; the main clause's verb ends its reach
+    ("Eleven som ikke kunne reise fikk være med digitalt hver dag.", "digital_omstilling", None),
+    ("Ho som ikkje kunne reise på grunn av sjukdom var med digitalt kvar dag.", "digital_omstilling", None),
+    ("Dei som ikkje fekk reise deltok på alle øktene via videomøte.", "digital_omstilling", None),
+    # without «som» the cue still covers its whole clause
+    ("Vi kunne ikke reise og hadde ingen digitale møter heller.", None, "digital_omstilling"),
+    ("Elevane som var med brukte ikkje digitale verktøy i det heile.", None, "digital_omstilling"),
+])
+def test_a_negated_relative_clause_does_not_deny_the_main_clause(codes, text, coded, not_coded):
+    found = codes(text)
+    if coded:
+        assert coded in found
+    if not_coded:
+        assert not_coded not in found

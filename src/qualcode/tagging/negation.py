@@ -71,6 +71,20 @@ FINITE_VERBS = CLAUSE_OPENERS - SUBJECT_PRONOUNS - {"en"} | {"brukte", "bruker",
 # A copula and a dummy «det» after a fronted predicative, with the cue ending the clause: «så miljøvennleg
 # var det ikkje» denies the predicative (a cue with more after it, «… var det aldri aktuelt», does not).
 COPULAS = frozenset({"var", "er", "ble", "blei", "vart", "blir", "vert"})
+# A cue right after «som» is the relative clause's: its verb follows the cue, and the next finite verb is the
+# main clause's. In «Ho som ikkje kunne reise var med digitalt» and «elevane som ikkje fekk reise fekk vere med
+# via videomøte» the pupil took part online; only the travelling is denied.
+MAIN_VERBS = CLAUSE_OPENERS - SUBJECT_PRONOUNS - {"en", "den"} | {"deltok", "deltek", "deltar", "fulgte", "følgde"}
+
+
+def _relative_clause_end(lowers: list[str], cue: int, end: int) -> int:
+    """Where the scope of the cue at ``cue`` ends: before the main clause's verb when the cue opens a
+    relative clause («som ikke kunne reise | fikk være med»), else at ``end``."""
+    if cue == 0 or lowers[cue - 1] != "som":
+        return end
+    return next((j for j in range(cue + 2, end) if lowers[j] in MAIN_VERBS), end)
+
+
 PUNCT_BREAKERS = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "«", "»", '"'})
 
 
@@ -101,7 +115,7 @@ def negated_tokens(tokens: Tokens) -> set[int]:
                     # «jentene med minoritetsbakgrunn var det aldri aktuelt»: its subject is «det»
                     back = j
                     break
-            negated.update(i for i in clause if i >= back)
+            negated.update(i for i in clause if back <= i < _relative_clause_end(lowers, first_cue, clause[-1] + 1))
 
     for i, lower in enumerate(lowers):
         opens = lower in COORDINATORS and i + 1 < len(lowers) and lowers[i + 1] in CLAUSE_OPENERS
