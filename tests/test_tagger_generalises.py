@@ -652,3 +652,10 @@ def test_the_techniques_and_tools_of_every_vocational_programme_are_key_competen
 ])
 def test_a_trades_word_does_not_make_leisure_pride_or_green_practice_a_skill(elev, text, codes):
     assert elev(text)[1] == codes
+
+
+@pytest.mark.parametrize("text", ["murerteknikk", "blomsterkunnskap",  # bokmål
+                                  "murarteknikk", "fletteteknikkar"])  # nynorsk
+def test_a_technique_or_knowledge_of_a_known_word_the_splitter_refused(elev, text):
+    """the splitter leaves «murer+teknikk» whole; before a skill, knowledge or technique head any modifier is read"""
+    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})

@@ -272,14 +272,16 @@ class CompiledCodebook:
         the word whole and unread. Its last part still says what it is, as in any compound (see :meth:`_compound`):
         the longest term (at least five letters) it ends in, after a plural or definite ending if need be, with
         at least three letters before it that the lexicon does not know (with or without a linking s or e). A
-        known modifier means the splitter saw the word and refused it («ungdoms+arbeidsledighet» stays whole).
+        known modifier means the splitter saw the word and refused it («ungdoms+arbeidsledighet» stays whole),
+        except before a head naming a skill, knowledge or technique (:data:`YIELDING_HEADS`): whatever its modifier,
+        «murer+teknikk», «blomster+kunnskap», «medie+kunnskap» are the knowledge or technique of that modifier.
         """
         for stem in (word, *(word[: -len(ending)] for ending in COMPOUND_HEAD_ENDINGS if word.endswith(ending))):
             for cut in range(3, len(stem) - 4):
                 head, modifier = stem[cut:], stem[:cut]
                 if head in self.heads:
                     linked = {modifier[:-1]} if modifier[-1] in "se" else set()
-                    if any(is_known_word(m) for m in linked | {modifier}):
+                    if head not in YIELDING_HEADS and any(is_known_word(m) for m in linked | {modifier}):
                         return []
                     return self._compound((modifier, head), False, keys | {stem})
         return []
