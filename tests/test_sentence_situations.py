@@ -102,3 +102,47 @@ def test_a_negated_relative_clause_does_not_deny_the_main_clause(codes, text, co
         assert coded in found
     if not_coded:
         assert not_coded not in found
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # digital tools named by what they are, without «digital»
+    ("Lærerne lærte å bruke et simuleringsprogram i fysikken, og nå bruker de det hver uke.", "digital_omstilling"),
+    ("Medieelevane lærte å bruke eit redigeringsprogram for lyd saman med skulen i Bulgaria.", "digital_omstilling"),
+    ("Vi brukte et KI-verktøy til å oversette tekstene, og snakket etterpå om feilene det gjorde.",
+     "digital_omstilling"),
+    ("Elevane laga interaktive kart over byen som partnarane kunne bruke på mobilen.", "digital_omstilling"),
+    ("Elevene skrev inn målingene i et delt regneark sammen med klassen i Nederland.", "digital_omstilling"),
+    ("Elevane lærte å avsløre ei falsk nyheitssak om byen dei besøkte.", "digital_omstilling"),
+    # nature and climate through what pupils did or saw
+    ("Vi besøkte et gjenvinningsanlegg i Tyskland og så hvor mye som blir til nye ting.", "miljo_klima"),
+    ("Me hadde ein regel om at me ikkje skulle fly dersom toget gjekk på under tolv timar.", "miljo_klima"),
+    ("Det var ingen eingongsplast på samlingane, alle hadde med eigen kopp.", "miljo_klima"),
+    ("Vi sluttet med engangsbestikk på alle samlingene etter forslag fra elevene.", "miljo_klima"),
+    ("Elevene fant ut hvor maten i kantina kommer fra og hvor langt den har reist.", "miljo_klima"),
+    ("Kokkane lærte oss å planleggje slik at nesten ingenting vart kasta.", "miljo_klima"),
+    ("Skolene har redusert antall flyreiser og tar toget når det går an.", "miljo_klima"),
+    ("Elevane lærte om kva planter og dyr som lever i fjellet her.", "miljo_klima"),
+    # pupil participation and volunteering through what pupils did
+    ("Elevene var med som frivillige på en matstasjon i Lisboa.", "demokratisk_deltakelse"),
+    ("Elevane skreiv eit felles innspel til kommunen om trygg skuleveg.", "demokratisk_deltakelse"),
+    ("Elevane sat i styringsgruppa og hadde like mykje å seie som lærarane.", "demokratisk_deltakelse"),
+    ("Elevene evaluerte prosjektet selv og sa hva som skulle endres til neste år.", "demokratisk_deltakelse"),
+])
+def test_a_priority_said_through_what_was_done_is_coded(codes, text, category):
+    assert category in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # the project's publicity in the municipality's newsletter is no letter to the council
+    ("Kommunen skrev en sak om prosjektet i nyhetsbrevet sitt.", "demokratisk_deltakelse"),
+    ("Me skreiv om prosjektet i nyheitsbrevet til kommunen.", "demokratisk_deltakelse"),
+    # «brukt» as the participle of «bruke» is no second-hand buying
+    ("Vi kjøpte et kamera til prosjektet, og det ble brukt til alle bildene.", "miljo_klima"),
+    # the coordinator's spreadsheet for tickets, a day's programme that looks like «dataprogram»
+    ("Vi brukte et regneark for å holde oversikt over flybilletter og budsjett.", "digital_omstilling"),
+    ("Vi la opp dagsprogrammet sånn at alle kunne være med.", "digital_omstilling"),
+    # «la» as «let» is no proposal put before the leaders
+    ("Det var et valg fra ledelsen å la elevene fra introduksjonsklassen delta.", "demokratisk_deltakelse"),
+])
+def test_the_same_words_in_logistics_or_publicity_are_not_the_priority(codes, text, category):
+    assert category not in codes(text)
