@@ -146,3 +146,38 @@ def test_a_priority_said_through_what_was_done_is_coded(codes, text, category):
 ])
 def test_the_same_words_in_logistics_or_publicity_are_not_the_priority(codes, text, category):
     assert category not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # those who never get out, pupils whose parents are not there for them
+    "Vi valde ut elevar som elles aldri kjem seg ut av bygda.",
+    "Vi tenkte særlig på elever som ikke har foreldre som kan hjelpe dem med søknaden.",
+    # computers lent to pupils who have none; parents without the language; reading not learnt yet
+    "Vi lånte ut PC-er til elevene som ikke hadde egen maskin hjemme.",
+    "Elevar utan datamaskin heime fekk låne nettbrett av skulen.",
+    "Nokre av foreldra kan ikkje lese norsk, så elevane laga ei oversikt med lydfiler.",
+    "Vi har voksne deltakere som ikke kan lese og skrive, og vi laget alt med bilder.",
+    # no fee, nothing extra at home, too sick to travel, a newcomer named by the country fled
+    "Det var viktig for oss at det ikke skulle være noen egenandel for familiene.",
+    "Noen av familiene har rett og slett ikke noe ekstra å ta av.",
+    "Vi brukte videomøter slik at eleven som er for syk til å reise, kunne være med.",
+    "Dei vaksne deltakarane frå Eritrea og Syria fekk sjå ein skule i eit anna land.",
+    "Mange av deltakerne er nye i Norge og kjenner få her.",
+    # a condition named by its word, and a cue after «og» that denies only what follows it
+    "Me snakka med foreldra til ei jente med spiseforstyrring, og fann ei løysing så ho kunne reise.",
+    "Forestillingen handlet om en gutt som kommer som asylsøker og ikke blir sett i klassen.",
+])
+def test_more_of_inclusion_said_through_a_situation_is_coded(codes, text):
+    assert "inkludering_mangfold" in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # something handed out free is no free place on the trip
+    ("Elevene startet en underskriftskampanje for gratis skolemat i kommunen.", "inkludering_mangfold"),
+    ("Frisørelevane klipte gratis på eit suppekjøkken ein kveld.", "inkludering_mangfold"),
+    # a bandage is no plastic; the train from the airport is logistics
+    ("Som helsesjukepleiar hadde eg med plaster og medisinar, men det vart lite brukt.", "miljo_klima"),
+    ("Vi tok toget fra flyplassen til byen fordi det var billigst, ikke noe mer enn det.", "miljo_klima"),
+])
+def test_a_free_meal_a_bandage_and_the_airport_train_are_not_the_priority(codes, text, category):
+    assert category not in codes(text)

@@ -102,7 +102,10 @@ def negated_tokens(tokens: Tokens) -> set[int]:
         if first_cue is not None and not (lowers[first_cue] == "aldri"
                                           and any(lowers[i] in FIRST_TIME for i in clause if i > first_cue)):
             back, counted = first_cue, 0
-            while back > 0 and counted < BEFORE_CUE and lowers[first_cue] not in FORWARD_ONLY:
+            # «tog og ikkje fly», «kom som asylsøkar og ikkje blir sett»: a cue right after «og»/«eller» denies
+            # what follows it, not the conjunct before
+            forward_only = lowers[first_cue] in FORWARD_ONLY or (first_cue > 0 and lowers[first_cue - 1] in {"og", "eller"})
+            while back > 0 and counted < BEFORE_CUE and not forward_only:
                 back -= 1  # never past the text's start («Vet ikke»)
                 counted += lowers[back] not in SENTENCE_ADVERBS
             ends = clause[-1] == first_cue
