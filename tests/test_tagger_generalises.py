@@ -659,3 +659,17 @@ def test_a_trades_word_does_not_make_leisure_pride_or_green_practice_a_skill(ele
 def test_a_technique_or_knowledge_of_a_known_word_the_splitter_refused(elev, text):
     """the splitter leaves «murer+teknikk» whole; before a skill, knowledge or technique head any modifier is read"""
     assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    # a nationality adjective before a noun of another category names the people, not the language
+    ("spansk kultur", {"sosial_inkludering"}), ("finsk skolesystem", {"nokkelkompetanser"}),  # bokmål
+    ("nederlandsk skulesystem", {"nokkelkompetanser"}), ("spanske kulturen", {"sosial_inkludering"}),  # nynorsk
+    # the language stays where the noun is a skill of it, where the confidence rule attaches it, and in spaced lists
+    ("tysk kunnskapar", {"sprakferdigheter"}), ("engelsk sjølvtillit", {"personlig_utvikling", "sprakferdigheter"}),
+    ("engelsk selvtillit", {"personlig_utvikling", "sprakferdigheter"}),
+    ("engelsk venner mestring", {"sprakferdigheter", "sosial_inkludering", "personlig_utvikling"}),
+])
+def test_a_nationality_adjective_before_a_people_or_culture_noun(elev, text, codes):
+    assert elev(text)[1] == codes
+

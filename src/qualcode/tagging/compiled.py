@@ -221,6 +221,11 @@ class CompiledCodebook:
                                    for w in min(sets, key=lambda words: sum(map(_commonness, words)))})
         self.patterns_unbounded = any(not sets for sets in pattern_literals)  # a pattern that names no word
         self._pattern_words = frozenset(w for p in self.patterns for required in p.literals for w in required)
+        # the words each category's token patterns name: a word the category combines with others by a rule of its
+        # own («selvtillit» in «engelsk selvtillit», the confidence rule; see CodebookTagger._people_adjectives)
+        self.pattern_words: dict[str, frozenset[str]] = defaultdict(frozenset)
+        for p in self.patterns:
+            self.pattern_words[p.rule.category] |= {w for required in p.literals for w in required}
 
     def _add_term(self, cid: str, text: str, kind: str) -> None:
         words = tuple(text.split())

@@ -281,6 +281,7 @@ class CodebookTagger:
         if compiled.weak:
             best = self._supported(tokens, best)
         best = self._yielding_pairs(tokens, best)
+        best = self._people_adjectives(tokens, best)
         trailing = self._trailing(best) if compiled.secondary else set()
         if trailing and trailing.issuperset(c for _, _, c in best):
             return result  # «lærerikt», «svært lærerik tur»: a bare evaluation names no outcome
@@ -354,6 +355,42 @@ class CodebookTagger:
                 if key[1] == key[0] + 1 and key[0] > 0 and rule.kind in ("term", "derived", "head")
                 and rule.text in YIELDING_HEADS and single.get(key[0] - 1)
                 and key[2] not in single[key[0] - 1] and tokens.lower[key[0] - 1].endswith(ADJECTIVE_ENDINGS)]
+        if not drop:
+            return best
+        return {key: rule for key, rule in best.items() if key not in drop}
+
+    def _people_adjectives(self, tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
+        """In a survey answer, a nationality adjective before a noun of another category names a people, not a skill.
+
+        «spansk kultur», «polsk kultur», «italiensk matkultur», «finsk skolesystem»: the noun says what the item is
+        about, and «spansk» there is Spain's, not the Spanish language (the writers of the labelled sets code the
+        noun's category only). The adjective is a term ending in «-sk»/«-ske» (Norwegian's nationality and language
+        adjectives) with evidence of one category, the noun right after it has evidence of other categories only,
+        and the two are a whole list item (a spaced list «engelsk venner mestring» names both). The adjective stays
+        where the noun gives way to it (:meth:`_yielding_pairs`: «engelsk kunnskaper», typed «kunskaper» too) and
+        where its category's token patterns name the noun: the codebook attaches that word to others by a rule of
+        its own («engelsk selvtillit» is confidence in English, the confidence rule). Only in a text of at most
+        :data:`~qualcode.tagging.compiled.SPLIT_WORD_TEXT` tokens, as for split words.
+        """
+        if len(tokens) > SPLIT_WORD_TEXT:
+            return best
+        single: dict[int, dict[str, Rule]] = defaultdict(dict)
+        for (start, end, category), rule in best.items():
+            if end == start + 1:
+                single[start][category] = rule
+        lower, last = tokens.lower, len(tokens) - 1
+        drop = []
+        for (start, end, category), rule in best.items():
+            noun = single.get(start + 1, {})
+            if (end != start + 1 or rule.kind not in ("term", "derived") or set(single[start]) != {category}
+                    or not lower[start].endswith(("sk", "ske")) or not noun or category in noun
+                    or (start > 0 and lower[start - 1] not in LIST_SEPARATORS)
+                    or (start + 1 < last and lower[start + 2] not in LIST_SEPARATORS | PREPOSITIONS)
+                    or any(r.text in YIELDING_HEADS for r in noun.values())
+                    or any(lower[start + 1] in self.compiled.pattern_words[c] for c in noun)
+                    or any(s <= start < e and e > s + 1 for s, e, _ in best)):
+                continue
+            drop.append((start, end, category))
         if not drop:
             return best
         return {key: rule for key, rule in best.items() if key not in drop}
