@@ -190,3 +190,16 @@ def test_a_free_meal_a_bandage_and_the_airport_train_are_not_the_priority(codes,
 ])
 def test_wiping_up_water_and_a_free_museum_are_not_the_priority(codes, text, category):
     assert category not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    # never having thought of going abroad is a new wish; never booking flights is a travel choice
+    ("Eg hadde aldri tenkt på å studere i utlandet før prosjektet.", False),
+    ("Jeg har lyst til å ta fagbrev i utlandet nå, det hadde jeg aldri tenkt på før.", False),
+    ("Vi bestilte nesten aldri fly, all reise gikk med tog eller buss.", False),
+    # pupils who have never been abroad are still the priority, also when someone thought of them
+    ("Vi tenkte særlig på elever som aldri har vært i utlandet.", True),
+    ("Fleire av elevane hadde aldri vore utanlands før.", True),
+])
+def test_never_thought_of_going_abroad_is_no_pupil_who_never_went(codes, text, coded):
+    assert ("inkludering_mangfold" in codes(text)) is coded
