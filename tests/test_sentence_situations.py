@@ -203,3 +203,15 @@ def test_wiping_up_water_and_a_free_museum_are_not_the_priority(codes, text, cat
 ])
 def test_never_thought_of_going_abroad_is_no_pupil_who_never_went(codes, text, coded):
     assert ("inkludering_mangfold" in codes(text)) is coded
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    # «not much at home» is no family's means, an AI assistant no pupil's assistant
+    ("Heime har vi ikkje så mykje samarbeid mellom faga, men i Tyskland jobba dei saman.", False),
+    ("Vi prøvde ut en KI-assistent i engelsktimene, og elevene vurderte svarene den ga.", False),
+    # young people who sit at home, and a family without money, still are
+    ("Vi ville nå ungdom som sitter mye hjemme og ikke er med på noe.", True),
+    ("Han fekk vere med sjølv om familien ikkje har pengar til slikt heime.", True),
+])
+def test_not_much_at_home_and_an_ai_assistant_are_no_group_at_risk(codes, text, coded):
+    assert ("inkludering_mangfold" in codes(text)) is coded
