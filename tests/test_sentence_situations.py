@@ -215,3 +215,40 @@ def test_never_thought_of_going_abroad_is_no_pupil_who_never_went(codes, text, c
 ])
 def test_not_much_at_home_and_an_ai_assistant_are_no_group_at_risk(codes, text, coded):
     assert ("inkludering_mangfold" in codes(text)) is coded
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # nature and climate: waste avoided, the water a food costs, future generations, buying local, a green project
+    ("På kjøkkenet i Frankrike var det nesten utan matsvinn.", "miljo_klima"),
+    ("Jeg skjønte hvor mye vann som går med til å produsere kjøtt.", "miljo_klima"),
+    ("Vi snakket om hvordan vi kan fiske slik at det er fisk igjen til de som kommer etter oss.", "miljo_klima"),
+    ("Skulekjøkkenet har byrja å kjøpe meir lokalt etter besøket.", "miljo_klima"),
+    ("Me tok tog og ferje heile vegen, for det var eit grønt prosjekt.", "miljo_klima"),
+    ("Elevane byrja å sortere avfallet betre både heime og på skulen.", "miljo_klima"),
+    # pupil participation and civic life: hearings, unions, a children's council, votes and elections in nynorsk
+    ("Ungdomane fekk vere med på eit høyringsmøte om den nye kommuneplanen.", "demokratisk_deltakelse"),
+    ("Me lærte om fagforeiningar og kva rettar ein lærling har.", "demokratisk_deltakelse"),
+    ("Vi har fått eit barneråd som seier kva dei meiner om uteområdet.", "demokratisk_deltakelse"),
+    ("Elevane hadde ei røysting om kva organisasjon pengane skulle gå til.", "demokratisk_deltakelse"),
+    ("Me hadde rollespel om korleis eit lokalval fungerer.", "demokratisk_deltakelse"),
+    ("Elevane fekk vere med og styre kva vi skulle gjere i Frankrike.", "demokratisk_deltakelse"),
+    ("I Finland tek dei elevane med i avgjerder heilt frå første klasse.", "demokratisk_deltakelse"),
+    ("Elevane skreiv ei erklæring om barns rettar saman med partnarskulen.", "demokratisk_deltakelse"),
+    ("Jeg tror de forsto at det går an å påvirke, at man ikke må godta alt.", "demokratisk_deltakelse"),
+    # digital: a brand as the first piece of a word, what not to post online, a survey in Forms
+    ("Me starta ein felles Discord-kanal for elevane frå begge skulane.", "digital_omstilling"),
+    ("Vi lærte kva ein ikkje skal leggje ut på nettet.", "digital_omstilling"),
+    ("Elevane laga ei spørjeundersøking i Forms om friminutta.", "digital_omstilling"),
+])
+def test_a_priority_in_its_own_words_in_bokmal_and_nynorsk_is_coded(codes, text, category):
+    assert category in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Elevene hadde grønne t-skjorter med prosjektlogoen, så vi var lette å finne.", "miljo_klima"),
+    ("Vi gikk og kjøpte vann og kjøtt til grillen.", "miljo_klima"),
+    ("Vi venta på gruppa som kjem etter oss med bussen.", "miljo_klima"),
+    ("Vi sorterte bildene og kastet de dårlige.", "miljo_klima"),
+])
+def test_a_colour_shopping_a_bus_and_photos_are_not_the_environment(codes, text, category):
+    assert category not in codes(text)
