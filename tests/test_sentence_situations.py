@@ -252,3 +252,26 @@ def test_a_priority_in_its_own_words_in_bokmal_and_nynorsk_is_coded(codes, text,
 ])
 def test_a_colour_shopping_a_bus_and_photos_are_not_the_environment(codes, text, category):
     assert category not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a computer as a thing that uses power or becomes waste is the environment's
+    ("Vi laget en kampanje for å slå av lys og PC-er om kvelden for å spare strøm.", "digital_omstilling"),
+    ("Elevane samla inn gamle mobilar og datamaskinar til gjenvinning.", "digital_omstilling"),
+    # speaking up against bullying is the pupils' safety, not a civic voice
+    ("Vi hadde eit opplegg om nettmobbing og korleis ein seier frå.", "demokratisk_deltakelse"),
+    # the Sámi partner schools and Sámi words are the partnership and the language
+    ("Mesteparten av samarbeidet med de samiske skolene i Sverige gikk på Teams.", "inkludering_mangfold"),
+    ("Vi lagde en ordbok med samiske og finske ord sammen med partnerskolen.", "inkludering_mangfold"),
+])
+def test_a_thing_a_safety_rule_and_a_language_are_not_the_priority(codes, text, category):
+    assert category not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Vi snakket om samiske elever og hvordan de skal bli sett i skolen.", "inkludering_mangfold"),
+    ("Elevene lærte å programmere gamle datamaskiner om til værstasjoner.", "digital_omstilling"),
+    ("Ungdomane lærte at det nyttar å seie frå til politikarane i kommunen.", "demokratisk_deltakelse"),
+])
+def test_the_same_words_as_the_priority_are_still_coded(codes, text, category):
+    assert category in codes(text)
