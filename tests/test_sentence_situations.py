@@ -275,3 +275,16 @@ def test_a_thing_a_safety_rule_and_a_language_are_not_the_priority(codes, text, 
 ])
 def test_the_same_words_as_the_priority_are_still_coded(codes, text, category):
     assert category in codes(text)
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    # the EU named on its own is this priority
+    ("Vi ville at elevene skulle forstå hva EU er og hvilke verdier det bygger på.", True),
+    ("Me snakka om kva EU eigentleg gjer, og kvifor Noreg ikkje er med.", True),
+    # the EU as the programme's funder, portal or the one to report to is administration
+    ("Prosjektet er finansiert av EU, og vi fikk penger til tre mobiliteter.", False),
+    ("Søknaden til EU tok lang tid å skrive.", False),
+    ("Vi måtte rapportere til EU kvart halvår.", False),
+])
+def test_the_eu_is_democratic_participation_unless_it_is_the_funder(codes, text, coded):
+    assert ("demokratisk_deltakelse" in codes(text)) is coded
