@@ -673,3 +673,21 @@ def test_a_technique_or_knowledge_of_a_known_word_the_splitter_refused(elev, tex
 def test_a_nationality_adjective_before_a_people_or_culture_noun(elev, text, codes):
     assert elev(text)[1] == codes
 
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a typo in an inflected word or in a compound's head, bokmål and nynorsk
+    ("livsmestrig", "personlig_utvikling"), ("bevegelsesgelde", "personlig_utvikling"),  # bokmål
+    ("urfolksretigheter", "medborgerskap"),
+    ("opplevignar", "personlig_utvikling"), ("erfarigner", "personlig_utvikling"),  # nynorsk
+])
+def test_a_typo_in_an_inflected_word_or_a_compound_head(elev, text, category):
+    assert elev(text) == (category, {category})
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("læreplass", set()), ("reiseklede", set()),  # two words the lexicon knows: no typo of «plast», «klode»
+    ("engelsk kunskaper", {"sprakferdigheter"}), ("engelsk ferdigeter", {"sprakferdigheter"}),  # a misspelt skill yields
+])
+def test_a_compound_of_known_words_is_no_typo_and_a_misspelt_skill_yields(elev, text, codes):
+    assert elev(text)[1] == codes

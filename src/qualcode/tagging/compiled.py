@@ -291,6 +291,55 @@ class CompiledCodebook:
                     return self._compound((modifier, head), False, keys | {stem})
         return []
 
+    def _misspelt(self, word: str, keys: frozenset[str]) -> list[Rule]:
+        """Rules for a word nothing else reads, through a typo in its stem or in its compound's head; only when
+        neither the word nor any of its lemmas is a word the lexicon knows (a nynorsk inflection of a known word,
+        «presentasjonane», «kvarandre», is no typo)."""
+        if any(is_known_word(k) for k in keys if k.isalpha()):
+            return []
+        return self._fuzzy_inflected(word) or self._fuzzy_head(word, keys)
+
+    def _fuzzy_inflected(self, word: str) -> list[Rule]:
+        """A typo in a word with a plural or definite ending: the stem within its typo limit of a term
+        («opplevignar» → opplevign ≈ oppleving, «erfarigner» → erfarign ≈ erfaring). The lemmatizer makes no lemma
+        of a misspelt word, and the ending puts the written form out of reach; a stem that is a word of its own is
+        no typo."""
+        for ending in COMPOUND_HEAD_ENDINGS:
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and len(stem) >= 5 and not is_known_word(stem):
+                rules = [Rule(r.category, "fuzzy", term, WEIGHTS["fuzzy"]) for term in self.fuzzy.lookup(stem)
+                         for r in self.terms[term]]
+                if rules:
+                    return rules
+        return []
+
+    def _fuzzy_head(self, word: str, keys: frozenset[str]) -> list[Rule]:
+        """A typo in a compound's head: a modifier the lexicon knows (with or without a linking s or e) and a last
+        part, after a plural or definite ending if need be, within its typo limit of a term that heads compounds
+        («livs+mestrig» ≈ livs+mestring, «bevegelses+gelde» ≈ glede, «urfolks+retigheter» ≈ rettighet). The
+        compound is then read as with the term (:meth:`_compound`), every rule a typo's (``fuzzy:``, weight 0.6).
+        The longest modifier the lexicon knows, with a last part of at least five letters, is tried; a word that
+        splits anywhere into two words the lexicon knows is a compound, not a typo («lære+plass» is no «plast»)."""
+        splits = []
+        for cut in range(len(word) - 3, 2, -1):
+            modifier, rest = word[:cut], word[cut:]
+            known = [m for m in (modifier, modifier[:-1] if modifier[-1] in "se" else "") if m and is_known_word(m)]
+            if known:
+                stems = [rest, *(rest[: -len(e)] for e in COMPOUND_HEAD_ENDINGS if rest.endswith(e))]
+                if any(len(s) >= 3 and is_known_word(s) for s in stems):
+                    return []  # two words the lexicon knows («vær+stasjon», «refleksjons+logg»): no typo
+                if len(rest) >= 5:
+                    splits.append((known[-1], stems))
+        for modifier, stems in splits[:1]:
+            for stem in stems:
+                if len(stem) < 5:
+                    continue
+                heads = [term for term in self.fuzzy.lookup(stem) if term in self.heads]
+                if heads:
+                    rules = [r for head in heads for r in self._compound((modifier, head), False, keys)]
+                    return [Rule(r.category, "fuzzy", r.text, WEIGHTS["fuzzy"]) for r in rules]
+        return []
+
     def _compound(self, parts: tuple[str, ...], listed: bool, keys: frozenset[str] = frozenset()) -> list[Rule]:
         """Rules a compound fires through its parts: compound_terms anywhere, and its head unless
         the whole word is a term already (then its own category says what it means)."""
@@ -347,7 +396,7 @@ class CompiledCodebook:
             # that is a word of its own (nynorsk «valfag» → valgfag) is no typo
             single.extend(self._fuzzy(lower) or [r for key in sorted(keys - {lower})
                                                  if key.isalpha() and not is_known_word(key) for r in self._fuzzy(key)]
-                          or self._unknown_compound(lower, keys))
+                          or self._unknown_compound(lower, keys) or self._misspelt(lower, keys))
         found = self._candidates[cache_key] = (single, phrases)
         return found
 

@@ -343,16 +343,17 @@ class CodebookTagger:
 
         «engelsk kunnskaper» is «engelskkunnskaper» written apart: language, not the category of «kunnskap»;
         likewise «kulturell innsikt», «bærekraftig utvikling». The noun is one of
-        :data:`~qualcode.tagging.compiled.YIELDING_HEADS` firing as itself; the word before it has evidence of
-        other categories only, and reads as an adjective (a Norwegian adjective ending: engelsk, kulturell,
-        bærekraftig, digitale), so a list typed without commas («trygghet kunnskap») keeps both.
+        :data:`~qualcode.tagging.compiled.YIELDING_HEADS` firing as itself or as a typo of itself («engelsk
+        kunskaper»); the word before it has evidence of other categories only, and reads as an adjective (a Norwegian
+        adjective ending: engelsk, kulturell, bærekraftig, digitale), so a list typed without commas («trygghet
+        kunnskap») keeps both.
         """
         single: dict[int, set[str]] = defaultdict(set)
         for start, end, category in best:
             if end == start + 1:
                 single[start].add(category)
         drop = [key for key, rule in best.items()
-                if key[1] == key[0] + 1 and key[0] > 0 and rule.kind in ("term", "derived", "head")
+                if key[1] == key[0] + 1 and key[0] > 0 and rule.kind in ("term", "derived", "head", "fuzzy")
                 and rule.text in YIELDING_HEADS and single.get(key[0] - 1)
                 and key[2] not in single[key[0] - 1] and tokens.lower[key[0] - 1].endswith(ADJECTIVE_ENDINGS)]
         if not drop:
