@@ -288,3 +288,27 @@ def test_the_same_words_as_the_priority_are_still_coded(codes, text, category):
 ])
 def test_the_eu_is_democratic_participation_unless_it_is_the_funder(codes, text, coded):
     assert ("demokratisk_deltakelse" in codes(text)) is coded
+
+
+@pytest.mark.parametrize("text", [
+    # volunteers somewhere, a say of one's own, the right to something, young people's own boards
+    "Elevene var frivillige på et suppekjøkken i Lisboa to ettermiddager.",
+    "Lærlingane er med i styringsgruppa, så dei får seie sitt om kven som skal reise.",
+    "Det handla om korleis ungdom kan få meir å seie i idrettslaga.",
+    "Vi snakket om retten til utdanning for jenter i andre land.",
+    "Vi opprettet et eget elevstyre for prosjektet, med leder og sekretær.",
+    "Fylket har laga eit ungdomspanel som gir råd om kva prosjekt vi skal prioritere.",
+    "Elevene deltok i et innbyggermøte om den nye vindparken.",
+    "Elevane sto på stand i sentrum heile laurdagen for innsamlinga.",
+])
+def test_participation_said_through_what_young_people_did_is_coded(codes, text):
+    assert "demokratisk_deltakelse" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # optional activities are no volunteers; the dish of the day is no right
+    "Kveldsaktivitetene var frivillige, og de fleste ble med.",
+    "Retten til middag var fiskesuppe, og elevene likte den godt.",
+])
+def test_optional_activities_and_a_dish_are_no_participation(codes, text):
+    assert "demokratisk_deltakelse" not in codes(text)
