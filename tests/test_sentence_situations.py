@@ -152,10 +152,9 @@ def test_the_same_words_in_logistics_or_publicity_are_not_the_priority(codes, te
     # those who never get out, pupils whose parents are not there for them
     "Vi valde ut elevar som elles aldri kjem seg ut av bygda.",
     "Vi tenkte særlig på elever som ikke har foreldre som kan hjelpe dem med søknaden.",
-    # computers lent to pupils who have none; parents without the language; reading not learnt yet
+    # computers lent to pupils who have none; reading not learnt yet
     "Vi lånte ut PC-er til elevene som ikke hadde egen maskin hjemme.",
     "Elevar utan datamaskin heime fekk låne nettbrett av skulen.",
-    "Nokre av foreldra kan ikkje lese norsk, så elevane laga ei oversikt med lydfiler.",
     "Vi har voksne deltakere som ikke kan lese og skrive, og vi laget alt med bilder.",
     # no fee, a newcomer named by the country fled
     "Det var viktig for oss at det ikke skulle være noen egenandel for familiene.",
@@ -312,3 +311,20 @@ def test_participation_said_through_what_young_people_did_is_coded(codes, text):
 ])
 def test_optional_activities_and_a_dish_are_no_participation(codes, text):
     assert "demokratisk_deltakelse" not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # in an exchange the parents without the language are as often the host parents
+    ("Foreldrene til vertselevene kunne ikke språket vårt, men det gikk fint.", "inkludering_mangfold"),
+    ("Foreldra til dei franske elevane kunne ikkje lese norsk, så vi skreiv på engelsk.", "inkludering_mangfold"),
+    # the partner's small town is no remote home
+    ("Partnerskolen ligger i en liten kommune i Polen.", "inkludering_mangfold"),
+    # the right to change the itinerary is no human right
+    ("Retten til å endre reiseplanen ligger hos koordinatoren.", "demokratisk_deltakelse"),
+])
+def test_host_parents_a_partners_town_and_a_coordinators_right_are_not_the_priority(codes, text, category):
+    assert category not in codes(text)
+
+
+def test_a_small_village_like_ours_is_a_remote_home(codes):
+    assert "inkludering_mangfold" in codes("I ei lita bygd som vår kjem ein ikkje så lett ut i verda.")
