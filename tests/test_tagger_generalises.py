@@ -691,3 +691,25 @@ def test_a_typo_in_an_inflected_word_or_a_compound_head(elev, text, category):
 ])
 def test_a_compound_of_known_words_is_no_typo_and_a_misspelt_skill_yields(elev, text, codes):
     assert elev(text)[1] == codes
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 11: concepts of the definitions still missing (answers' remaining groups on sets M-R)
+    ("lagde en e-bok sammen", "nokkelkompetanser"), ("improvisering og koreografi", "nokkelkompetanser"),  # bokmål
+    ("oppsirkulering", "medborgerskap"), ("andre levesett", "sosial_inkludering"),
+    ("vi er ikke så forskjellige", "sosial_inkludering"), ("eventyrlyst", "personlig_utvikling"),
+    ("sjå samanhengar", "nokkelkompetanser"), ("lytting", "sprakferdigheter"),  # nynorsk
+    ("bruktmøblar", "medborgerskap"), ("vi er ikkje så ulike", "sosial_inkludering"),
+    ("kven eg er", "personlig_utvikling"),
+])
+def test_more_concepts_of_the_definitions(elev, text, category):
+    assert elev(text) == (category, {category})
+
+
+@pytest.mark.parametrize("text", [
+    # the development or the challenge of the school and its adults is no pupil's outcome (README trap)
+    "skolens utvikling", "utvikling for oss lærere", "utfordrende for faglærerne",  # bokmål
+    "utfordrande for kontaktlærarane", "utfordrande planlegging for oss",  # nynorsk
+])
+def test_the_schools_and_the_adults_challenge_is_noise(elev, text):
+    assert elev(text) == (None, set())
