@@ -198,3 +198,67 @@ def test_influence_in_nynorsk(erasmus):
     # «innverknad» is the nynorsk word for «innflytelse» (the regular «verknad»/«virkning» gives «innvirkning»)
     assert "demokratisk_deltakelse" in erasmus("Elevane fekk stor innverknad på kva prosjektet skulle handle om.")
     assert "demokratisk_deltakelse" in erasmus("Elevene fikk stor innflytelse på hva prosjektet skulle handle om.")
+
+
+# Round 11 (nynorsk, session 8): forms the mapping missed, each with its bokmål counterpart.
+
+@pytest.mark.parametrize(("nynorsk", "bokmal", "category"), [
+    # nynorsk «rettar» (rights) is bokmål «rettigheter»; bokmål «retter» are dishes or courts
+    ("rettane til barn", "barnas rettigheter", "medborgerskap"),
+    ("samiske rettar", "samiske rettigheter", "medborgerskap"),
+    ("urfolksrettar", "urfolksrettigheter", "medborgerskap"),
+    ("rettar for arbeidstakarar", "rettigheter for arbeidstakere", "medborgerskap"),
+    # a compound whose modifier the lexicon does not know, with a nynorsk head
+    ("medieforståing", "medieforståelse", "nokkelkompetanser"),
+    ("europamedvit", "europabevissthet", "medborgerskap"),
+    ("sjølvtru", "selvtro", "personlig_utvikling"),
+    ("betre tilpassingsevne", "bedre tilpasningsevne", "personlig_utvikling"),
+    # «lukkast» is bokmål «lykkes»
+    ("kjensla av å lukkast", "følelsen av å lykkes", "personlig_utvikling"),
+    # a typo in a nynorsk word reaches the term its correct spelling reaches
+    ("opplevngar", "opplevleser", "personlig_utvikling"),
+    ("opplevignar", "oppleveler", "personlig_utvikling"),
+    ("opplevningar", "opplevelser", "personlig_utvikling"),
+    ("kjeldekritik", "kildekritik", "nokkelkompetanser"),
+    ("spraakferdigheiter", "sprakferdigheter", "sprakferdigheter"),
+])
+def test_round_11_nynorsk_answers_are_coded_like_their_bokmal_counterparts(elev, nynorsk, bokmal, category):
+    assert elev(bokmal)[0] == category
+    assert elev(nynorsk)[0] == category
+
+
+def test_the_verb_rettar_the_sport_idrettar_and_dishes_are_no_rights(elev, erasmus):
+    """Only the plural noun is a right: «rettar» as a verb (corrects), «idrettar» (sports) and dishes at a
+    buffet (a meal, like «middag» in the category's exclusion) are not."""
+    assert "demokratisk_deltakelse" not in erasmus("Dei franske lærarane rettar prøvene mykje strengare enn oss.")
+    assert "medborgerskap" not in elev("ulike idrettar")[1]
+    assert erasmus("Det var eit mangfald av rettar på buffeten, og elevane prøvde nesten alt.") == set()
+    assert "demokratisk_deltakelse" in erasmus("Me lærte om fagforeiningar og kva rettar ein lærling har i Polen.")
+    assert "demokratisk_deltakelse" in erasmus(
+        "Vi lærte om fagforeninger og hvilke rettigheter en lærling har i Polen.")
+
+
+@pytest.mark.parametrize(("word", "lemma", "bokmal"), [
+    # a rule anchored at the word's end applies to the whole word too
+    ("tole", "tole", "tåle"), ("flyge", "flyge", "fly"),
+    ("lukkast", "lukkast", "lykkes"), ("ulukke", "ulukke", "ulykke"), ("tilpassing", "tilpassing", "tilpasning"),
+    ("funksjonsnedsetjing", "funksjonsnedsetjing", "funksjonsnedsettelse"),
+    ("menneskerettane", "menneskerett", "menneskerettighet"),
+])
+def test_round_11_correspondences(word, lemma, bokmal):
+    assert normalised_lemma(word, lemma) == bokmal
+
+
+@pytest.mark.parametrize(("form", "lemma"), [
+    ("retter", "rett"), ("idretter", "idrett"), ("lukke", "lukke"), ("trygghet", "trygghet"),
+    ("selvtillit", "selvtillit"),
+])
+def test_round_11_leaves_bokmal_words_alone(form, lemma):
+    assert normalised_lemma(form, lemma) == lemma
+
+
+def test_a_nynorsk_word_the_mapping_reads_is_no_typo(erasmus):
+    """«valfag» is nynorsk for «valgfag» (an elective), not «valdag» (election day) misspelt; «byskulane» (the
+    city schools) is no «øyskole» (an island school) with a typo in its first letter."""
+    assert erasmus("Vi valde Frankrike fordi vi hadde fransk som valfag, så det låg jo til rette.") == set()
+    assert erasmus("Utvekslinga jamnar ut litt av forskjellen mot byskulane.") == set()

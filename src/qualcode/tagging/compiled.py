@@ -37,6 +37,7 @@ from qualcode.nlp.stopwords import stop_words
 from qualcode.tagging.codebook import Codebook, together_groups
 from qualcode.tagging.fuzzy import FuzzyIndex
 from qualcode.tagging.lexicon import derivations
+from qualcode.tagging.nynorsk import typo_readings
 from qualcode.tagging.tokens import word_facts
 
 WEIGHTS = {"term": 1.0, "together": 1.0, "phrase": 1.5, "derived": 0.8, "compound": 0.8, "modifier": 0.75, "head": 0.7, "fuzzy": 0.6}
@@ -291,6 +292,18 @@ class CompiledCodebook:
                     return self._compound((modifier, head), False, keys | {stem})
         return []
 
+    def _nynorsk_typo(self, word: str, keys: frozenset[str]) -> list[Rule]:
+        """Rules for a word nothing else reads, through a typo in a nynorsk word: a nynorsk lemma it misspells
+        («opplevngar»: oppleving → opplevelse), or a term it misspells once its nynorsk spelling is bokmål
+        («kjeldekritik» → kildekritik). A word the mapping read as a bokmål word is no typo («valfag» is
+        valgfag, not «valdag»)."""
+        if any(is_known_word(k) for k in keys - {word}):
+            return []
+        lemmas, spellings = typo_readings(word)
+        terms = [t for t in lemmas if t in self.terms] \
+            or sorted({t for spelling in spellings for t in self.fuzzy.lookup(spelling) if t[0] == spelling[0]})
+        return [Rule(r.category, "fuzzy", term, WEIGHTS["fuzzy"]) for term in terms for r in self.terms[term]]
+
     def _misspelt(self, word: str, keys: frozenset[str]) -> list[Rule]:
         """Rules for a word nothing else reads, through a typo in its stem or in its compound's head; only when
         neither the word nor any of its lemmas is a word the lexicon knows (a nynorsk inflection of a known word,
@@ -393,10 +406,11 @@ class CompiledCodebook:
         if not single and alpha and not keys & self.terms.keys() and not is_known_word(lower):
             # an unknown word, or a typo the splitter read as a compound of other words («venskapp»: venn+kapp)
             # else a typo in an inflected word, through its lemma («sprokferdigheter» → sprokferdighet); a lemma
-            # that is a word of its own (nynorsk «valfag» → valgfag) is no typo
+            # that is a word of its own (nynorsk «valfag» → valgfag) is no typo, nor a nynorsk one («valdag»)
             single.extend(self._fuzzy(lower) or [r for key in sorted(keys - {lower})
                                                  if key.isalpha() and not is_known_word(key) for r in self._fuzzy(key)]
-                          or self._unknown_compound(lower, keys) or self._misspelt(lower, keys))
+                          or self._unknown_compound(lower, keys) or self._misspelt(lower, keys)
+                          or self._nynorsk_typo(lower, keys))
         found = self._candidates[cache_key] = (single, phrases)
         return found
 

@@ -26,9 +26,9 @@ from qualcode.nlp.compounds import lemma_frequencies, split_compound
 from qualcode.nlp.lemmatizer import (is_known_lemma, lemmatize_word, ndt_form_lemmas, noun_lemmas,
                                      nynorsk_lemma_frequencies)
 from qualcode.nlp.stopwords import stop_words
-from qualcode.tagging.nynorsk import (NYNORSK_FUNCTION_WORDS, bokmal_compound, bokmal_of,
-                                      compound_lemma, is_bokmal_word, nynorsk_form_lemmas, nynorsk_homograph,
-                                      nynorsk_lemma, nynorsk_lemmas, nynorsk_stems, rewrites)
+from qualcode.tagging.nynorsk import (NYNORSK_FUNCTION_WORDS, bokmal_compound, bokmal_head, bokmal_of,
+                                      bokmal_plural, compound_lemma, is_bokmal_word, nynorsk_form_lemmas,
+                                      nynorsk_homograph, nynorsk_lemma, nynorsk_lemmas, nynorsk_stems, rewrites)
 
 __all__ = ["bokmal_of", "derivations", "normalised_lemma", "with_norwegian_letters"]
 
@@ -82,6 +82,9 @@ def normalised_lemma(word: str, lemma: str) -> str:
     function_word = NYNORSK_FUNCTION_WORDS.get(lower) or NYNORSK_FUNCTION_WORDS.get(current)
     if function_word:
         return function_word
+    plural = bokmal_plural(lower, current) if not is_bokmal_word(lower) else None
+    if plural:
+        return plural  # «menneskerettar» → menneskerettighet: the pipeline's «rett» is bokmål's dish or court
     if is_bokmal_word(current) and nynorsk_homograph(current):
         # «skulen» → skule → skole; «verda» → verden (the lemma «verd» has no correspondence of its own)
         shared = bokmal_of(current) or (not is_bokmal_word(lower) and bokmal_of(lower))
@@ -136,7 +139,14 @@ def normalised_lemma(word: str, lemma: str) -> str:
                 return bokmal
     parts = bokmal_compound(nn or lower)
     if parts:
-        return parts  # «medieforståing» → medieforståelse: each part mapped on its own
+        return parts  # «problemløysingsevne» → problemløsningsevne: each part mapped on its own
+    # a modifier the splitter does not know and a nynorsk head: «medie+forståing» → medieforståelse,
+    # «sjølv+tru» → selvtro, «europa+medvit+et» → europabevissthet. Not a lemma of the nynorsk treebank:
+    # it is a word of its own with no bokmål counterpart found («forureining» is no «foru+reining»).
+    readings = [nn] if nn else dict.fromkeys([lower, *stems])
+    head = next(filter(None, map(bokmal_head, (r for r in readings if r not in nynorsk_lemmas()))), None)
+    if head:
+        return head
     weak = next((s for s in stems if s.endswith("e") and (is_known_lemma(s) or _known_compound(s))), None)
     if weak:
         return weak  # «glosar» → glose, «tyskglosar» → tyskglose: a rarer noun the lexicon knows

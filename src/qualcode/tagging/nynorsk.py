@@ -27,8 +27,10 @@ from functools import lru_cache
 
 from qualcode.nlp import word_dictionaries
 from qualcode.nlp.compounds import NOT_A_HEAD, NOT_A_MODIFIER, lemma_frequencies, split_compound
-from qualcode.nlp.lemmatizer import is_known_lemma, ndt_form_lemmas, noun_lemmas, nynorsk_lemma_frequencies
+from qualcode.nlp.lemmatizer import (is_known_lemma, is_known_word, ndt_form_lemmas, noun_lemmas,
+                                     nynorsk_lemma_frequencies)
 from qualcode.nlp.standard import NYNORSK
+from qualcode.tagging.fuzzy import FuzzyIndex
 
 # Regular nynorsk → bokmål correspondences, tried one or two at a time anywhere in a word.
 NYNORSK_TO_BOKMAL = (
@@ -80,6 +82,9 @@ NYNORSK_TO_BOKMAL = (
     ("fråvær", "fravær"), ("tilhøve", "forhold"), ("telj", "tell"),
     ("gammal", "gammel"), ("gut", "gutt"), ("gjev", "giv"), ("skode", "skue"), ("nøydd", "nødt"),
     ("einskild", "enkelt"),
+    # round 11: «lukkast», «lukkeleg», «ulukke» (bokmål lykkes, lykkelig, ulykke; «lukke» itself is also
+    # bokmål's «close» and stays); verbal nouns of verbs in -sse («tilpassing», bokmål «tilpasning»)
+    ("lukk", "lykk"), ("ssing", "sning"),
     # a-infinitives and feminine definite -a («kasta», «sitja», «sida»): the e-form the treebank writes
     ("a$", "e"), ("ja$", "je"),
 )
@@ -170,8 +175,11 @@ def rewrites(word: str, rules=NYNORSK_TO_BOKMAL) -> set[str]:
     found = set()
     for source, target in rules:
         if source.endswith("$"):
-            if word.endswith(source[:-1]) and len(word) > len(source) + 1:
-                found.add(word[: len(word) - len(source) + 1] + target)
+            suffix = source[:-1]
+            # an ending needs a stem of two letters or more; a whole word of four letters or more is
+            # rewritten too («tole» → tåle, «flyge» → fly, not «a» → «e»)
+            if word.endswith(suffix) and (len(word) > len(source) + 1 or (word == suffix and len(word) >= 4)):
+                found.add(word[: len(word) - len(suffix)] + target)
             continue
         start = word.find(source)
         while start != -1:
@@ -308,3 +316,93 @@ def bokmal_compound(word: str) -> str | None:
         pos = start + len(part)
     joined = "".join(pieces) + word[pos:]
     return joined if joined != word and pos == len(word) else None
+
+
+# Nynorsk nouns whose plural bokmål writes with another word: nynorsk «rettar» (rights, as in
+# «menneskerettar») is bokmål «rettigheter», while bokmål «retter» are dishes or courts. The singular
+# is one word in both standards («rett til utdanning») and stays.
+NYNORSK_PLURAL_SENSES = {"rett": "rettighet"}
+NYNORSK_PLURAL_ENDINGS = ("ar", "ane")
+
+
+def bokmal_plural(form: str, lemma: str) -> str | None:
+    """The bokmål lemma of a nynorsk plural noun bokmål writes with another word, or None:
+    «rettar» → rettighet, «urfolksrettar» → urfolksrettighet. ``lemma`` is the pipeline's: a verb
+    («lærarane rettar prøvene», lemma «rette») is no plural noun.
+
+    >>> bokmal_plural("menneskerettar", "menneskerett"), bokmal_plural("rettar", "rette")
+    ('menneskerettighet', None)
+    """
+    for noun, bokmal in NYNORSK_PLURAL_SENSES.items():
+        for ending in NYNORSK_PLURAL_ENDINGS:
+            if not form.endswith(noun + ending) or not (lemma.endswith(noun) or lemma == form):
+                continue
+            modifier = form[: -len(noun + ending)]
+            if not modifier:
+                return bokmal
+            bare = modifier[:-1] if modifier.endswith("s") and _is_lemma_of_either(modifier[:-1]) else modifier
+            if len(bare) >= 3 and _is_lemma_of_either(bare):  # «menneske+», «urfolk+s+»; not «id+rettar»
+                return (bokmal_of(bare) or bare) + modifier[len(bare):] + bokmal
+    return None
+
+
+# A head shorter than SHORT_HEAD needs a modifier that is a word («sjølv+tru»), not the rest of a word
+# («språkferdighe+tene»); a head of LONG_HEAD letters or more need not be a nynorsk lemma, only a word
+# the mapping takes to a bokmål lemma («funksjons+nedsetjing»).
+SHORT_HEAD, LONG_HEAD = 5, 6
+
+
+def bokmal_head(word: str) -> str | None:
+    """A compound the splitter cannot read (its modifier unknown to the lexicon) whose head is a
+    nynorsk word: the head in bokmål, the modifier as written or mapped («medie+forståing» →
+    medieforståelse, «europa+medvit» → europabevissthet, «sjølv+tru» → selvtro); None if no head is.
+    The longest such head decides.
+
+    >>> bokmal_head("medieforståing"), bokmal_head("sjølvtru")
+    ('medieforståelse', 'selvtro')
+    """
+    for cut in range(3, len(word) - 2):
+        head, modifier = word[cut:], word[:cut]
+        if head in lemma_frequencies() or head.startswith(DERIVATIONAL):
+            continue
+        if len(head) < SHORT_HEAD and not (modifier in NYNORSK_FUNCTION_WORDS or _is_lemma_of_either(modifier)):
+            continue
+        nynorsk = head in nynorsk_lemmas() or word_dictionaries.is_known(head, lang="nn")
+        bokmal = bokmal_of(head) if nynorsk or len(head) >= LONG_HEAD else None
+        if bokmal == head[:-3] + "ning":
+            continue  # bokmål writes a verbal noun in -ing too: «verb+bøying» stays
+        if bokmal and (nynorsk or bokmal in lemma_frequencies() or is_known_lemma(bokmal)):
+            return (NYNORSK_FUNCTION_WORDS.get(modifier) or bokmal_of(modifier) or modifier) + bokmal
+    return None
+
+
+@lru_cache(maxsize=1)
+def _nynorsk_only_lemmas() -> FuzzyIndex:
+    return FuzzyIndex(lemma for lemma in nynorsk_lemmas() if len(lemma) >= 5 and lemma not in lemma_frequencies())
+
+
+# Correspondences this long name a word or a suffix («kjelde», «sjølv», «heit»), not a letter or two:
+# only they rewrite a typo, whose letters are not to be trusted.
+TYPO_CORRESPONDENCE = 4
+
+
+@lru_cache(maxsize=20_000)
+def typo_readings(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What an unknown word with a typo may be, read as nynorsk: the bokmål lemmas of the nynorsk
+    lemmas within its typo limit, of the word or of its stem without a nynorsk ending («opplevningar»
+    → oppleving → opplevelse), and its bokmål spellings to look up with a typo («kjeldekritik» →
+    kildekritik, «spraakferdigheiter» → spraakferdighet). A typo is taken to keep the first letter.
+
+    >>> typo_readings("opplevngar")[0]
+    ('opplevelse',)
+    """
+    if is_known_word(word, NYNORSK):
+        return (), ()  # a nynorsk word is no typo
+    stems = list(dict.fromkeys([word, *nynorsk_stems(word)]))
+    rules = tuple(rule for rule in NYNORSK_TO_BOKMAL if len(rule[0].rstrip("$")) >= TYPO_CORRESPONDENCE)
+    spellings = [spelling for stem in stems for spelling in sorted(rewrites(stem, rules))]
+    # a typo keeps the first letter: «byskulane» (by+skule) is no «øyskule» misspelt
+    lemmas = [bokmal_of(lemma) for stem in stems for lemma in _nynorsk_only_lemmas().lookup(stem)
+              if lemma[0] == word[0]]
+    return tuple(dict.fromkeys(filter(None, lemmas))), tuple(dict.fromkeys(spellings))
+
