@@ -713,3 +713,8 @@ def test_more_concepts_of_the_definitions(elev, text, category):
 ])
 def test_the_schools_and_the_adults_challenge_is_noise(elev, text):
     assert elev(text) == (None, set())
+
+
+@pytest.mark.parametrize("text", ["brurebukett", "brurefrisyre"])  # nynorsk «brur» (bride), which the splitter does not know
+def test_a_compound_with_a_nynorsk_modifier_has_its_head(elev, text):
+    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})

@@ -271,14 +271,14 @@ class CompiledCodebook:
         return rules
 
     def _unknown_compound(self, word: str, keys: frozenset[str]) -> list[Rule]:
-        """Rules for an unknown word that ends in a term: a compound whose modifier the lexicon does not know.
+        """Rules for an unknown word that ends in a term: a compound whose modifier the splitter does not know.
 
-        The splitter needs both parts to be words it knows, so a loanword, a Sámi word or a nynorsk form as the
-        modifier («duodji+teknikkar», «podkast+produksjon», «bilet+redigering», «tinntråd+broderi») leaves
+        The splitter needs both parts to be lemmas of the bokmål treebank, so a loanword, a Sámi word or a nynorsk
+        form as the modifier («duodji+teknikkar», «podkast+produksjon», «bilet+redigering», «brure+bukett») leaves
         the word whole and unread. Its last part still says what it is, as in any compound (see :meth:`_compound`):
         the longest term (at least five letters) it ends in, after a plural or definite ending if need be, with
-        at least three letters before it that the lexicon does not know (with or without a linking s or e). A
-        known modifier means the splitter saw the word and refused it («ungdoms+arbeidsledighet» stays whole),
+        at least three letters before it that are no treebank lemma (with or without a linking s or e). A
+        treebank modifier means the splitter saw the word and refused it («ungdoms+arbeidsledighet» stays whole),
         except before a head naming a skill, knowledge or technique (:data:`YIELDING_HEADS`): whatever its modifier,
         «murer+teknikk», «blomster+kunnskap», «medie+kunnskap» are the knowledge or technique of that modifier.
         """
@@ -287,7 +287,7 @@ class CompiledCodebook:
                 head, modifier = stem[cut:], stem[:cut]
                 if head in self.heads:
                     linked = {modifier[:-1]} if modifier[-1] in "se" else set()
-                    if head not in YIELDING_HEADS and any(is_known_word(m) for m in linked | {modifier}):
+                    if head not in YIELDING_HEADS and any(m in lemma_frequencies() for m in linked | {modifier}):
                         return []
                     return self._compound((modifier, head), False, keys | {stem})
         return []
