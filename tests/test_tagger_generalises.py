@@ -718,3 +718,9 @@ def test_the_schools_and_the_adults_challenge_is_noise(elev, text):
 @pytest.mark.parametrize("text", ["brurebukett", "brurefrisyre"])  # nynorsk «brur» (bride), which the splitter does not know
 def test_a_compound_with_a_nynorsk_modifier_has_its_head(elev, text):
     assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+
+
+@pytest.mark.parametrize("text", ["motiverte", "motiverte elevar"])  # bokmål, nynorsk: the verb's lemma «motivere»
+def test_motivated_pupils_are_personal_development_first(elev, text):
+    """the label rule for bare «motivasjon»/«motivert»: personal development first, key competence second"""
+    assert elev(text) == ("personlig_utvikling", {"personlig_utvikling", "nokkelkompetanser"})
