@@ -262,3 +262,11 @@ def test_a_nynorsk_word_the_mapping_reads_is_no_typo(erasmus):
     city schools) is no «øyskole» (an island school) with a typo in its first letter."""
     assert erasmus("Vi valde Frankrike fordi vi hadde fransk som valfag, så det låg jo til rette.") == set()
     assert erasmus("Utvekslinga jamnar ut litt av forskjellen mot byskulane.") == set()
+
+
+def test_the_verb_bu_is_bo(elev, erasmus):
+    """Nynorsk «bu/bur/budde» (bokmål «bo/bor/bodde»): a lemma too short for the correspondences."""
+    assert "inkludering_mangfold" in erasmus("Noen av elevene bor langt fra skolen og kommer sjelden noen sted.")
+    assert "inkludering_mangfold" in erasmus("Nokre av elevane bur langt frå skulen og kjem sjeldan nokon stad.")
+    assert elev("bodde hos en familie")[0] == elev("budde hjå ein familie")[0] == "sosial_inkludering"
+    assert erasmus("Fuglen sat i eit bur heile dagen.") - {"miljo_klima"} == set()  # «bur» the cage is no «bo»

@@ -102,6 +102,9 @@ NYNORSK_FUNCTION_WORDS = {
     "eige": "egen", "eigne": "egen", "difor": "derfor", "framleis": "fremdeles", "seie": "si", "gje": "gi",
     "gjere": "gjøre", "kome": "komme", "kjem": "komme", "sjølv": "selv", "sjøl": "selv", "same": "samme",
     "annan": "annen", "anna": "annen", "andre": "annen",
+    # the verb «bu» (bokmål «bo»: «dei bur langt frå skulen», «budde hjå ein vertsfamilie»), a lemma too short
+    # for the correspondences (and its past «budde» is no «bud»)
+    "bu": "bo",
 }
 # Inflectional endings of nynorsk and their bokmål counterparts (plural -ar/-ane, past tense and
 # participle -a, s-verbs -ast), for the bokmål form of a nynorsk form: «elevane» → elevene.
