@@ -108,6 +108,11 @@ def negated_tokens(tokens: Tokens) -> set[int]:
             while back > 0 and counted < BEFORE_CUE and not forward_only:
                 back -= 1  # never past the text's start («Vet ikke»)
                 counted += lowers[back] not in SENTENCE_ADVERBS
+            if (not forward_only and first_cue > 1 and lowers[first_cue - 1] in SUBJECT_PRONOUNS - {"det"}
+                    and lowers[first_cue - 2] in FINITE_VERBS):
+                # «KI eller digitale verktøy brukte vi ikke»: before an inverted subject the whole fronted object
+                # is denied, a list of several words too
+                back = clause[0]
             ends = clause[-1] == first_cue
             for j in range(first_cue - 1, back - 1, -1):
                 inverted = (lowers[j] != "det" or ends and j == first_cue - 1) and j > back and lowers[j - 1] in (
@@ -143,6 +148,16 @@ NOTHING = frozenset({"noe", "noko", "noen", "nokon"})
 CANCELLED = frozenset({"kuttet", "kutta", "forsvant", "forsvann", "droppet", "droppa", "strøket", "stroke", "avlyst",
                        "avlyste", "skrinlagt", "skrinlagd", "utsatt", "utsett"})
 MORE_THAN = frozenset({"mer", "meir"})
+# «det ble dessverre ikke noe av», «det vart nok aldri noko av»: a sentence adverb between the verb and the cue
+REGRETS = SENTENCE_ADVERBS | {"dessverre", "diverre", "uheldigvis", "likevel", "allikevel"}
+
+
+def _came_to(lowers: list[str], cue: int) -> bool:
+    """True if the cue at ``cue`` follows «ble/vart», perhaps with sentence adverbs between."""
+    j = cue - 1
+    while j > 0 and lowers[j] in REGRETS:
+        j -= 1
+    return lowers[j] in CAME_TO
 
 
 def _came_to_nothing(tokens: Tokens) -> set[int]:
@@ -153,7 +168,7 @@ def _came_to_nothing(tokens: Tokens) -> set[int]:
     for i, lower in enumerate(lowers):
         if tokens.sent_start[i]:
             start = i
-        if (lower in NEGATION_CUES and 0 < i < len(lowers) - 2 and lowers[i - 1] in CAME_TO
+        if (lower in NEGATION_CUES and 0 < i < len(lowers) - 2 and _came_to(lowers, i)
                 and lowers[i + 1] in NOTHING and lowers[i + 2] in {"av"} | MORE_THAN):
             found.update(range(start, i))
         elif (lower in NEGATION_CUES and 1 < i < len(lowers) - 2 and lowers[i - 1] == "det"

@@ -46,6 +46,8 @@ ADJECTIVE_ENDINGS = ("sk", "ske", "ig", "ige", "lig", "lige", "leg", "lege", "el
 # noun is what the item is about: «kunnskap om EU» is the EU's, «gjenbruk av tekstiler» the environment's
 PREPOSITIONS = frozenset({"i", "på", "til", "for", "med", "mot", "fra", "frå", "ved", "hos", "blant",
                           "gjennom", "etter", "tvers", "across", "in", "with"})
+# «Eg som spesialpedagog …»: a first-person speaker naming her role (:meth:`CodebookTagger._speaker_roles`)
+SPEAKERS = frozenset({"jeg", "eg"})  # «vi som borgere» is the citizens it names
 LIST_ITEM_WORDS = 4  # a list whose items are all this short is a survey answer's list of words
 SPACED_LIST_WORDS = (3, 5)  # a survey answer of this many outcome words typed with spaces only is a list
 __all__ = ["SPANS_KEY", "WEIGHTS", "CodebookTagger", "Rule", "Tagging", "codes_json", "explain_primary",
@@ -278,6 +280,8 @@ class CodebookTagger:
             key = (start, end, category)
             if key not in best or rule.weight > best[key].weight:
                 best[key] = rule
+        if best:
+            best = self._speaker_roles(tokens, best)
         if compiled.weak:
             best = self._supported(tokens, best)
         best = self._yielding_pairs(tokens, best)
@@ -336,6 +340,30 @@ class CodebookTagger:
                      for s, e, c in best) or self._in_field(tokens, start, end, category):
                 kept[key] = Rule(category, "weak", rule.text, rule.weight)
         return kept
+
+    @staticmethod
+    def _speaker_roles(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
+        """Evidence that is only the role a speaker names herself by is dropped.
+
+        «Eg som spesialpedagog merka at …», «Jeg som rådgiver …», «Som konsortiekoordinator har eg …»: the word says
+        who is talking, not what the project did. The role is the one word right after «som», which follows a
+        first-person pronoun or opens the clause with that pronoun two words on (after its verb). A third person's
+        «Som flyktning har han …» is about him and stays.
+        """
+        lowers, sent_start = tokens.lower, tokens.sent_start
+
+        def role(i: int) -> bool:
+            if i == 0 or lowers[i - 1] != "som":
+                return False
+            if i > 1 and lowers[i - 2] in SPEAKERS:
+                return True
+            opens = i == 1 or sent_start[i - 1] or lowers[i - 2] in {",", ";", ":"}
+            return opens and i + 2 < len(lowers) and lowers[i + 2] in SPEAKERS
+
+        drop = [key for key in best if key[1] == key[0] + 1 and role(key[0])]
+        if not drop:
+            return best
+        return {key: rule for key, rule in best.items() if key not in drop}
 
     @staticmethod
     def _yielding_pairs(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
