@@ -724,3 +724,59 @@ def test_a_compound_with_a_nynorsk_modifier_has_its_head(elev, text):
 def test_motivated_pupils_are_personal_development_first(elev, text):
     """the label rule for bare «motivasjon»/«motivert»: personal development first, key competence second"""
     assert elev(text) == ("personlig_utvikling", {"personlig_utvikling", "nokkelkompetanser"})
+
+
+@pytest.mark.parametrize("text", [
+    # round 12: the service, customer and hosting side of sales, service and tourism, and the coaching side of sports
+    "vertskap", "kunnskap om reiseliv", "resepsjonsarbeid", "markedsføring", "servicevilje",  # bokmål
+    "lede oppvarming", "skadeforebygging", "trenerrolle",
+    "vertskapsrolla", "marknadsføring", "kundehandsaming", "leia treningsøkter", "skadeførebygging",  # nynorsk
+    "trenarrolla", "leiartrening",
+])
+def test_the_service_and_coaching_side_of_a_programme_is_key_competence(elev, text):
+    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("hotellet var greit", set()), ("hotell og buss", set()),  # the hotel is the trip's logistics
+    ("bærekraftig reiseliv", {"medborgerskap"}), ("berekraftig reiseliv", {"medborgerskap"}),  # green tourism
+    ("økoturisme", {"medborgerskap"}),
+])
+def test_tourism_words_leave_the_trip_and_green_tourism_alone(elev, text, codes):
+    assert elev(text)[1] == codes
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 12: independence through an everyday errand managed alone, a first journey abroad, equal opportunities
+    ("tok bussen alene", "personlig_utvikling"), ("bestilte mat selv", "personlig_utvikling"),  # bokmål
+    ("første utenlandstur", "personlig_utvikling"), ("selvhjulpen", "personlig_utvikling"),
+    ("like muligheter", "sosial_inkludering"), ("inkludert i klassen", "sosial_inkludering"),
+    ("tok buss åleine", "personlig_utvikling"), ("bestilte mat sjølv", "personlig_utvikling"),  # nynorsk
+    ("fyrste utanlandstur", "personlig_utvikling"), ("like moglegheiter for alle", "sosial_inkludering"),
+    ("inkludert i gruppa", "sosial_inkludering"),
+])
+def test_independence_through_what_a_pupil_managed_alone(elev, text, category):
+    assert elev(text) == (category, {category})
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("planla selv", {"nokkelkompetanser"}), ("ledet oppvarming selv", {"nokkelkompetanser"}),  # initiative, not the errand
+    ("Vi tok bussen til Roma", set()), ("inkluderte tre turer", set()),  # the trip's logistics; «includes»
+    ("utfordrende for personalet", set()), ("utfordrande for dei tilsette", set()),  # the staff's challenge (README trap)
+])
+def test_initiative_logistics_and_the_staffs_challenge_are_not_independence(elev, text, codes):
+    assert elev(text)[1] == codes
+
+
+@pytest.mark.parametrize(("text", "primary", "codes"), [
+    # label rules (session 8): «kommunikasjon» is language first, key competence second; in a named language only
+    # language. A secondary word leads no list item: «motivasjon og engelsk» is personal development first
+    ("kommunikasjon", "sprakferdigheter", {"sprakferdigheter", "nokkelkompetanser"}),  # bokmål
+    ("kommunisere på engelsk", "sprakferdigheter", {"sprakferdigheter"}),
+    ("motivasjon og engelsk", "personlig_utvikling", {"personlig_utvikling", "nokkelkompetanser", "sprakferdigheter"}),
+    ("kommunikasjonsferdigheiter", "sprakferdigheter", {"sprakferdigheter", "nokkelkompetanser"}),  # nynorsk
+    ("kommunisera på tysk", "sprakferdigheter", {"sprakferdigheter"}),
+    ("kommunikasjon og venskap", "sprakferdigheter", {"sprakferdigheter", "nokkelkompetanser", "sosial_inkludering"}),
+])
+def test_communication_is_language_first_and_a_secondary_word_leads_no_list_item(elev, text, primary, codes):
+    assert elev(text) == (primary, codes)

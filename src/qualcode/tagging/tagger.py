@@ -301,7 +301,7 @@ class CodebookTagger:
         if items is None:
             scores = {c: self._score(per_category[c]) for c in per_category}
         else:
-            scores, named = self._list_scores(per_category, items, named)
+            scores, named = self._list_scores(per_category, items, named, trailing)
         if trailing:
             # beside another outcome a secondary category comes last: «utfordrende men lærerikt» is growth first
             lowest = min(scores[c] for c in scores if c not in trailing)
@@ -475,8 +475,8 @@ class CodebookTagger:
         return sum(weights.values())
 
     @staticmethod
-    def _list_scores(per_category: dict[str, dict[int, float]], items: list[int],
-                     named: dict[str, tuple[int, int, int]]) -> tuple[dict[str, float], dict[str, tuple]]:
+    def _list_scores(per_category: dict[str, dict[int, float]], items: list[int], named: dict[str, tuple[int, int, int]],
+                     trailing: set[str] = frozenset()) -> tuple[dict[str, float], dict[str, tuple]]:
         """Scores and naming order in a list of short items: each item is one mention of the
         category that dominates it (the most evidence weight in the item), so the first item's
         dominant category is the primary: «fransk, nye venner» is language although «nye venner» has
@@ -485,7 +485,9 @@ class CodebookTagger:
 
         A category that dominates an item scores 1; one that only appears beside a dominant one
         scores less, by its share of the item's best weight. The naming order puts categories by
-        the first item they dominate, then by the first item they appear in."""
+        the first item they dominate, then by the first item they appear in. A category whose only
+        evidence is secondary words (``trailing``) dominates no item that holds another category: «motivasjon
+        og engelsk» is personal development first, «kommunikasjon og vennskap» language."""
         per_item: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for category, weights in per_category.items():
             for i, weight in weights.items():
@@ -494,9 +496,10 @@ class CodebookTagger:
         dominated: dict[str, int] = {}
         for item in sorted(per_item):
             weights = per_item[item]
-            top = max(weights.values())
+            leading = [c for c in weights if c not in trailing] or list(weights)
+            top = max(weights[c] for c in leading)
             # of tied categories the item's head (named last in it) dominates: «språkleg tryggleik»
-            leader = min((c for c in weights if weights[c] == top), key=lambda c: named.get(c, ()))
+            leader = min((c for c in leading if weights[c] == top), key=lambda c: named.get(c, ()))
             dominated.setdefault(leader, item)
             for category, weight in weights.items():
                 scores[category] = max(scores[category], 1.0 if category == leader else 0.5 * weight / top)
