@@ -780,3 +780,21 @@ def test_initiative_logistics_and_the_staffs_challenge_are_not_independence(elev
 ])
 def test_communication_is_language_first_and_a_secondary_word_leads_no_list_item(elev, text, primary, codes):
     assert elev(text) == (primary, codes)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # round 12: concepts of the definitions still missing on sets S and T
+    ("ta vare på havet", "medborgerskap"), ("elever med færre muligheter", "sosial_inkludering"),  # bokmål
+    ("god stemning i klassen", "sosial_inkludering"), ("mindre fordomsfulle", "sosial_inkludering"),
+    ("tilpasningsdyktighet", "personlig_utvikling"), ("mental styrke", "personlig_utvikling"),
+    ("ta vare på jorda", "medborgerskap"), ("elevar med færre moglegheiter", "sosial_inkludering"),  # nynorsk
+    ("god stemning i gruppa", "sosial_inkludering"), ("mindre etnosentrisk", "sosial_inkludering"),
+    ("tilpassingsdyktighet", "personlig_utvikling"),
+])
+def test_round_12_concepts_of_the_definitions(elev, text, category):
+    assert elev(text) == (category, {category})
+
+
+@pytest.mark.parametrize("text", ["god stemning", "utfordrende for kollegiet", "utfordrande for kollegiet"])
+def test_a_bare_atmosphere_and_the_colleagues_challenge_are_noise(elev, text):
+    assert elev(text) == (None, set())
