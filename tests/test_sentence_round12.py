@@ -80,3 +80,58 @@ def test_visual_supports_for_a_pupil_are_inclusion(codes, text):
 ])
 def test_a_day_plan_without_pictures_is_not_inclusion(codes, text):
     assert "inkludering_mangfold" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # little schooling, newly arrived, from the reception centre
+    "Vi hadde et eget opplegg for de elevene som hadde lite skolegang fra før.",
+    "Dei nyleg komne elevane våre fekk vere med i elevrådsvalet for første gong.",
+    "Dei nye elevane frå mottaket fekk vere vertar for dei spanske.",
+    # few chances, duties at home, the family's economy, a family in which nobody has flown
+    "Vi prioriterte elever med få muligheter, og temaet for uka var bærekraftig forbruk.",
+    "Mange av elevene har jobb ved siden av og må hjelpe til hjemme, så vi la turen i høstferien.",
+    "Vi dekket pass og reiseklær, sånn at økonomien hjemme ikke skulle stoppe noen.",
+    "Me fekk med alle elevane uansett kva foreldra tente.",
+    "Mange av elevene våre kommer fra familier der ingen har reist med fly.",
+    # a condition states no fact
+    "Rektor sa at hvis ikke de svakeste elevene får være med, så er det ikke verdt det.",
+])
+def test_inclusion_said_through_schooling_arrival_and_home(codes, text):
+    assert "inkludering_mangfold" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vi hadde få muligheter til å handle på turen, for programmet var tett.",
+    "Man må hjelpe til hjemme hos vertsfamilien med oppvasken.",
+    "Økonomien hjemme på skolen var stram det året.",
+    "Mottaket fra vertsfamiliene var helt fantastisk.",
+    "Foreldrene var rike på erfaringer etter turen.",
+])
+def test_opportunities_homes_and_a_welcome_in_an_everyday_sense_are_not_inclusion(codes, text):
+    assert "inkludering_mangfold" not in codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    # not before, but now: something new, not something absent
+    ("Eg var ikkje så stødig på det digitale før, men etter jobbskugginga har eg teke i bruk mykje meir.",
+     "digital_omstilling"),
+    ("Ingen av oss lærarane kunne noko om koding før, men no har me eit valfag i det.", "digital_omstilling"),
+    # a cue after «å» denies its own infinitive, not what came before
+    ("Ungane lærte kor viktig det er med sterke passord og å ikkje klikke på alt dei får tilsendt.",
+     "digital_omstilling"),
+    ("De lærte å sjekke om en nyhet er falsk, med omvendt bildesøk og kildesjekk.", "digital_omstilling"),
+    ("Me hadde eit prosjekt om barnerettane, og dei minste laga plakatar.", "demokratisk_deltakelse"),
+    ("Me hadde eit ungdomsrådsmøte saman med dei frå Litauen.", "demokratisk_deltakelse"),
+    ("Dei har starta eit miljøråd som får uttale seg om innkjøpa til skulen.", "demokratisk_deltakelse"),
+    ("Vi har en målsetning om at alle mobilitetene skal være grønne.", "miljo_klima"),
+])
+def test_new_things_sources_childrens_rights_and_green_travel(codes, text, code):
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Vi hadde ikke brukt digitale verktøy før, og vi gjorde det ikke nå heller.", "digital_omstilling"),
+    ("De fikk uttale seg om hvilken restaurant vi skulle gå på.", "demokratisk_deltakelse"),
+])
+def test_absent_then_and_now_or_a_say_about_dinner_is_not_coded(codes, text, code):
+    assert code not in codes(text)

@@ -85,6 +85,9 @@ def _relative_clause_end(lowers: list[str], cue: int, end: int) -> int:
     return next((j for j in range(cue + 2, end) if lowers[j] in MAIN_VERBS), end)
 
 
+# «hvis ikke de svakeste elevene får være med»: a condition states no fact, its cue denies nothing
+CONDITIONS = frozenset({"hvis", "viss", "dersom"})
+NOW = frozenset({"nå", "no", "etter", "etterpå", "sidan", "siden"})
 PUNCT_BREAKERS = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "«", "»", '"'})
 
 
@@ -99,12 +102,13 @@ def negated_tokens(tokens: Tokens) -> set[int]:
     first_cue: int | None = None
 
     def close() -> None:
-        if first_cue is not None and not (lowers[first_cue] == "aldri"
+        if first_cue is not None and not ((lowers[first_cue] == "aldri" or _now_after(clause[-1] + 1))
                                           and any(lowers[i] in FIRST_TIME for i in clause if i > first_cue)):
             back, counted = first_cue, 0
             # «tog og ikkje fly», «kom som asylsøkar og ikkje blir sett»: a cue right after «og»/«eller» denies
             # what follows it, not the conjunct before
-            forward_only = lowers[first_cue] in FORWARD_ONLY or (first_cue > 0 and lowers[first_cue - 1] in {"og", "eller"})
+            # «kor viktig det er med sterke passord og å ikkje klikke»: a cue right after «å» denies its infinitive
+            forward_only = lowers[first_cue] in FORWARD_ONLY or (first_cue > 0 and lowers[first_cue - 1] in {"og", "eller", "å"})
             while back > 0 and counted < BEFORE_CUE and not forward_only:
                 back -= 1  # never past the text's start («Vet ikke»)
                 counted += lowers[back] not in SENTENCE_ADVERBS
@@ -125,13 +129,18 @@ def negated_tokens(tokens: Tokens) -> set[int]:
                     break
             negated.update(i for i in clause if back <= i < _relative_clause_end(lowers, first_cue, clause[-1] + 1))
 
+    def _now_after(i: int) -> bool:
+        # «Eg var ikkje stødig på det digitale før, men no …», «ingen kunne noko om koding før, men etter kurset …»:
+        # not before, but now, is something new, not something absent
+        return lowers[i:i + 1] == [","] and lowers[i + 1:i + 2] == ["men"] and not NOW.isdisjoint(lowers[i + 2:i + 4])
+
     for i, lower in enumerate(lowers):
         opens = lower in COORDINATORS and i + 1 < len(lowers) and lowers[i + 1] in CLAUSE_OPENERS
         if clause and (tokens.sent_start[i] or lower in PUNCT_BREAKERS or lower in CLAUSE_BREAKERS or opens):
             close()
             clause, first_cue = [], None
         clause.append(i)
-        if lower in NEGATION_CUES and first_cue is None:
+        if lower in NEGATION_CUES and first_cue is None and not (i > 0 and lowers[i - 1] in CONDITIONS):
             nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
             if nxt not in NOT_NEGATING_NEXT.get(lower, ()) and TOPIC_OPENERS.isdisjoint(lowers[j] for j in clause):
                 first_cue = i
