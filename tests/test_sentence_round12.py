@@ -135,3 +135,13 @@ def test_new_things_sources_childrens_rights_and_green_travel(codes, text, code)
 ])
 def test_absent_then_and_now_or_a_say_about_dinner_is_not_coded(codes, text, code):
     assert code not in codes(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Det var så kaldt i Finland at vi nesten ikke var ute, men skolen var veldig fin.", False),
+    ("Det var så kaldt i Finland at me nesten ikkje var ute.", False),
+    ("Vi hadde to elever som aldri hadde vært ute av landet før.", True),
+    ("Dei som aldri har vore ute skulle prioriterast.", True),
+])
+def test_ute_is_abroad_only_after_aldri(codes, text, expected):
+    assert ("inkludering_mangfold" in codes(text)) is expected
