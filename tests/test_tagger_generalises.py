@@ -790,6 +790,8 @@ def test_communication_is_language_first_and_a_secondary_word_leads_no_list_item
     ("ta vare på jorda", "medborgerskap"), ("elevar med færre moglegheiter", "sosial_inkludering"),  # nynorsk
     ("god stemning i gruppa", "sosial_inkludering"), ("mindre etnosentrisk", "sosial_inkludering"),
     ("tilpassingsdyktighet", "personlig_utvikling"),
+    ("mindre engstelse", "personlig_utvikling"), ("reiste uten foreldre", "personlig_utvikling"),  # bokmål
+    ("mindre uro", "personlig_utvikling"), ("reiste utan foreldra", "personlig_utvikling"),  # nynorsk
 ])
 def test_round_12_concepts_of_the_definitions(elev, text, category):
     assert elev(text) == (category, {category})
