@@ -32,7 +32,9 @@ SEEDS = {"labelset_2026": 20261130, "labelset_2026b": 20261201, "labelset_2026c"
          "labelset_2026q": 20261216,
          "labelset_2026r": 20261217,
          "labelset_2026s": 20261218,
-         "labelset_2026t": 20261219}
+         "labelset_2026t": 20261219,
+         "labelset_2026u": 20261220,
+         "labelset_2026v": 20261221}
 
 
 def strata(path, key):
