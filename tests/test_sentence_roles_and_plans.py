@@ -1,4 +1,4 @@
-"""Sentence precision and recall, round 12 (issue 15), with the real pipeline, the shipped
+"""Sentence precision and recall (issue 15, round 12), with the real pipeline, the shipped
 ``erasmus_prioriteringer`` codebook and real Norwegian sentences (bokmål and nynorsk): a speaker's own
 role is no evidence, a plan that came to nothing and a fronted list before an inverted subject are
 denied, a roll call is no public appeal, and the visual supports a special-needs pupil follows are
