@@ -34,7 +34,9 @@ SEEDS = {"labelset_2026": 20261130, "labelset_2026b": 20261201, "labelset_2026c"
          "labelset_2026s": 20261218,
          "labelset_2026t": 20261219,
          "labelset_2026u": 20261220,
-         "labelset_2026v": 20261221}
+         "labelset_2026v": 20261221,
+         "labelset_2026w": 20261222,
+         "labelset_2026x": 20261223}
 
 
 def strata(path, key):
