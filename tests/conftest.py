@@ -19,6 +19,16 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def priority_codes(nlp):
+    """The 2021–27 priorities a sentence is coded with by the shipped ``erasmus_prioriteringer`` codebook."""
+    from qualcode.tagging import codebook_pipeline, codes_json, load_codebook
+
+    priorities = load_codebook(ROOT / "codebooks" / "erasmus_prioriteringer.yaml")
+    pipeline = codebook_pipeline(priorities)
+    return lambda text: {c["code"] for c in codes_json(pipeline(text), priorities)}
+
+
+@pytest.fixture(scope="session")
 def blank_nlp():
     """The dependency-free fallback pipeline (blank nb + NDT/simplemma lemmatizer)."""
     from qualcode.nlp import load_pipeline
