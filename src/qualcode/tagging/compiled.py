@@ -73,6 +73,11 @@ YIELDING_HEADS = frozenset({
 COMPOUND_HEAD_ENDINGS = ("ene", "ane", "er", "ar", "en", "et", "a", "e")
 
 
+def _stems(word: str) -> tuple[str, ...]:
+    """The word and its stems without a plural or definite ending (:data:`COMPOUND_HEAD_ENDINGS`), in that order."""
+    return (word, *(word[: -len(ending)] for ending in COMPOUND_HEAD_ENDINGS if word.endswith(ending)))
+
+
 @dataclass(frozen=True)
 class Rule:
     """One way a category is found. ``category`` is the category id; ``text`` the codebook entry."""
@@ -261,14 +266,17 @@ class CompiledCodebook:
 
     def _fuzzy(self, word: str) -> list[Rule]:
         """Rules for an unknown word: a term within its typo limit, or a compound_term it opens with."""
-        rules = [Rule(r.category, "fuzzy", term, WEIGHTS["fuzzy"]) for term in self.fuzzy.lookup(word)
-                 for r in self.terms[term]]
+        rules = self._typo_rules(self.fuzzy.lookup(word))
         if not rules:
             # "klimabevisthet": unknown as a whole, but it opens with a compound term.
             prefix = next((p for p in self.prefixes if word.startswith(p) and len(word) - len(p) >= 3), None)
             if prefix:
                 rules = [Rule(r.category, "fuzzy", prefix, WEIGHTS["fuzzy"]) for r in self.parts[prefix]]
         return rules
+
+    def _typo_rules(self, terms) -> list[Rule]:
+        """The rules of ``terms`` as read through a typo (``fuzzy:``, weight 0.6)."""
+        return [Rule(r.category, "fuzzy", term, WEIGHTS["fuzzy"]) for term in terms for r in self.terms[term]]
 
     def _unknown_compound(self, word: str, keys: frozenset[str]) -> list[Rule]:
         """Rules for an unknown word that ends in a term: a compound whose modifier the splitter does not know.
@@ -282,7 +290,7 @@ class CompiledCodebook:
         except before a head naming a skill, knowledge or technique (:data:`YIELDING_HEADS`): whatever its modifier,
         «murer+teknikk», «blomster+kunnskap», «medie+kunnskap» are the knowledge or technique of that modifier.
         """
-        for stem in (word, *(word[: -len(ending)] for ending in COMPOUND_HEAD_ENDINGS if word.endswith(ending))):
+        for stem in _stems(word):
             for cut in range(3, len(stem) - 4):
                 head, modifier = stem[cut:], stem[:cut]
                 if head in self.heads:
@@ -302,7 +310,7 @@ class CompiledCodebook:
         lemmas, spellings = typo_readings(word)
         terms = [t for t in lemmas if t in self.terms] \
             or sorted({t for spelling in spellings for t in self.fuzzy.lookup(spelling) if t[0] == spelling[0]})
-        return [Rule(r.category, "fuzzy", term, WEIGHTS["fuzzy"]) for term in terms for r in self.terms[term]]
+        return self._typo_rules(terms)
 
     def _misspelt(self, word: str, keys: frozenset[str]) -> list[Rule]:
         """Rules for a word nothing else reads, through a typo in its stem or in its compound's head; only when
@@ -317,11 +325,9 @@ class CompiledCodebook:
         («opplevignar» → opplevign ≈ oppleving, «erfarigner» → erfarign ≈ erfaring). The lemmatizer makes no lemma
         of a misspelt word, and the ending puts the written form out of reach; a stem that is a word of its own is
         no typo."""
-        for ending in COMPOUND_HEAD_ENDINGS:
-            stem = word[: -len(ending)]
-            if word.endswith(ending) and len(stem) >= 5 and not is_known_word(stem):
-                rules = [Rule(r.category, "fuzzy", term, WEIGHTS["fuzzy"]) for term in self.fuzzy.lookup(stem)
-                         for r in self.terms[term]]
+        for stem in _stems(word)[1:]:
+            if len(stem) >= 5 and not is_known_word(stem):
+                rules = self._typo_rules(self.fuzzy.lookup(stem))
                 if rules:
                     return rules
         return []
@@ -338,7 +344,7 @@ class CompiledCodebook:
             modifier, rest = word[:cut], word[cut:]
             known = [m for m in (modifier, modifier[:-1] if modifier[-1] in "se" else "") if m and is_known_word(m)]
             if known:
-                stems = [rest, *(rest[: -len(e)] for e in COMPOUND_HEAD_ENDINGS if rest.endswith(e))]
+                stems = _stems(rest)
                 if any(len(s) >= 3 and is_known_word(s) for s in stems):
                     return []  # two words the lexicon knows («vær+stasjon», «refleksjons+logg»): no typo
                 if len(rest) >= 5:
