@@ -36,7 +36,9 @@ SEEDS = {"labelset_2026": 20261130, "labelset_2026b": 20261201, "labelset_2026c"
          "labelset_2026u": 20261220,
          "labelset_2026v": 20261221,
          "labelset_2026w": 20261222,
-         "labelset_2026x": 20261223}
+         "labelset_2026x": 20261223,
+         "labelset_2026y": 20261224,
+         "labelset_2026z": 20261225}
 
 
 def strata(path, key):
