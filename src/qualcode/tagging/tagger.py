@@ -48,6 +48,11 @@ PREPOSITIONS = frozenset({"i", "på", "til", "for", "med", "mot", "fra", "frå",
                           "gjennom", "etter", "tvers", "across", "in", "with"})
 # «Eg som spesialpedagog …»: a first-person speaker naming her role (:meth:`CodebookTagger._speaker_roles`)
 SPEAKERS = frozenset({"jeg", "eg"})  # «vi som borgere» is the citizens it names
+# A weak word after one of these (lemmas, bokmål and nynorsk) is what the sentence is about: «lærte om havet»
+# (see CodebookTagger._as_topic)
+TOPIC_CUES = frozenset({"om", "tema", "fokus", "søkelys", "søkjelys", "lære", "diskutere", "snakke", "handle",
+                        "forstå", "skjønne", "skjøne"})
+TOPIC_WINDOW = 8
 LIST_ITEM_WORDS = 4  # a list whose items are all this short is a survey answer's list of words
 SPACED_LIST_WORDS = (3, 5)  # a survey answer of this many outcome words typed with spaces only is a list
 __all__ = ["SPANS_KEY", "WEIGHTS", "CodebookTagger", "Rule", "Tagging", "codes_json", "explain_primary",
@@ -323,8 +328,10 @@ class CodebookTagger:
         its sentence also holds other evidence of the category on other words (a second weak word
         too: «inkludering og mangfold»), or another word of the category's field (a word its terms,
         phrases or together groups name: «elevråd», «verktøy», «plattform»); it then shows as
-        ``weak:<word>``. Alone in a sentence about something else it is no evidence: «Vi hadde ein
-        demokratisk måte å fordele budsjettet på» is not pupil democracy.
+        ``weak:<word>``. It also counts as what the sentence is about (:meth:`_as_topic`: «vi lærte om
+        havet», «dei forstod kor sårbart havet er»). Alone in a sentence about something else it is no
+        evidence: «Vi hadde ein demokratisk måte å fordele budsjettet på» is not pupil democracy, «utsikt over
+        havet» is a view.
         """
         is_weak = self.compiled.is_weak
         weak = {key for key, rule in best.items() if is_weak(rule)}
@@ -337,9 +344,20 @@ class CodebookTagger:
             if key not in weak:
                 kept[key] = rule
             elif any(c == category and sentence[s] == sentence[start] and (e <= start or s >= end)
-                     for s, e, c in best) or self._in_field(tokens, start, end, category):
+                     for s, e, c in best) or self._in_field(tokens, start, end, category) \
+                    or self._as_topic(tokens, start):
                 kept[key] = Rule(category, "weak", rule.text, rule.weight)
         return kept
+
+    @staticmethod
+    def _as_topic(tokens: Tokens, start: int) -> bool:
+        """True if a word of learning or talking about something, or «om», comes at most
+        :data:`TOPIC_WINDOW` words before token ``start`` in its sentence: «lærte om naturen», «snakka om
+        kvifor unge ikkje røystar», «forstod hvor sårbart havet er», «diskuterte havet». A weak word there is
+        the topic, not a place, an object or a chore («utsikt over havet», «tømme søppel»)."""
+        sentence, keys = tokens.sentence, tokens.keys
+        return any(sentence[i] == sentence[start] and not TOPIC_CUES.isdisjoint(keys[i])
+                   for i in range(max(0, start - TOPIC_WINDOW), start))
 
     @staticmethod
     def _speaker_roles(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
