@@ -59,6 +59,8 @@ YIELDING_HEADS = frozenset({
     # a feeling, a quality, a technique or the building of something: what it is of decides
     # («lykkefølelse», «samholdskjensle», «lederegenskap», «presentasjonsteknikk», «nettverksbygging»)
     "følelse", "kjensle", "egenskap", "eigenskap", "teknikk", "bygging",
+    # a responsibility is for its modifier: «globalt ansvar», «miljøansvar», «ansvar for eiga læring»
+    "ansvar",
     # a process or a way of thinking is of its modifier («modningsprosess», «kritisktenkning», «miljøtenking»)
     "prosess", "tenkning", "tenking",
     # a school subject or trade is of its modifier when that is a term («språkfag»), else a subject («elektrofag»);
@@ -278,6 +280,16 @@ class CompiledCodebook:
         """The rules of ``terms`` as read through a typo (``fuzzy:``, weight 0.6)."""
         return [Rule(r.category, "fuzzy", term, WEIGHTS["fuzzy"]) for term in terms for r in self.terms[term]]
 
+    def _intensified(self, word: str) -> list[Rule]:
+        """The rules of a term after an intensifying first part the splitter does not read: «kjempekjekt» and
+        «superkjekke» are «kjekt» said strongly (:data:`INTENSIFYING_MODIFIERS`), as the listed «kjempegøy» is «gøy».
+        The term keeps its own rule, so a secondary or weak word stays one («kjempelærerikt»)."""
+        for intensifier in INTENSIFYING_MODIFIERS:
+            if word.startswith(intensifier) and len(word) - len(intensifier) >= 3:
+                rest = word[len(intensifier):]
+                return next((list(self.terms[stem]) for stem in _stems(rest) if stem in self.terms), [])
+        return []
+
     def _unknown_compound(self, word: str, keys: frozenset[str]) -> list[Rule]:
         """Rules for an unknown word that ends in a term: a compound whose modifier the splitter does not know.
 
@@ -413,7 +425,7 @@ class CompiledCodebook:
             # an unknown word, or a typo the splitter read as a compound of other words («venskapp»: venn+kapp)
             # else a typo in an inflected word, through its lemma («sprokferdigheter» → sprokferdighet); a lemma
             # that is a word of its own (nynorsk «valfag» → valgfag) is no typo, nor a nynorsk one («valdag»)
-            single.extend(self._fuzzy(lower) or [r for key in sorted(keys - {lower})
+            single.extend(self._intensified(lower) or self._fuzzy(lower) or [r for key in sorted(keys - {lower})
                                                  if key.isalpha() and not is_known_word(key) for r in self._fuzzy(key)]
                           or self._unknown_compound(lower, keys) or self._misspelt(lower, keys)
                           or self._nynorsk_typo(lower, keys))

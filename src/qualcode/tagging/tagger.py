@@ -47,6 +47,9 @@ ADJECTIVE_ENDINGS = ("sk", "ske", "ig", "ige", "lig", "lige", "leg", "lege", "el
 PREPOSITIONS = frozenset({"i", "på", "til", "for", "med", "mot", "fra", "frå", "ved", "hos", "blant",
                           "gjennom", "etter", "tvers", "across", "in", "with"})
 # «Eg som spesialpedagog …»: a first-person speaker naming her role (:meth:`CodebookTagger._speaker_roles`)
+# «kunnskap om EU», «innsikt i lokalpolitikk», «ansvar for miljøet»: a skill, knowledge or quality noun and the
+# preposition that names what it is of (:meth:`CodebookTagger._complements`)
+COMPLEMENT_PREPOSITIONS = frozenset({"om", "i", "for", "til", "av"})
 SPEAKERS = frozenset({"jeg", "eg"})  # «vi som borgere» is the citizens it names
 # A weak word after one of these (lemmas, bokmål and nynorsk) is what the sentence is about: «lærte om havet»
 # (see CodebookTagger._as_topic)
@@ -291,6 +294,7 @@ class CodebookTagger:
             best = self._supported(tokens, best)
         best = self._yielding_pairs(tokens, best)
         best = self._people_adjectives(tokens, best)
+        best = self._complements(tokens, best)
         trailing = self._trailing(best) if compiled.secondary else set()
         if trailing and trailing.issuperset(c for _, _, c in best):
             return result  # «lærerikt», «svært lærerik tur»: a bare evaluation names no outcome
@@ -438,6 +442,41 @@ class CodebookTagger:
                     or any(s <= start < e and e > s + 1 for s, e, _ in best)):
                 continue
             drop.append((start, end, category))
+        if not drop:
+            return best
+        return {key: rule for key, rule in best.items() if key not in drop}
+
+    @staticmethod
+    def _complements(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
+        """In a survey answer, a skill, knowledge or quality noun gives way to what it is of, as in a compound.
+
+        «kunnskap om EU» is «EU-kunnskap» written with a preposition: citizenship, not the category of «kunnskap»;
+        likewise «innsikt i lokalpolitikk», «kunnskap om engelsk», «utvikling av app», «ansvar for miljøet». The noun
+        is one of :data:`~qualcode.tagging.compiled.YIELDING_HEADS`, right before one of
+        :data:`COMPLEMENT_PREPOSITIONS`; the rest of its list item holds evidence of other categories only. An
+        adjective in «-sk» before another word there names a people, not a category («kunnskap om spansk
+        historie»), and a complement with no evidence («innsikt i seg sjølv») leaves the noun as it is. So does a
+        phrase of another category that holds the noun («globalt ansvar», «interkulturell kompetanse»). Only in a
+        text of at most :data:`~qualcode.tagging.compiled.SPLIT_WORD_TEXT` tokens, as for split words.
+        """
+        if len(tokens) > SPLIT_WORD_TEXT:
+            return best
+        lower, n = tokens.lower, len(tokens)
+        drop = []
+        for (start, end, category), rule in best.items():
+            if end != start + 1 or rule.kind not in ("term", "derived", "head", "fuzzy") or rule.text not in YIELDING_HEADS:
+                continue
+            phrases = {c for (s, e, c), r in best.items() if r.kind == "phrase" and s <= start < e and e > s + 1}
+            if phrases and category not in phrases:
+                drop.append((start, end, category))  # «globalt ansvar»: a phrase of another category names it
+                continue
+            if start + 2 >= n or lower[start + 1] not in COMPLEMENT_PREPOSITIONS:
+                continue
+            stop = next((i for i in range(start + 2, n) if lower[i] in LIST_SEPARATORS), n)
+            of = {c for (s, e, c) in best if start + 2 <= s and e <= stop
+                  and not (e == s + 1 and lower[s].endswith(("sk", "ske")) and s + 1 < stop)}
+            if of and category not in of:
+                drop.append((start, end, category))
         if not drop:
             return best
         return {key: rule for key, rule in best.items() if key not in drop}

@@ -1,0 +1,89 @@
+"""Survey answers read as the labelled sets' writers read them (round 14 of issue 15): knowledge or
+responsibility takes the category of what it is of, an intensified joy word is joy, work experience is a
+working competence, a collective identity is citizenship. Real pipeline, bokmål and nynorsk."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcode.tagging import codebook_pipeline, load_codebook, primary_category
+from tests.conftest import ROOT
+
+ELEV = load_codebook(ROOT / "codebooks" / "elevutbytte.yaml")
+
+
+@pytest.fixture(scope="module")
+def elev(nlp):
+    pipeline = codebook_pipeline(ELEV)
+
+    def coded(text):
+        doc = pipeline(text)
+        return primary_category(doc._.qc_scores, ELEV), set(doc._.qc_scores)
+    return coded
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # label rule (session 8): knowledge of a category's own theme is that category only, as «EU-kunnskap» is
+    ("kunnskap om EU", "medborgerskap"), ("kunnskap om menneskerettigheter", "medborgerskap"),  # bokmål
+    ("innsikt i lokalpolitikk", "medborgerskap"), ("kunnskap om engelsk", "sprakferdigheter"),
+    ("kunnskap om menneskerettar", "medborgerskap"), ("kunnskap om berekraft", "medborgerskap"),  # nynorsk
+    ("kunnskapar om klimaet", "medborgerskap"),
+    # a responsibility is for what it names
+    ("ansvar for miljøet", "medborgerskap"), ("globalt ansvar", "medborgerskap"),  # bokmål
+    ("ansvar for egen læring", "nokkelkompetanser"),
+    ("ansvar for naturen", "medborgerskap"), ("ansvar for eiga læring", "nokkelkompetanser"),  # nynorsk
+])
+def test_knowledge_and_responsibility_take_the_category_of_what_they_are_of(elev, text, category):
+    assert elev(text) == (category, {category})
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    # what is no category's theme leaves the knowledge as it is: «spansk» before a noun names Spain, not the language
+    ("kunnskap om spansk historie", {"nokkelkompetanser", "sprakferdigheter"}),
+    ("innsikt i seg sjølv", {"nokkelkompetanser"}),
+    # in running text the rule does not apply: a teacher's sentence is no survey answer
+    ("Elevene fikk mye kunnskap om EU og hvordan parlamentet fungerer når de besøkte Brussel.",
+     {"nokkelkompetanser", "medborgerskap"}),
+])
+def test_knowledge_of_what_no_category_names_stays_knowledge(elev, text, codes):
+    assert elev(text)[1] == codes
+
+
+@pytest.mark.parametrize("text", [
+    "kjempekjekt", "superkjekt", "kjempekjekt å reise",  # bokmål
+    "kjempekjekt å reisa", "superkjekt å vere med",  # nynorsk
+])
+def test_an_intensified_joy_word_is_joy(elev, text):
+    assert elev(text) == ("personlig_utvikling", {"personlig_utvikling"})
+
+
+def test_an_intensified_bare_evaluation_stays_a_bare_evaluation(elev):
+    assert elev("kjempelærerikt") == (None, set())
+
+
+@pytest.mark.parametrize("text", [
+    "arbeidserfaring", "yrkeserfaring", "praksiserfaring fra utlandet", "ARBEIDSERFARING",  # bokmål
+    "arbeidsrøynsle", "arbeidserfaring frå utlandet", "leiarerfaring",  # nynorsk
+])
+def test_work_experience_is_a_working_competence(elev, text):
+    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+
+
+@pytest.mark.parametrize("text", ["livserfaring", "reiseerfaring", "livsrøynsle", "reiserøynsle"])
+def test_life_and_travel_experience_stay_personal_development(elev, text):
+    assert elev(text) == ("personlig_utvikling", {"personlig_utvikling"})
+
+
+@pytest.mark.parametrize("text", ["ansvar", "ta mer ansvar", "tek meir ansvar", "ansvar for seg sjølv"])
+def test_responsibility_alone_is_personal_development(elev, text):
+    assert elev(text) == ("personlig_utvikling", {"personlig_utvikling"})
+
+
+@pytest.mark.parametrize("text", ["europeisk identitet", "en europeisk identitet", "ein europeisk identitet",
+                                  "den europeiske identiteten"])
+def test_a_collective_identity_is_citizenship_not_self_image(elev, text):
+    assert elev(text) == ("medborgerskap", {"medborgerskap"})
+
+
+def test_identity_alone_is_still_self_image(elev):
+    assert elev("identitet") == ("personlig_utvikling", {"personlig_utvikling"})
