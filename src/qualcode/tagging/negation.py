@@ -246,3 +246,68 @@ def _to_do_with(lowers: list[str], k: int) -> bool:
         return False
     rest = lowers[k + 1:k + 6]
     return any(rest[m] == "å" and m + 1 < len(rest) and rest[m + 1] in TO_DO for m in range(1, min(4, len(rest))))
+
+
+# «Bærekraft ble ikke tatt opp», «klima vart ikkje noko tema», «det var ikke noe fokus på inkludering», «vi snakka
+# aldri om demokrati», «elevrådet var ikke involvert»: a statement that a priority was absent from the project. The
+# word that says so follows the cue, at most ABSENCE_GAP words on.
+ABSENCE_WORDS = frozenset({"tema", "temaet", "poeng", "poenget", "fokus", "fokuset", "nevnt", "nemnt", "diskutert",
+                           "involvert", "prioritert"})
+TAKEN_UP = frozenset({"tatt", "teke", "kom", "kommet", "kome"})  # «ikke tatt opp», «kom aldri opp»
+TALKED = frozenset({"snakket", "snakka", "snakker", "snakkar", "pratet", "prata", "diskuterte"})  # «snakka aldri om»
+ABSENCE_FILLERS = SENTENCE_ADVERBS | {"noe", "noko", "noen", "nokon", "et", "eit", "en", "ein", "eget", "eige", "så",
+                                      "vært", "vore", "blitt", "vorte", "stort", "spesielt", "særlig", "særleg", "mye",
+                                      "mykje", "i", "seg", "selv", "sjølv"}
+ABSENCE_GAP = 4
+# «det digitale var heilt fråverande», «Politikk og sånt holdt vi helt utenfor» (a fronted topic before an inverted
+# subject; «holdt appell utenfor rådhuset», «blir holdt utenfor» are something else): absent without a cue
+ABSENT = frozenset({"fraværende", "fråverande", "fraværande"})
+KEPT_OUT = (frozenset({"holdt", "heldt", "haldt", "holder", "held"}), frozenset({"utenfor", "utanfor"}))
+
+
+def _says_absent(lowers: list[str], cue: int, end: int) -> bool:
+    """True if the words after the cue at ``cue`` (up to ``end``) say its topic was absent: «ikke noe tema»,
+    «ikkje vore eit tema», «ikke tatt opp», «ikke noe fokus på», «aldri om» after a verb of talking."""
+    if cue > 0 and lowers[cue - 1] in TALKED and cue + 1 < end and lowers[cue + 1] == "om":
+        return True
+    for j in range(cue + 1, min(cue + 1 + ABSENCE_GAP, end)):
+        if lowers[j] in ABSENCE_WORDS or (lowers[j] == "opp" and lowers[j - 1] in TAKEN_UP):
+            return True
+        if lowers[j] not in ABSENCE_FILLERS and lowers[j] not in TAKEN_UP:
+            return False
+    return False
+
+
+def absent_topics(tokens: Tokens) -> list[tuple[int, int, int]]:
+    """Statements that a topic was absent, as ``(clause start, clause end, scope end)`` token positions.
+
+    The clause names the topic («Bærekraft ble ikke tatt opp i det hele tatt», «Me snakka ikkje om demokrati»,
+    «Det var ikke noe fokus på inkludering», «det digitale var heilt fråverande», «Politikk og sånt holdt vi helt
+    utenfor»); what the sentence says of the topic's category from its start up to ``scope end`` is denied with it
+    (the tagger drops that evidence: «…, kjøkkenet kastet faktisk ganske mye mat» beside «Bærekraft ble ikke tatt
+    opp» is no environmental work). The scope ends at a contrast after the statement, whose part counts:
+    «Miljøet var ikkje tema i seg sjølv, men vi reiste med tog …» keeps the train. A question word before the cue
+    makes it a topic, not an absence («snakket om hvorfor unge ikke stemmer»).
+    """
+    lowers = tokens.lower
+    if NEGATION_CUES.isdisjoint(lowers) and ABSENT.isdisjoint(lowers) and KEPT_OUT[1].isdisjoint(lowers):
+        return []
+    found: list[tuple[int, int, int]] = []
+    n, start = len(lowers), 0
+    while start < n:
+        end = start + 1
+        while end < n and not (tokens.sent_start[end] or lowers[end] in PUNCT_BREAKERS
+                               or lowers[end] in CLAUSE_BREAKERS):
+            end += 1
+        clause = range(start, end)
+        if TOPIC_OPENERS.isdisjoint(lowers[i] for i in clause) and any(
+                (lowers[i] in NEGATION_CUES and _says_absent(lowers, i, end))
+                or (lowers[i] in ABSENT and i > start and lowers[i - 1] in COPULAS | SENTENCE_ADVERBS)
+                or (lowers[i] in KEPT_OUT[0] and i + 2 < end and lowers[i + 1] in SUBJECT_PRONOUNS - {"det"}
+                    and KEPT_OUT[1].intersection(lowers[i + 2:i + 4])) for i in clause):
+            scope = end
+            while scope < n and not tokens.sent_start[scope] and lowers[scope] not in {"men", "likevel", "derimot"}:
+                scope += 1
+            found.append((start, end, scope))
+        start = end if end > start else start + 1
+    return found

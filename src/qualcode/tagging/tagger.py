@@ -31,7 +31,7 @@ from qualcode.nlp.stopwords import is_noise_answer
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.compiled import (ANY_WORD, SINGULAR_REFLEXIVES, SPLIT_WORD_TEXT, WEIGHTS, YIELDING_HEADS,
                                        CompiledCodebook, Rule, within_window)
-from qualcode.tagging.negation import NEGATION_CUES, negated_tokens
+from qualcode.tagging.negation import NEGATION_CUES, absent_topics, negated_tokens
 from qualcode.tagging.tokens import Tokens, views_from_doc
 
 SPANS_KEY = "qualcode"
@@ -288,6 +288,9 @@ class CodebookTagger:
             key = (start, end, category)
             if key not in best or rule.weight > best[key].weight:
                 best[key] = rule
+        if best and not compiled.poles:
+            # in a codebook with poles a theme said to be missing is the theme as a barrier (see above)
+            best = self._absent_categories(tokens, matches, best)
         if best:
             best = self._speaker_roles(tokens, best)
         if compiled.weak:
@@ -324,6 +327,23 @@ class CodebookTagger:
                 current = result.polarity.get(category)
                 result.polarity[category] = last if current in (None, last) else "mixed"
         return result
+
+    def _absent_categories(self, tokens: Tokens, matches: list[tuple[int, int, Rule]],
+                           best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
+        """Evidence of a category the sentence says was absent is dropped, up to a contrast after the statement.
+
+        «Bærekraft ble ikke tatt opp i det hele tatt, kjøkkenet kastet faktisk ganske mye mat»: the food thrown away
+        is what the speaker saw, not environmental work; «klima vart ikkje noko tema» after the train that did not
+        work out; «Politikk og sånt holdt vi helt utenfor». The category is that of any evidence in the statement's
+        clause, negated or not (see :func:`~qualcode.tagging.negation.absent_topics`).
+        """
+        sentence = tokens.sentence
+        for start, end, scope in absent_topics(tokens):
+            absent = {rule.category for s, e, rule in matches if start <= s and e <= end}
+            if absent:
+                best = {key: rule for key, rule in best.items()
+                        if not (key[2] in absent and key[0] < scope and sentence[key[0]] == sentence[start])}
+        return best
 
     def _supported(self, tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
         """Weak evidence that has support, the rest unchanged.
