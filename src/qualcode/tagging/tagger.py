@@ -53,9 +53,13 @@ COMPLEMENT_PREPOSITIONS = frozenset({"om", "i", "for", "til", "av"})
 SPEAKERS = frozenset({"jeg", "eg"})  # «vi som borgere» is the citizens it names
 # A weak word after one of these (lemmas, bokmål and nynorsk) is what the sentence is about: «lærte om havet»
 # (see CodebookTagger._as_topic)
-TOPIC_CUES = frozenset({"om", "tema", "fokus", "søkelys", "søkjelys", "lære", "diskutere", "snakke", "handle",
+TOPIC_CUES = frozenset({"om", "tema", "fokus", "søkelys", "søkjelys", "lære", "diskutere", "handle",
                         "forstå", "skjønne", "skjøne"})
 TOPIC_WINDOW = 8
+# «… og klima vant», «klima tapte faktisk mot mobbing»: a vote's or a contest's theme (CodebookTagger._vote_themes)
+WON_OR_LOST = frozenset({"vant", "vann", "tapte", "tapa"})
+VOTE_ADVERBS = frozenset({"faktisk", "jo", "nok", "selvfølgelig", "sjølvsagt", "knepent", "klart",
+                          "stort", "altså"})
 LIST_ITEM_WORDS = 4  # a list whose items are all this short is a survey answer's list of words
 SPACED_LIST_WORDS = (3, 5)  # a survey answer of this many outcome words typed with spaces only is a list
 __all__ = ["SPANS_KEY", "WEIGHTS", "CodebookTagger", "Rule", "Tagging", "codes_json", "explain_primary",
@@ -293,6 +297,7 @@ class CodebookTagger:
             best = self._absent_categories(tokens, matches, best)
         if best:
             best = self._speaker_roles(tokens, best)
+            best = self._vote_themes(tokens, best)
         if compiled.weak:
             best = self._supported(tokens, best)
         best = self._yielding_pairs(tokens, best)
@@ -382,6 +387,28 @@ class CodebookTagger:
         sentence, keys = tokens.sentence, tokens.keys
         return any(sentence[i] == sentence[start] and not TOPIC_CUES.isdisjoint(keys[i])
                    for i in range(max(0, start - TOPIC_WINDOW), start))
+
+    @staticmethod
+    def _vote_themes(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
+        """A word that won or lost a vote or a contest is its theme, not what the project did.
+
+        «Vi stemte over kva prosjektet skulle handle om, og klima vant», «klima tapte faktisk mot mobbing med to
+        stemmer»: the vote is the evidence (of participation), its losing or winning theme is not. The word is the
+        subject right before «vant/vann/tapte/tapa», perhaps with a sentence adverb between; «vant til» is being used
+        to something.
+        """
+        lowers, n = tokens.lower, len(tokens)
+
+        def theme(end: int) -> bool:
+            j = end
+            while j < n and lowers[j] in VOTE_ADVERBS:
+                j += 1
+            return j < n and lowers[j] in WON_OR_LOST and (j + 1 >= n or lowers[j + 1] != "til")
+
+        drop = [key for key in best if key[1] == key[0] + 1 and theme(key[1])]
+        if not drop:
+            return best
+        return {key: rule for key, rule in best.items() if key not in drop}
 
     @staticmethod
     def _speaker_roles(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
