@@ -23,6 +23,9 @@ import pytest
     # keeping in touch on Snapchat is friendship, not digital transformation
     ("Vi holder kontakten med vertsfamiliene på Snapchat.", "digital_omstilling"),
     ("Vi held kontakten med vertsfamiliane på Snapchat.", "digital_omstilling"),
+    # green as leafy: a city of parks is no green choice
+    ("Byen var veldig grønn med parker overalt, og vi gikk mye rundt på tur.", "miljo_klima"),
+    ("Byen var veldig grøn med parkar overalt, og vi gjekk mykje rundt på tur.", "miljo_klima"),
 ])
 def test_an_everyday_sense_without_a_second_cue_is_not_coded(priority_codes, text, category):
     assert category not in priority_codes(text)
@@ -40,6 +43,8 @@ def test_an_everyday_sense_without_a_second_cue_is_not_coded(priority_codes, tex
     # with another word of the category
     ("Vi hadde en avstemning i elevrådet om hvilke saker skolen skulle prioritere.", "demokratisk_deltakelse"),
     ("Elevane rydda søppel på stranda saman med kommunen.", "miljo_klima"),
+    ("Vi prøvde å gjøre turen så grønn som mulig og tok toget hele veien.", "miljo_klima"),
+    ("Vi prøvde å gjere turen så grøn som mogleg og tok toget heile vegen.", "miljo_klima"),
 ])
 def test_the_same_words_with_a_second_cue_are_coded(priority_codes, text, category):
     assert category in priority_codes(text)
