@@ -26,6 +26,9 @@ import pytest
     # green as leafy: a city of parks is no green choice
     ("Byen var veldig grønn med parker overalt, og vi gikk mye rundt på tur.", "miljo_klima"),
     ("Byen var veldig grøn med parkar overalt, og vi gjekk mykje rundt på tur.", "miljo_klima"),
+    # «ellers» after a deadline is a rule's consequence, not a pupil who would otherwise not travel
+    ("Elevene måtte levere samtykkeskjema innen fristen, ellers fikk de ikke reise.", "inkludering_mangfold"),
+    ("Elevane måtte levere samtykkeskjema innan fristen, elles fekk dei ikkje reise.", "inkludering_mangfold"),
 ])
 def test_an_everyday_sense_without_a_second_cue_is_not_coded(priority_codes, text, category):
     assert category not in priority_codes(text)
@@ -45,6 +48,8 @@ def test_an_everyday_sense_without_a_second_cue_is_not_coded(priority_codes, tex
     ("Elevane rydda søppel på stranda saman med kommunen.", "miljo_klima"),
     ("Vi prøvde å gjøre turen så grønn som mulig og tok toget hele veien.", "miljo_klima"),
     ("Vi prøvde å gjere turen så grøn som mogleg og tok toget heile vegen.", "miljo_klima"),
+    ("Vi tok med elever som ellers aldri ville fått reise.", "inkludering_mangfold"),
+    ("Vi tok med elevar som elles aldri ville fått reise.", "inkludering_mangfold"),
 ])
 def test_the_same_words_with_a_second_cue_are_coded(priority_codes, text, category):
     assert category in priority_codes(text)
