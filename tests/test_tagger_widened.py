@@ -1,0 +1,70 @@
+"""The pupils' codebook widened from its categories' definitions (round 14 of issue 15): sciences and
+disciplines by name, the methods of school science, trades not yet named, the parts of a language skill, and
+plain synonyms of the concepts. Every word here is in no labelled set: the reason to list it is the definition.
+Real pipeline, bokmål and nynorsk, asserting the colour an analyst would see in the word cloud."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcode.tagging import codebook_pipeline, load_codebook, primary_category
+from tests.conftest import ROOT
+
+ELEV = load_codebook(ROOT / "codebooks" / "elevutbytte.yaml")
+
+
+@pytest.fixture(scope="module")
+def elev(nlp):
+    pipeline = codebook_pipeline(ELEV)
+
+    def coded(text):
+        doc = pipeline(text)
+        return primary_category(doc._.qc_scores, ELEV), set(doc._.qc_scores)
+    return coded
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # sciences and disciplines named by a learned suffix (no head of their own): subject knowledge
+    ("meteorologi", "nokkelkompetanser"), ("paleontologi", "nokkelkompetanser"),  # bokmål and nynorsk alike
+    ("arkeologien", "nokkelkompetanser"), ("trigonometri", "nokkelkompetanser"),
+    ("botanikk og zoologi", "nokkelkompetanser"),
+    ("talforståing", "nokkelkompetanser"), ("kartforståing", "nokkelkompetanser"),  # nynorsk
+    # the methods of school science and project work
+    ("hypoteser og datainnsamling", "nokkelkompetanser"),  # bokmål
+    ("naturvitskapleg tenking", "nokkelkompetanser"), ("hypotesar", "nokkelkompetanser"),  # nynorsk
+    # trades of the maritime programme
+    ("sjømannskap", "nokkelkompetanser"), ("navigasjon til sjøs", "nokkelkompetanser"),
+    # the parts of a language skill
+    ("bedre leseferdigheter", "sprakferdigheter"), ("høflighetsfraser", "sprakferdigheter"),  # bokmål
+    ("leseferdigheiter", "sprakferdigheter"), ("taleferdigheiter", "sprakferdigheter"),  # nynorsk
+    # fewer outcasts (as «færre fordommer»): inclusion
+    ("mindre isolert", "sosial_inkludering"), ("ingen utestengning", "sosial_inkludering"),  # bokmål
+    ("mindre isolasjon i klassen", "sosial_inkludering"), ("ikkje utestengt lenger", "sosial_inkludering"),  # nynorsk
+    ("kameraderi", "sosial_inkludering"),
+    # bravery, gratitude, humility, inner calm: personal development
+    ("tapperhet", "personlig_utvikling"), ("takknemlighet", "personlig_utvikling"),  # bokmål
+    ("indre ro", "personlig_utvikling"),
+    ("tapperheit", "personlig_utvikling"), ("takksemd", "personlig_utvikling"),  # nynorsk
+    ("audmjukheit", "personlig_utvikling"),
+    # a shared responsibility, an awareness of resources: citizenship
+    ("medansvar", "medborgerskap"), ("ressursbevissthet", "medborgerskap"), ("ressursmedvit", "medborgerskap"),
+])
+def test_words_of_the_definitions_reach_their_category(elev, text, category):
+    assert elev(text) == (category, {category})
+
+
+@pytest.mark.parametrize("text", [
+    # a science's measuring brings no verb: a remark about measuring is no outcome
+    "vanskelig å måle effekten",  # bokmål
+    "vanskeleg å måle",  # nynorsk
+    # what a trip also names stays uncoded: leisure fishing, the excursion itself, being isolated
+    "havfiske", "felttur", "isolert",
+])
+def test_what_the_widening_leaves_out_stays_uncoded(elev, text):
+    assert elev(text) == (None, set())
+
+
+def test_a_speaking_skill_is_speech_not_endurance(elev):
+    # «taleferdighet» was read as «tåle» (to endure) + «ferdighet»: a red word in the cloud
+    assert elev("taleferdighet") == ("sprakferdigheter", {"sprakferdigheter"})
+    assert elev("tåle motgang")[0] == "personlig_utvikling"
