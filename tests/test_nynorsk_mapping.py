@@ -270,3 +270,63 @@ def test_the_verb_bu_is_bo(elev, erasmus):
     assert "inkludering_mangfold" in erasmus("Nokre av elevane bur langt frå skulen og kjem sjeldan nokon stad.")
     assert elev("bodde hos en familie")[0] == elev("budde hjå ein familie")[0] == "sosial_inkludering"
     assert erasmus("Fuglen sat i eit bur heile dagen.") - {"miljo_klima"} == set()  # «bur» the cage is no «bo»
+
+
+# Round 14 (nynorsk, session 9): correspondences from the NDT nynorsk lemmas the mapping missed, an s-verb's
+# past, and a nynorsk word read as a typo of a bokmål term.
+
+@pytest.mark.parametrize(("nynorsk", "bokmal", "category"), [
+    # the past of an s-verb: «trivdest» is bokmål «trivdes»
+    ("dei trivdest i Spania", "de trivdes i Spania", "personlig_utvikling"),
+    # an adjective of a noun in -skap: «vitskapleg» is bokmål «vitenskapelig»
+    ("meir vitskapleg tenking", "mer vitenskapelig tenkning", "nokkelkompetanser"),
+])
+def test_round_14_nynorsk_answers_are_coded_like_their_bokmal_counterparts(elev, nynorsk, bokmal, category):
+    assert elev(bokmal)[1] == elev(nynorsk)[1]
+    assert elev(bokmal)[0] == category
+    assert elev(nynorsk)[0] == category
+
+
+def test_streaming_in_nynorsk(erasmus):
+    """Nynorsk «strøyme» is bokmål «strømme» (the verb doubles its m), so streaming a concert or a meeting is
+    digital in both."""
+    assert "digital_omstilling" in erasmus("Elevene strømmet konserten direkte til partnerskolen.")
+    assert "digital_omstilling" in erasmus("Elevane strøymde konserten direkte til partnarskulen.")
+
+
+@pytest.mark.parametrize(("nynorsk", "bokmal"), [
+    ("som førre gong", "som forrige gang"),
+    ("sjå førre svar", "se forrige svar"),
+])
+def test_a_nynorsk_word_is_no_typo_of_a_bokmal_term(elev, nynorsk, bokmal):
+    """«førre» (the previous) is a word of the nynorsk treebank, not «tørre» (dare) misspelt: a survey's «som
+    førre svar» stays uncoded like «som forrige svar»."""
+    assert elev(bokmal) == (None, set())
+    assert elev(nynorsk) == (None, set())
+
+
+@pytest.mark.parametrize(("word", "lemma", "bokmal"), [
+    ("strøyme", "strøyme", "strømme"), ("drøyme", "drøyme", "drømme"),
+    ("gjennomstrøyming", "gjennomstrøyming", "gjennomstrømming"), ("måleeining", "måleeining", "måleenhet"),
+    ("utlikning", "utlikning", "utligning"), ("vitskapleg", "vitskapleg", "vitenskapelig"),
+    ("trivdest", "trivd", "trives"),
+])
+def test_round_14_correspondences(word, lemma, bokmal):
+    assert normalised_lemma(word, lemma) == bokmal
+
+
+def test_a_token_pattern_reads_the_nynorsk_forms_of_its_function_words(erasmus):
+    """A token pattern reads written forms: one naming «så» reads nynorsk «so» as well («bur so langt inne»)."""
+    assert "inkludering_mangfold" in erasmus("Flere av elevene bor så langt inne i landet at de har lang vei til alt.")
+    assert "inkludering_mangfold" in erasmus("Fleire av elevane bur so langt inne i landet at dei har lang veg til alt.")
+    assert "inkludering_mangfold" in erasmus("Skolen ligger så langt unna byen at elevene må ta båt.")
+    assert "inkludering_mangfold" in erasmus("Skulen ligg so langt unna byen at elevane må ta båt.")
+
+
+def test_nynorsk_forms_join_a_patterns_lists():
+    from qualcode.tagging.nynorsk import with_nynorsk_forms
+
+    assert with_nynorsk_forms([{"LOWER": "ikke"}, {"LOWER": {"NOT_IN": ["hos", "på"]}}]) == [
+        {"LOWER": {"IN": ["ikke", "ikkje"]}}, {"LOWER": {"NOT_IN": ["hos", "på", "hjå"]}}]
+    unchanged = [{"LEMMA": "bo"}, {"LOWER": "langt"}]
+    assert with_nynorsk_forms(unchanged) is unchanged

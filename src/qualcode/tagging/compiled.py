@@ -37,7 +37,7 @@ from qualcode.nlp.stopwords import stop_words
 from qualcode.tagging.codebook import Codebook, together_groups
 from qualcode.tagging.fuzzy import FuzzyIndex
 from qualcode.tagging.lexicon import derivations
-from qualcode.tagging.nynorsk import typo_readings
+from qualcode.tagging.nynorsk import nynorsk_form_lemmas, typo_readings, with_nynorsk_forms
 from qualcode.tagging.tokens import word_facts
 
 WEIGHTS = {"term": 1.0, "together": 1.0, "phrase": 1.5, "derived": 0.8, "compound": 0.8, "modifier": 0.75, "head": 0.7, "fuzzy": 0.6}
@@ -192,8 +192,10 @@ class CompiledCodebook:
                 self._add_term(cid, phrase, "phrase")
             for pi, pattern in enumerate(category.patterns):
                 key = f"{cid}#{pi}"
-                self.patterns.append(PatternRule(key, pattern.pattern, Rule(cid, "pattern", key, pattern.weight),
-                                                 _literals(pattern.pattern)))
+                # a pattern reads written forms: the nynorsk forms of the function words it names are read too
+                tokens = with_nynorsk_forms(pattern.pattern)
+                self.patterns.append(PatternRule(key, tokens, Rule(cid, "pattern", key, pattern.weight),
+                                                 _literals(tokens)))
             for entry in category.together:
                 groups = tuple(frozenset(group) for group in together_groups(entry))
                 for g, group in enumerate(groups):
@@ -425,8 +427,12 @@ class CompiledCodebook:
             # an unknown word, or a typo the splitter read as a compound of other words («venskapp»: venn+kapp)
             # else a typo in an inflected word, through its lemma («sprokferdigheter» → sprokferdighet); a lemma
             # that is a word of its own (nynorsk «valfag» → valgfag) is no typo, nor a nynorsk one («valdag»)
-            single.extend(self._intensified(lower) or self._fuzzy(lower) or [r for key in sorted(keys - {lower})
-                                                 if key.isalpha() and not is_known_word(key) for r in self._fuzzy(key)]
+            # a word of the nynorsk treebank is a word, not a typo of a bokmål term: «førre» (the previous) is
+            # no «tørre» (dare), whatever the mapping made of it
+            nynorsk_word = lower in nynorsk_form_lemmas()
+            single.extend(self._intensified(lower) or (not nynorsk_word and self._fuzzy(lower))
+                          or [r for key in sorted(keys - {lower}) if key.isalpha() and not nynorsk_word
+                              and not is_known_word(key) for r in self._fuzzy(key)]
                           or self._unknown_compound(lower, keys) or self._misspelt(lower, keys)
                           or self._nynorsk_typo(lower, keys))
         found = self._candidates[cache_key] = (single, phrases)

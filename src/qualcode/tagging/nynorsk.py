@@ -87,6 +87,12 @@ NYNORSK_TO_BOKMAL = (
     ("lukk", "lykk"), ("ssing", "sning"),
     # a-infinitives and feminine definite -a («kasta», «sitja», «sida»): the e-form the treebank writes
     ("a$", "e"), ("ja$", "je"),
+    # round 14 (checked against the NDT nynorsk lemmas with Apertium nno-nob): the verbs of «straum» and «draum»
+    # double their m in bokmål («strøyme», «drøyme», «gjennomstrøyming» → strømme, drømme, gjennomstrømming; the
+    # nouns keep one: strøm, drøm); «eining» → enhet («måleeining»); «likn» → lign («liknande», «samanlikning»);
+    # an adjective of a noun in -skap is -skapelig in bokmål («vitskapleg» → vitenskapelig, not «vitenskaplig»)
+    ("strøyme", "strømme"), ("drøyme", "drømme"), ("strøyming", "strømming"), ("eining", "enhet"), ("likn", "lign"),
+    ("skapleg", "skapelig"),
 )
 # Nynorsk function words and auxiliaries, a closed class: the lemma the pipeline gives their bokmål
 # words, so that a codebook's phrase («få være med») reads the nynorsk one («fekk vere med»). Words
@@ -105,7 +111,47 @@ NYNORSK_FUNCTION_WORDS = {
     # the verb «bu» (bokmål «bo»: «dei bur langt frå skulen», «budde hjå ein vertsfamilie»), a lemma too short
     # for the correspondences (and its past «budde» is no «bud»)
     "bu": "bo",
+    # round 14: «so» is nynorsk «så» («bur so langt unna», «so mykje»); bokmål has no word «so» in running text
+    "so": "så",
 }
+# Nynorsk function words and the bokmål word of the same form (not the lemma: «fekk» is «fikk», «meir» is «mer»),
+# for a codebook's token patterns, which read the written form: a pattern naming «så», «hos» or «ingen» reads
+# «so», «hjå» and «inga» too (:func:`with_nynorsk_forms`).
+NYNORSK_SAME_FORMS = {
+    "ikkje": "ikke", "frå": "fra", "ifrå": "ifra", "utan": "uten", "berre": "bare", "òg": "også", "so": "så",
+    "inga": "ingen", "nokon": "noen", "nokre": "noen", "noko": "noe", "hjå": "hos", "kva": "hva", "kven": "hvem",
+    "korleis": "hvordan", "kvifor": "hvorfor", "mykje": "mye", "meir": "mer", "fleire": "flere", "eg": "jeg",
+    "ho": "hun", "dei": "de", "desse": "disse", "kvarandre": "hverandre", "saman": "sammen", "difor": "derfor",
+    "framleis": "fremdeles", "anten": "enten", "korkje": "verken", "heile": "hele", "heilt": "helt",
+    "sjølv": "selv", "sjøl": "selv", "same": "samme", "vere": "være", "fekk": "fikk", "ein": "en", "eigen": "egen",
+    "eigne": "egne", "dykk": "dere", "blei": "ble", "vorte": "blitt", "kome": "komme", "kjem": "kommer",
+    "gjere": "gjøre", "seie": "si", "annan": "annen", "anna": "annet",
+}
+
+
+def with_nynorsk_forms(pattern: list[dict]) -> list[dict]:
+    """A token pattern whose ``LOWER`` conditions also take the nynorsk forms of the bokmål function words they
+    name (:data:`NYNORSK_SAME_FORMS`), ``IN`` and ``NOT_IN`` alike; the pattern itself when none is named.
+
+    >>> with_nynorsk_forms([{"LOWER": "bor"}, {"LOWER": {"IN": ["så", "veldig"]}, "OP": "?"}])
+    [{'LOWER': 'bor'}, {'LOWER': {'IN': ['så', 'veldig', 'so']}, 'OP': '?'}]
+    """
+    def extended(words: list) -> list:
+        named = {str(w).lower() for w in words}
+        return list(words) + [nn for nn, nb in NYNORSK_SAME_FORMS.items() if nb in named and nn not in named]
+
+    result = []
+    for spec in pattern:
+        value = spec.get("LOWER")
+        if isinstance(value, str) and len(extended([value])) > 1:
+            spec = {**spec, "LOWER": {"IN": extended([value])}}
+        elif isinstance(value, dict):
+            spec = {**spec, "LOWER": {op: extended(words) if op in ("IN", "NOT_IN") and isinstance(words, list)
+                                      else words for op, words in value.items()}}
+        result.append(spec)
+    return result if result != pattern else pattern
+
+
 # Inflectional endings of nynorsk and their bokmål counterparts (plural -ar/-ane, past tense and
 # participle -a, s-verbs -ast), for the bokmål form of a nynorsk form: «elevane» → elevene.
 NYNORSK_FORM_ENDINGS = (("arane$", "erne"), ("arar$", "ere"), ("ane$", "ene"), ("ar$", "er"), ("a$", "et"),
@@ -241,6 +287,8 @@ def nynorsk_lemma(form: str) -> str | None:
 
 def nynorsk_stems(form: str) -> list[str]:
     stems = [form[: -len(e)] for e in NYNORSK_ENDINGS if form.endswith(e) and len(form) - len(e) >= 3]
+    # the past of an s-verb: «trivdest», «møttest» → trivast, møtast (bokmål trivdes, møttes)
+    stems += [form[:-4] + "ast" for e in ("dest", "test") if form.endswith(e) and len(form) - 4 >= 3]
     # Nouns in -e take -ar/-ane in the plural («glose» → «glosar»): the stem gets its -e back.
     return stems + [form[: -len(e)] + "e" for e in ("ar", "ane") if form.endswith(e) and len(form) - len(e) >= 3]
 
