@@ -48,6 +48,18 @@ def elev(nlp):
     ("audmjukheit", "personlig_utvikling"),
     # a shared responsibility, an awareness of resources: citizenship
     ("medansvar", "medborgerskap"), ("ressursbevissthet", "medborgerskap"), ("ressursmedvit", "medborgerskap"),
+    # the topics of the school subjects as a pupil names what she learnt
+    ("steinalderen", "nokkelkompetanser"), ("næringskjeder", "nokkelkompetanser"),  # bokmål
+    ("hoderegning", "nokkelkompetanser"), ("kildehenvisninger", "nokkelkompetanser"),
+    ("mellomalderen", "nokkelkompetanser"), ("bergartar", "nokkelkompetanser"),  # nynorsk
+    # more languages by name
+    ("grønlandsk", "sprakferdigheter"), ("kvensk", "sprakferdigheter"), ("esperanto", "sprakferdigheter"),
+    # belonging said as feeling welcome or at home
+    ("følte meg velkommen", "sosial_inkludering"),  # bokmål
+    ("kjende oss heime", "sosial_inkludering"),  # nynorsk
+    # fearlessness, a spark, good spirits, cosiness
+    ("gnist", "personlig_utvikling"), ("godt humør", "personlig_utvikling"), ("hygge", "personlig_utvikling"),
+    ("fryktlaus", "personlig_utvikling"),  # nynorsk
 ])
 def test_words_of_the_definitions_reach_their_category(elev, text, category):
     assert elev(text) == (category, {category})
@@ -59,6 +71,8 @@ def test_words_of_the_definitions_reach_their_category(elev, text, category):
     "vanskeleg å måle",  # nynorsk
     # what a trip also names stays uncoded: leisure fishing, the excursion itself, being isolated
     "havfiske", "felttur", "isolert",
+    # a sight is no subject: a prison cell on a guided tour («celle» is no term, only its biology's topics are)
+    "fengselscelle",
 ])
 def test_what_the_widening_leaves_out_stays_uncoded(elev, text):
     assert elev(text) == (None, set())
