@@ -323,6 +323,26 @@ def test_a_token_pattern_reads_the_nynorsk_forms_of_its_function_words(erasmus):
     assert "inkludering_mangfold" in erasmus("Skulen ligg so langt unna byen at elevane må ta båt.")
 
 
+@pytest.mark.parametrize(("nynorsk", "bokmal"), [
+    # the pipeline gives nynorsk «fjorden» and «dalen» themselves as lemma (so the treebank's table has them)
+    ("Nokre av dei kjem frå gardar langt inne i fjorden.", "Noen av dem kommer fra gårder langt inne i fjorden."),
+    ("Nokre av dei kjem frå gardar langt inne i dalen.", "Noen av dem kommer fra gårder langt inne i dalen."),
+    # a nynorsk lemma (tettstad) for the pattern's bokmål lemma (tettsted)
+    ("Elevar frå dei minste tettstadane fekk reise først.", "Elever fra de minste tettstedene fikk reise først."),
+])
+def test_a_token_pattern_reads_the_nynorsk_lemmas_of_its_bokmal_lemmas(erasmus, nynorsk, bokmal):
+    assert "inkludering_mangfold" in erasmus(bokmal)
+    assert "inkludering_mangfold" in erasmus(nynorsk)
+
+
+def test_the_nynorsk_lemmas_of_a_bokmal_lemma():
+    from qualcode.tagging.lexicon import nynorsk_lemmas_of
+
+    assert nynorsk_lemmas_of("mulighet") == {"moglegheit", "mogelegheit"}
+    assert nynorsk_lemmas_of("skole") == {"skule"}
+    assert nynorsk_lemmas_of("være") == set()  # «vere» is a function word's form, not a spelling of the lemma
+
+
 def test_nynorsk_forms_join_a_patterns_lists():
     from qualcode.tagging.nynorsk import with_nynorsk_forms
 

@@ -36,7 +36,7 @@ from qualcode.nlp.lemmatizer import is_known_word
 from qualcode.nlp.stopwords import stop_words
 from qualcode.tagging.codebook import Codebook, together_groups
 from qualcode.tagging.fuzzy import FuzzyIndex
-from qualcode.tagging.lexicon import derivations
+from qualcode.tagging.lexicon import derivations, nynorsk_lemmas_of
 from qualcode.tagging.nynorsk import nynorsk_form_lemmas, typo_readings, with_nynorsk_forms
 from qualcode.tagging.tokens import word_facts
 
@@ -192,8 +192,9 @@ class CompiledCodebook:
                 self._add_term(cid, phrase, "phrase")
             for pi, pattern in enumerate(category.patterns):
                 key = f"{cid}#{pi}"
-                # a pattern reads written forms: the nynorsk forms of the function words it names are read too
-                tokens = with_nynorsk_forms(pattern.pattern)
+                # a pattern reads written forms and the pipeline's lemmas: the nynorsk forms of the function words it
+                # names and the nynorsk lemmas of its bokmål lemmas are read too
+                tokens = with_nynorsk_forms(pattern.pattern, nynorsk_lemmas_of)
                 self.patterns.append(PatternRule(key, tokens, Rule(cid, "pattern", key, pattern.weight),
                                                  _literals(tokens)))
             for entry in category.together:

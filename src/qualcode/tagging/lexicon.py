@@ -28,7 +28,8 @@ from qualcode.nlp.lemmatizer import (is_known_lemma, lemmatize_word, ndt_form_le
 from qualcode.nlp.stopwords import stop_words
 from qualcode.tagging.nynorsk import (NYNORSK_FUNCTION_WORDS, bokmal_compound, bokmal_head, bokmal_of,
                                       bokmal_plural, compound_lemma, is_bokmal_word, nynorsk_form_lemmas,
-                                      nynorsk_homograph, nynorsk_lemma, nynorsk_lemmas, nynorsk_stems, rewrites)
+                                      NYNORSK_TO_BOKMAL, nynorsk_homograph, nynorsk_lemma, nynorsk_lemmas,
+                                      nynorsk_stems, rewrites)
 
 __all__ = ["bokmal_of", "derivations", "normalised_lemma", "with_norwegian_letters"]
 
@@ -180,3 +181,29 @@ def derivations(word: str) -> frozenset[str]:
               if v.endswith("e") and v not in noun_lemmas() and lemmatize_word(v + "nde") == v}
     found.discard(word)
     return frozenset(c for c in found if c not in stop_words())
+
+
+# What the nynorsk treebank's lemma table writes for a noun in a definite or plural form it took as a lemma
+# («dalen», «fjorden»): the pipeline gives such a token that lemma, and it still stands for the bokmål noun.
+_INFLECTED_LEMMA_ENDINGS = ("en", "a", "et", "ar", "ane", "er", "ene")
+# The correspondences read backwards (bokmål → nynorsk), an anchored one kept at the word's end.
+_BOKMAL_TO_NYNORSK = tuple((b + "$" if n.endswith("$") else b, n.rstrip("$")) for n, b in NYNORSK_TO_BOKMAL)
+
+
+@lru_cache(maxsize=20_000)
+def nynorsk_lemmas_of(bokmal: str) -> frozenset[str]:
+    """The lemmas of the nynorsk treebank that stand for the bokmål lemma ``bokmal``: its nynorsk spellings
+    (one or two correspondences read backwards) and the inflected forms the table took as lemmas, each kept
+    only when :func:`normalised_lemma` takes it back to ``bokmal``. For a codebook's token patterns, which
+    read the pipeline's lemma: «dal» → dalen, «mulighet» → moglegheit, mogelegheit.
+
+    >>> sorted(nynorsk_lemmas_of("tettsted"))
+    ['tettstad']
+    """
+    if len(bokmal) < 2 or not bokmal.isalpha():
+        return frozenset()
+    first = rewrites(bokmal, _BOKMAL_TO_NYNORSK)
+    candidates = first | {w for c in first for w in rewrites(c, _BOKMAL_TO_NYNORSK)} \
+        | {bokmal + ending for ending in _INFLECTED_LEMMA_ENDINGS}
+    return frozenset(c for c in candidates if c != bokmal and c in nynorsk_lemmas()
+                     and (c not in lemma_frequencies() or nynorsk_homograph(c)) and normalised_lemma(c, c) == bokmal)

@@ -23,6 +23,7 @@ and nynorsk often (:func:`nynorsk_homograph`: «skule», «sjukdom», «veg»).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from qualcode.nlp import word_dictionaries
@@ -129,27 +130,37 @@ NYNORSK_SAME_FORMS = {
 }
 
 
-def with_nynorsk_forms(pattern: list[dict]) -> list[dict]:
+def with_nynorsk_forms(pattern: list[dict], lemmas_of: Callable[[str], Iterable[str]] | None = None) -> list[dict]:
     """A token pattern whose ``LOWER`` conditions also take the nynorsk forms of the bokmål function words they
-    name (:data:`NYNORSK_SAME_FORMS`), ``IN`` and ``NOT_IN`` alike; the pattern itself when none is named.
+    name (:data:`NYNORSK_SAME_FORMS`) and whose ``LEMMA`` conditions the nynorsk lemmas ``lemmas_of`` gives for
+    the bokmål lemmas they name, ``IN`` and ``NOT_IN`` alike; the pattern itself when nothing is added.
 
     >>> with_nynorsk_forms([{"LOWER": "bor"}, {"LOWER": {"IN": ["så", "veldig"]}, "OP": "?"}])
     [{'LOWER': 'bor'}, {'LOWER': {'IN': ['så', 'veldig', 'so']}, 'OP': '?'}]
     """
-    def extended(words: list) -> list:
-        named = {str(w).lower() for w in words}
-        return list(words) + [nn for nn, nb in NYNORSK_SAME_FORMS.items() if nb in named and nn not in named]
+    def same_forms(named: set[str]) -> list[str]:
+        return [nn for nn, nb in NYNORSK_SAME_FORMS.items() if nb in named]
+
+    def nynorsk_lemmas_named(named: set[str]) -> list[str]:
+        return [nn for word in sorted(named) for nn in sorted(lemmas_of(word))] if lemmas_of else []
 
     result = []
     for spec in pattern:
-        value = spec.get("LOWER")
-        if isinstance(value, str) and len(extended([value])) > 1:
-            spec = {**spec, "LOWER": {"IN": extended([value])}}
-        elif isinstance(value, dict):
-            spec = {**spec, "LOWER": {op: extended(words) if op in ("IN", "NOT_IN") and isinstance(words, list)
-                                      else words for op, words in value.items()}}
+        for attr, added in (("LOWER", same_forms), ("LEMMA", nynorsk_lemmas_named)):
+            value = spec.get(attr)
+            if isinstance(value, str):
+                value = {"IN": [value]} if added({value.lower()}) else value
+            if isinstance(value, dict):
+                value = {op: _extended(words, added) if op in ("IN", "NOT_IN") and isinstance(words, list) else words
+                         for op, words in value.items()}
+                spec = {**spec, attr: value}
         result.append(spec)
     return result if result != pattern else pattern
+
+
+def _extended(words: list, added: Callable[[set[str]], list[str]]) -> list:
+    named = {str(w).lower() for w in words}
+    return list(words) + [w for w in dict.fromkeys(added(named)) if w not in named]
 
 
 # Inflectional endings of nynorsk and their bokmål counterparts (plural -ar/-ane, past tense and
