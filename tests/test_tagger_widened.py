@@ -60,6 +60,10 @@ def elev(nlp):
     # fearlessness, a spark, good spirits, cosiness
     ("gnist", "personlig_utvikling"), ("godt humør", "personlig_utvikling"), ("hygge", "personlig_utvikling"),
     ("fryktlaus", "personlig_utvikling"),  # nynorsk
+    # the trades of the apprenticeship subjects, and seeking a job
+    ("urmaker", "nokkelkompetanser"), ("taktekker", "nokkelkompetanser"), ("lydtekniker", "nokkelkompetanser"),  # bokmål
+    ("jobbsøknader", "nokkelkompetanser"),
+    ("skreddar", "nokkelkompetanser"), ("steinhoggar", "nokkelkompetanser"),  # nynorsk
 ])
 def test_words_of_the_definitions_reach_their_category(elev, text, category):
     assert elev(text) == (category, {category})
