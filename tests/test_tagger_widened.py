@@ -64,6 +64,22 @@ def elev(nlp):
     ("urmaker", "nokkelkompetanser"), ("taktekker", "nokkelkompetanser"), ("lydtekniker", "nokkelkompetanser"),  # bokmål
     ("jobbsøknader", "nokkelkompetanser"),
     ("skreddar", "nokkelkompetanser"), ("steinhoggar", "nokkelkompetanser"),  # nynorsk
+    # reasoning, solving tasks, dividing a project's work, inquiry
+    ("oppgaveløsning", "nokkelkompetanser"), ("rollefordeling", "nokkelkompetanser"),  # bokmål
+    ("prosjektoppgåve", "nokkelkompetanser"), ("undersøkande arbeid", "nokkelkompetanser"),  # nynorsk
+    # sentence building and understanding words
+    ("setningsoppbygging", "sprakferdigheter"),  # bokmål
+    ("ordforståing", "sprakferdigheter"),  # nynorsk
+    # a closer class, fewer conflicts and less scepticism: the community
+    ("gruppa ble tettere", "sosial_inkludering"), ("ingen krangling", "sosial_inkludering"),  # bokmål
+    ("mindre skeptiske", "sosial_inkludering"),
+    ("klassa vart tettare", "sosial_inkludering"), ("færre konfliktar", "sosial_inkludering"),  # nynorsk
+    # shyness gone, out of one's shell: confidence
+    ("ikke like sjenert", "personlig_utvikling"), ("kommet ut av skallet", "personlig_utvikling"),  # bokmål
+    ("mindre blyg", "personlig_utvikling"),  # nynorsk
+    # voting, law-making, a consumer's awareness, saving energy: citizenship
+    ("stemme i valg", "medborgerskap"), ("enøk", "medborgerskap"),  # bokmål
+    ("røyste i val", "medborgerskap"), ("lovgiving", "medborgerskap"), ("forbrukermedvit", "medborgerskap"),  # nynorsk
 ])
 def test_words_of_the_definitions_reach_their_category(elev, text, category):
     assert elev(text) == (category, {category})
@@ -77,6 +93,8 @@ def test_words_of_the_definitions_reach_their_category(elev, text, category):
     "havfiske", "felttur", "isolert",
     # a sight is no subject: a prison cell on a guided tour («celle» is no term, only its biology's topics are)
     "fengselscelle",
+    # conflicts, a shell, a tight lid name no outcome until a pupil has fewer, comes out of it or a class grows closer
+    "konflikter", "skallet på egget", "tette vinduer",
 ])
 def test_what_the_widening_leaves_out_stays_uncoded(elev, text):
     assert elev(text) == (None, set())
