@@ -87,3 +87,19 @@ def test_a_collective_identity_is_citizenship_not_self_image(elev, text):
 
 def test_identity_alone_is_still_self_image(elev):
     assert elev("identitet") == ("personlig_utvikling", {"personlig_utvikling"})
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # label rule (session 8): «lærte om X» is X's category when X is a category's theme, else subject knowledge
+    ("lærte om andre land", "nokkelkompetanser"), ("lærte om andre verdenskrig", "nokkelkompetanser"),  # bokmål
+    ("lærte om klima", "medborgerskap"), ("lærte mye om seg selv", "personlig_utvikling"),
+    ("lærte om andre kulturer", "sosial_inkludering"), ("lærte om tysk grammatikk", "sprakferdigheter"),
+    ("lærde om fiskeindustrien", "nokkelkompetanser"), ("lærte om menneskerettane", "medborgerskap"),  # nynorsk
+    ("lærte mykje om meg sjølv", "personlig_utvikling"), ("lærte om andre kulturar", "sosial_inkludering"),
+    # leading activities and how a workplace is run are leadership and subject knowledge
+    ("lede aktiviteter", "nokkelkompetanser"), ("hvordan barnehager drives", "nokkelkompetanser"),  # bokmål
+    ("leia aktivitetar", "nokkelkompetanser"), ("korleis barnehagar blir drivne", "nokkelkompetanser"),  # nynorsk
+])
+def test_learning_about_a_topic_is_the_topics_category_or_subject_knowledge(elev, text, category):
+    assert elev(text) == (category, {category})
+

@@ -500,7 +500,9 @@ class CodebookTagger:
         «kunnskap om EU» is «EU-kunnskap» written with a preposition: citizenship, not the category of «kunnskap»;
         likewise «innsikt i lokalpolitikk», «kunnskap om engelsk», «utvikling av app», «ansvar for miljøet». The noun
         is one of :data:`~qualcode.tagging.compiled.YIELDING_HEADS`, right before one of
-        :data:`COMPLEMENT_PREPOSITIONS`; the rest of its list item holds evidence of other categories only. An
+        :data:`COMPLEMENT_PREPOSITIONS`; the rest of its list item holds evidence of other categories only. A phrase or
+        pattern that ends in or comes right before «om» is learning about its topic the same way («lærte om klima»,
+        «lærte mykje om meg sjølv»: the topic's category; «lærte om andre verdskrigen» stays learning). An
         adjective in «-sk» before another word there names a people, not a category («kunnskap om spansk
         historie»), and a complement with no evidence («innsikt i seg sjølv») leaves the noun as it is. So does a
         phrase of another category that holds the noun («globalt ansvar», «interkulturell kompetanse»). Only in a
@@ -511,16 +513,21 @@ class CodebookTagger:
         lower, n = tokens.lower, len(tokens)
         drop = []
         for (start, end, category), rule in best.items():
-            if end != start + 1 or rule.kind not in ("term", "derived", "head", "fuzzy") or rule.text not in YIELDING_HEADS:
+            if end == start + 1 and rule.kind in ("term", "derived", "head", "fuzzy") and rule.text in YIELDING_HEADS:
+                phrases = {c for (s, e, c), r in best.items() if r.kind == "phrase" and s <= start < e and e > s + 1}
+                if phrases and category not in phrases:
+                    drop.append((start, end, category))  # «globalt ansvar»: a phrase of another category names it
+                    continue
+                at = end if end < n and lower[end] in COMPLEMENT_PREPOSITIONS else None
+            elif end > start + 1:
+                # «lærte om X», «lærte mye om X»: a phrase or pattern of learning about something is of its topic
+                at = end - 1 if lower[end - 1] == "om" else end if end < n and lower[end] == "om" else None
+            else:
                 continue
-            phrases = {c for (s, e, c), r in best.items() if r.kind == "phrase" and s <= start < e and e > s + 1}
-            if phrases and category not in phrases:
-                drop.append((start, end, category))  # «globalt ansvar»: a phrase of another category names it
+            if at is None or at + 1 >= n:
                 continue
-            if start + 2 >= n or lower[start + 1] not in COMPLEMENT_PREPOSITIONS:
-                continue
-            stop = next((i for i in range(start + 2, n) if lower[i] in LIST_SEPARATORS), n)
-            of = {c for (s, e, c) in best if start + 2 <= s and e <= stop
+            stop = next((i for i in range(at + 1, n) if lower[i] in LIST_SEPARATORS), n)
+            of = {c for (s, e, c) in best if at <= s and e <= stop and (s, e) != (start, end)
                   and not (e == s + 1 and lower[s].endswith(("sk", "ske")) and s + 1 < stop)}
             if of and category not in of:
                 drop.append((start, end, category))
