@@ -103,3 +103,66 @@ def test_identity_alone_is_still_self_image(elev):
 def test_learning_about_a_topic_is_the_topics_category_or_subject_knowledge(elev, text, category):
     assert elev(text) == (category, {category})
 
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a subject's adjective says which field a noun is of, as a nationality does («spansk kultur»)
+    ("helsefaglig engelsk", "sprakferdigheter"), ("faglig stolthet", "personlig_utvikling"),  # bokmål
+    ("elektrofaglig språk", "sprakferdigheter"),
+    ("helsefagleg engelsk", "sprakferdigheter"), ("fagleg inspirasjon", "personlig_utvikling"),  # nynorsk
+    ("fagleg stoltheit", "personlig_utvikling"),
+    # a nationality before friends names the friends' country, not a language
+    ("islandske venner", "sosial_inkludering"), ("maltesiske vener", "sosial_inkludering"),
+])
+def test_a_qualifying_adjective_gives_way_to_its_noun(elev, text, category):
+    assert elev(text) == (category, {category})
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    # the confidence rule keeps both: «faglig selvtillit» is confidence first, the subject second
+    ("faglig selvtillit", {"personlig_utvikling", "nokkelkompetanser"}),
+    ("fagleg tryggleik", {"personlig_utvikling", "nokkelkompetanser"}),
+    # outcome words typed with spaces are a list: every word keeps its category
+    ("engelsk venner mot samarbeid miljø", {"sprakferdigheter", "sosial_inkludering", "personlig_utvikling",
+                                            "nokkelkompetanser", "medborgerskap"}),
+])
+def test_confidence_and_spaced_lists_keep_the_adjective(elev, text, codes):
+    assert elev(text)[1] == codes
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # fewer fears, belief in oneself, hope and courage (personal development); less loneliness (inclusion)
+    ("mindre nervøse", "personlig_utvikling"), ("talefrykten forsvant", "personlig_utvikling"),  # bokmål
+    ("tro på egne meninger", "personlig_utvikling"), ("håp for fremtiden", "personlig_utvikling"),
+    ("vågemot", "personlig_utvikling"), ("mindre ensomhet", "sosial_inkludering"),
+    ("mindre nervøs", "personlig_utvikling"), ("angsten forsvann", "personlig_utvikling"),  # nynorsk
+    ("tru på eigne evner", "personlig_utvikling"), ("håp for framtida", "personlig_utvikling"),
+    ("livsmot", "personlig_utvikling"), ("mindre einsemd", "sosial_inkludering"),
+    ("ikkje einsam lenger", "sosial_inkludering"),
+    # the languages of Erasmus+ countries and a sign language's vocabulary and lip-reading
+    ("maltesisk", "sprakferdigheter"), ("gælisk", "sprakferdigheter"), ("munnavlesning", "sprakferdigheter"),
+    ("nokre ord på maltesisk", "sprakferdigheter"), ("teiknforråd", "sprakferdigheter"),
+])
+def test_round_14_concepts_of_the_definitions(elev, text, category):
+    assert elev(text) == (category, {category})
+
+
+@pytest.mark.parametrize(("text", "primary", "codes"), [
+    # «motivasjon for læring» written with the verb: key competence first, as the label rule says
+    ("motivasjon for å lære", "nokkelkompetanser", {"nokkelkompetanser", "personlig_utvikling"}),
+    ("motivasjon til å læra", "nokkelkompetanser", {"nokkelkompetanser", "personlig_utvikling"}),
+    # believing in one's own skill is the confidence first
+    ("tro på egne kokkeferdigheter", "personlig_utvikling", {"personlig_utvikling", "nokkelkompetanser"}),
+])
+def test_motivation_to_learn_and_belief_in_a_skill(elev, text, primary, codes):
+    assert elev(text) == (primary, codes)
+
+
+@pytest.mark.parametrize("text", ["bodde hos vertsfamilie", "budde hjå vertsfamilie", "budde hos ein vertsfamilie"])
+def test_living_with_the_host_family_is_the_trips_logistics(elev, text):
+    assert elev(text) == (None, set())
+
+
+@pytest.mark.parametrize("text", ["bo hos en familie", "bu hjå ein familie"])
+def test_living_with_a_family_is_still_inclusion(elev, text):
+    assert elev(text) == ("sosial_inkludering", {"sosial_inkludering"})

@@ -233,10 +233,12 @@ class CompiledCodebook:
         self.patterns_unbounded = any(not sets for sets in pattern_literals)  # a pattern that names no word
         self._pattern_words = frozenset(w for p in self.patterns for required in p.literals for w in required)
         # the words each category's token patterns name: a word the category combines with others by a rule of its
-        # own («selvtillit» in «engelsk selvtillit», the confidence rule; see CodebookTagger._people_adjectives)
+        # own («selvtillit» in «engelsk selvtillit», the confidence rule; see CodebookTagger._people_adjectives). A
+        # one-token pattern only lists forms of a word («venner», «vener»): it combines nothing («maltesiske vener»)
         self.pattern_words: dict[str, frozenset[str]] = defaultdict(frozenset)
         for p in self.patterns:
-            self.pattern_words[p.rule.category] |= {w for required in p.literals for w in required}
+            if len(p.pattern) > 1:
+                self.pattern_words[p.rule.category] |= {w for required in p.literals for w in required}
 
     def _add_term(self, cid: str, text: str, kind: str) -> None:
         words = tuple(text.split())

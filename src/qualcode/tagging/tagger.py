@@ -46,6 +46,10 @@ ADJECTIVE_ENDINGS = ("sk", "ske", "ig", "ige", "lig", "lige", "leg", "lege", "el
 # noun is what the item is about: «kunnskap om EU» is the EU's, «gjenbruk av tekstiler» the environment's
 PREPOSITIONS = frozenset({"i", "på", "til", "for", "med", "mot", "fra", "frå", "ved", "hos", "blant",
                           "gjennom", "etter", "tvers", "across", "in", "with"})
+# Adjectives that say whose or of which field a noun is, not an outcome of their own, before a noun of another
+# category in a survey answer: a nationality («spansk kultur») or a subject («helsefaglig engelsk», «fagleg
+# inspirasjon», «faglig stolthet»); see CodebookTagger._people_adjectives
+QUALIFYING_ADJECTIVES = ("sk", "ske", "faglig", "faglige", "fagleg", "faglege")
 # «Eg som spesialpedagog …»: a first-person speaker naming her role (:meth:`CodebookTagger._speaker_roles`)
 # «kunnskap om EU», «innsikt i lokalpolitikk», «ansvar for miljøet»: a skill, knowledge or quality noun and the
 # preposition that names what it is of (:meth:`CodebookTagger._complements`)
@@ -462,16 +466,18 @@ class CodebookTagger:
 
         «spansk kultur», «polsk kultur», «italiensk matkultur», «finsk skolesystem»: the noun says what the item is
         about, and «spansk» there is Spain's, not the Spanish language (the writers of the labelled sets code the
-        noun's category only). The adjective is a term ending in «-sk»/«-ske» (Norwegian's nationality and language
-        adjectives) with evidence of one category, the noun right after it has evidence of other categories only,
+        noun's category only). So does a subject's adjective: «helsefaglig engelsk» is language, «fagleg
+        inspirasjon» inspiration. The adjective is a term (or a compound's head) ending in «-sk»/«-ske»
+        (Norwegian's nationality and language adjectives) or in «-faglig»/«-fagleg» (:data:`QUALIFYING_ADJECTIVES`)
+        with evidence of one category, the noun right after it has evidence of other categories only,
         and the two are a whole list item (a spaced list «engelsk venner mestring» names both). The adjective stays
         where the noun gives way to it (:meth:`_yielding_pairs`: «engelsk kunnskaper», typed «kunskaper» too) and
         where its category's token patterns name the noun: the codebook attaches that word to others by a rule of
         its own («engelsk selvtillit» is confidence in English, the confidence rule). Only in a text of at most
         :data:`~qualcode.tagging.compiled.SPLIT_WORD_TEXT` tokens, as for split words.
         """
-        if len(tokens) > SPLIT_WORD_TEXT:
-            return best
+        if len(tokens) > SPLIT_WORD_TEXT or self._spaced_items(tokens, best) is not None:
+            return best  # «engelsk venner mot samarbeid miljø»: outcome words typed with spaces, each its own item
         single: dict[int, dict[str, Rule]] = defaultdict(dict)
         for (start, end, category), rule in best.items():
             if end == start + 1:
@@ -480,8 +486,8 @@ class CodebookTagger:
         drop = []
         for (start, end, category), rule in best.items():
             noun = single.get(start + 1, {})
-            if (end != start + 1 or rule.kind not in ("term", "derived") or set(single[start]) != {category}
-                    or not lower[start].endswith(("sk", "ske")) or not noun or category in noun
+            if (end != start + 1 or rule.kind not in ("term", "derived", "head") or set(single[start]) != {category}
+                    or not lower[start].endswith(QUALIFYING_ADJECTIVES) or not noun or category in noun
                     or (start > 0 and lower[start - 1] not in LIST_SEPARATORS)
                     or (start + 1 < last and lower[start + 2] not in LIST_SEPARATORS | PREPOSITIONS)
                     or any(r.text in YIELDING_HEADS for r in noun.values())
