@@ -166,3 +166,37 @@ def test_living_with_the_host_family_is_the_trips_logistics(elev, text):
 @pytest.mark.parametrize("text", ["bo hos en familie", "bu hjå ein familie"])
 def test_living_with_a_family_is_still_inclusion(elev, text):
     assert elev(text) == ("sosial_inkludering", {"sosial_inkludering"})
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # inclusion: empathy for people, peers from other countries, taking part like everybody else, a group's
+    # social climate and a community of people (label rule: «klassemiljø» is the social climate)
+    ("forståelse for pasienter", "sosial_inkludering"), ("møte ungdom fra andre land", "sosial_inkludering"),
+    ("kolleger fra mange land", "sosial_inkludering"), ("deltok på lik linje", "sosial_inkludering"),  # bokmål
+    ("alle fikk reise", "sosial_inkludering"), ("lekte med alle", "sosial_inkludering"),
+    ("godt gruppeklima", "sosial_inkludering"), ("tilhørighet i døvemiljøet", "sosial_inkludering"),
+    ("integrasjon", "sosial_inkludering"),
+    ("forståing for pasientar", "sosial_inkludering"), ("møtte andre døve ungdomar", "sosial_inkludering"),  # nynorsk
+    ("var med som alle andre", "sosial_inkludering"), ("alle fekk reise", "sosial_inkludering"),
+    ("fleire å leike med", "sosial_inkludering"), ("tilhøyrsle i døvemiljøet", "sosial_inkludering"),
+    # citizenship: tidying nature, the sea and the ice, the outdoor code, awareness of one's rights
+    ("rydde strender", "medborgerskap"), ("havforsuring", "medborgerskap"), ("naturvett", "medborgerskap"),  # bokmål
+    ("rettsbevissthet", "medborgerskap"),
+    ("rydda i skogen", "medborgerskap"), ("mindre havis", "medborgerskap"), ("rettsmedvit", "medborgerskap"),  # nynorsk
+    # discovery, the joy of play, differences in pronunciation
+    ("oppdagelser", "nokkelkompetanser"), ("lekelyst", "personlig_utvikling"),  # bokmål
+    ("uttaleforskjeller", "sprakferdigheter"),
+    ("oppdagingar", "nokkelkompetanser"), ("leikelyst", "personlig_utvikling"),  # nynorsk
+    ("uttaleskilnader", "sprakferdigheter"),
+])
+def test_round_14_concepts_of_y_and_z(elev, text, category):
+    assert elev(text) == (category, {category})
+
+
+@pytest.mark.parametrize(("text", "primary", "codes"), [
+    ("tegn fra andre land", None, set()),  # no people: signs, not the peer network
+    ("miljø", "medborgerskap", {"medborgerskap"}),  # the environment alone stays the environment
+    ("miljøvern i ungdomsmiljøet", "medborgerskap", {"medborgerskap", "sosial_inkludering"}),
+])
+def test_peers_and_the_social_climate_leave_the_environment_alone(elev, text, primary, codes):
+    assert elev(text) == (primary, codes)
