@@ -350,3 +350,34 @@ def test_nynorsk_forms_join_a_patterns_lists():
         {"LOWER": {"IN": ["ikke", "ikkje"]}}, {"LOWER": {"NOT_IN": ["hos", "på", "hjå"]}}]
     unchanged = [{"LEMMA": "bo"}, {"LOWER": "langt"}]
     assert with_nynorsk_forms(unchanged) is unchanged
+
+
+@pytest.mark.parametrize(("nynorsk", "bokmal", "category"), [
+    # «løyve» is bokmål «tillatelse», «fråsegn» «uttalelse»: a residence permit, a consultation response
+    ("Fleire av elevane venta framleis på opphaldsløyve då vi reiste.",
+     "Flere av elevene ventet fremdeles på oppholdstillatelse da vi reiste.", "inkludering_mangfold"),
+    ("Elevane skreiv ei høyringsfråsegn til kommunen om den nye skulevegen.",
+     "Elevene skrev en høringsuttalelse til kommunen om den nye skoleveien.", "demokratisk_deltakelse"),
+])
+def test_round_14_word_families_in_sentences(erasmus, nynorsk, bokmal, category):
+    assert category in erasmus(bokmal)
+    assert category in erasmus(nynorsk)
+
+
+def test_round_14_word_families_in_answers(elev):
+    assert elev("veldedighet")[0] == elev("velgjerd")[0] == "medborgerskap"
+
+
+@pytest.mark.parametrize(("word", "bokmal"), [
+    ("handfast", "håndfast"), ("biletkort", "bildekort"), ("eingongsplast", "engangsplast"),
+    ("opphaldsløyve", "oppholdstillatelse"), ("høyringsfråsegn", "høringsuttalelse"),
+])
+def test_round_14_word_family_correspondences(word, bokmal):
+    assert normalised_lemma(word, word) == bokmal
+
+
+def test_tryggleik_in_a_compound_stays_confidence(elev):
+    """«tryggleik» in a compound is not always bokmål «sikkerhet»: «språktryggleik» is confidence in a language
+    (personal development first, as «språktrygghet»), so no head mapping «X+tryggleik» to «X+sikkerhet» is made."""
+    assert elev("språktryggleik") == elev("språktrygghet")
+    assert elev("yrkestryggleik") == elev("yrkestrygghet")

@@ -94,6 +94,11 @@ NYNORSK_TO_BOKMAL = (
     # an adjective of a noun in -skap is -skapelig in bokmål («vitskapleg» → vitenskapelig, not «vitenskaplig»)
     ("strøyme", "strømme"), ("drøyme", "drømme"), ("strøyming", "strømming"), ("eining", "enhet"), ("likn", "lign"),
     ("skapleg", "skapelig"),
+    # word families and lexical pairs of the dictionary: «hand» → hånd («handverk», «handtere»), «bilet» → bilde in
+    # a compound («biletkort»), «gong» → gang («eingongsplast»), «løyve» → tillatelse («opphaldsløyve»),
+    # «velgjerd» → veldedighet, «fråsegn» → uttalelse («høyringsfråsegn»)
+    ("hand", "hånd"), ("bilet", "bilde"), ("gong", "gang"), ("løyve", "tillatelse"), ("velgjerd", "veldedighet"),
+    ("velgjerande", "veldedig"), ("fråsegn", "uttalelse"),
 )
 # Nynorsk function words and auxiliaries, a closed class: the lemma the pipeline gives their bokmål
 # words, so that a codebook's phrase («få være med») reads the nynorsk one («fekk vere med»). Words
