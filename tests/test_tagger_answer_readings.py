@@ -200,3 +200,23 @@ def test_round_14_concepts_of_y_and_z(elev, text, category):
 ])
 def test_peers_and_the_social_climate_leave_the_environment_alone(elev, text, primary, codes):
     assert elev(text) == (primary, codes)
+
+
+@pytest.mark.parametrize(("text", "primary", "codes"), [
+    # what was done «på engelsk» is the language (label rule for «kommunisere på engelsk», read by the writers for
+    # any activity): the activity's own category gives way
+    ("presentasjon på engelsk", "sprakferdigheter", {"sprakferdigheter"}),  # bokmål
+    ("debattere på engelsk", "sprakferdigheter", {"sprakferdigheter"}),
+    ("kommunisere på engelsk med kokkene", "sprakferdigheter", {"sprakferdigheter"}),
+    ("kundekontakt på spansk", "sprakferdigheter", {"sprakferdigheter"}),
+    ("politiske omgrep på engelsk", "sprakferdigheter", {"sprakferdigheter"}),  # nynorsk
+    ("lese arbeidsteikningar på engelsk", "sprakferdigheter", {"sprakferdigheter"}),
+    # the confidence rule holds «på» itself and keeps the confidence first
+    ("tør å presentere på engelsk", "personlig_utvikling", {"personlig_utvikling", "sprakferdigheter"}),
+    ("trygg på engelsk i debatten", "personlig_utvikling", {"personlig_utvikling", "sprakferdigheter"}),
+    ("tryggare på engelsk", "personlig_utvikling", {"personlig_utvikling", "sprakferdigheter"}),
+    # another list item keeps its own category
+    ("betre på engelsk og Photoshop", "sprakferdigheter", {"sprakferdigheter", "nokkelkompetanser"}),
+])
+def test_what_was_done_in_a_language_is_the_language(elev, text, primary, codes):
+    assert elev(text) == (primary, codes)

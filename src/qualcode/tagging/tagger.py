@@ -307,6 +307,7 @@ class CodebookTagger:
         best = self._yielding_pairs(tokens, best)
         best = self._people_adjectives(tokens, best)
         best = self._complements(tokens, best)
+        best = self._done_in(tokens, best)
         trailing = self._trailing(best) if compiled.secondary else set()
         if trailing and trailing.issuperset(c for _, _, c in best):
             return result  # «lærerikt», «svært lærerik tur»: a bare evaluation names no outcome
@@ -537,6 +538,35 @@ class CodebookTagger:
                   and not (e == s + 1 and lower[s].endswith(("sk", "ske")) and s + 1 < stop)}
             if of and category not in of:
                 drop.append((start, end, category))
+        if not drop:
+            return best
+        return {key: rule for key, rule in best.items() if key not in drop}
+
+    @staticmethod
+    def _done_in(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
+        """In a survey answer, what was done «på engelsk» is the language: the item names the language it was done in.
+
+        «presentasjon på engelsk», «debattere på engelsk», «fagord på engelsk», «kommunisere på engelsk med
+        kokkene»: the writers of the labelled sets code the language only, as the label rule says for «kommunisere på
+        engelsk». A two-word phrase or pattern «på X» of one category makes the other categories' single words in its
+        list item give way, unless a token pattern of theirs holds «på» too (the confidence rule: «trygg på
+        engelsk», «tør å presentere på engelsk» keep the confidence). Only in a text of at most
+        :data:`~qualcode.tagging.compiled.SPLIT_WORD_TEXT` tokens.
+        """
+        if len(tokens) > SPLIT_WORD_TEXT:
+            return best
+        lower, n = tokens.lower, len(tokens)
+        manner = [(s, c) for (s, e, c), r in best.items()
+                  if e == s + 2 and lower[s] == "på" and r.kind in ("phrase", "pattern")]
+        if not manner:
+            return best
+        drop = set()
+        for at, category in manner:
+            first = max((i + 1 for i in range(at) if lower[i] in LIST_SEPARATORS), default=0)
+            stop = next((i for i in range(at + 2, n) if lower[i] in LIST_SEPARATORS), n)
+            holding = {c for (s, e, c), r in best.items() if e > s + 1 and s <= at < e and c != category}
+            drop |= {(s, e, c) for (s, e, c) in best if e == s + 1 and first <= s < stop and c != category
+                     and c not in holding}
         if not drop:
             return best
         return {key: rule for key, rule in best.items() if key not in drop}
