@@ -80,6 +80,16 @@ def elev(nlp):
     # voting, law-making, a consumer's awareness, saving energy: citizenship
     ("stemme i valg", "medborgerskap"), ("enøk", "medborgerskap"),  # bokmål
     ("røyste i val", "medborgerskap"), ("lovgiving", "medborgerskap"), ("forbrukermedvit", "medborgerskap"),  # nynorsk
+    # thinking anew, learning new things (key competence)
+    ("tenke annerledes", "nokkelkompetanser"), ("lærte masse nye ting", "nokkelkompetanser"),  # bokmål
+    ("tenkje nytt", "nokkelkompetanser"),  # nynorsk
+    # understanding one another and how others live, tying bonds (inclusion)
+    ("forstå hverandre", "sosial_inkludering"), ("knytte sterke bånd", "sosial_inkludering"),  # bokmål
+    ("forstod kvarandre", "sosial_inkludering"), ("korleis folk bur", "sosial_inkludering"),  # nynorsk
+    ("knytte nye vennskap", "sosial_inkludering"),
+    # plans for the future, experiencing something new (personal development)
+    ("fremtidsmål", "personlig_utvikling"), ("oppleve noe nytt", "personlig_utvikling"),  # bokmål
+    ("framtidsplanar", "personlig_utvikling"), ("opplevde mykje nytt", "personlig_utvikling"),  # nynorsk
 ])
 def test_words_of_the_definitions_reach_their_category(elev, text, category):
     assert elev(text) == (category, {category})
@@ -104,3 +114,9 @@ def test_a_speaking_skill_is_speech_not_endurance(elev):
     # «taleferdighet» was read as «tåle» (to endure) + «ferdighet»: a red word in the cloud
     assert elev("taleferdighet") == ("sprakferdigheter", {"sprakferdigheter"})
     assert elev("tåle motgang")[0] == "personlig_utvikling"
+
+
+@pytest.mark.parametrize("text", ["forstår andre språk godt", "forstod andre språk"])  # bokmål, nynorsk
+def test_understanding_another_language_is_the_language_only(elev, text):
+    # «forstå andre» is understanding others (inclusion), but not before «språk»: «andre» is then an adjective
+    assert elev(text) == ("sprakferdigheter", {"sprakferdigheter"})
