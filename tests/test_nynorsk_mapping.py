@@ -381,3 +381,25 @@ def test_tryggleik_in_a_compound_stays_confidence(elev):
     (personal development first, as «språktrygghet»), so no head mapping «X+tryggleik» to «X+sikkerhet» is made."""
     assert elev("språktryggleik") == elev("språktrygghet")
     assert elev("yrkestryggleik") == elev("yrkestrygghet")
+
+
+@pytest.mark.parametrize(("nynorsk", "bokmal"), [
+    ("krevjande å planleggje", "krevende å planlegge"),
+    ("krevjande å organisere", "krevende å organisere"),
+])
+def test_an_exclusion_with_a_participle_reaches_nynorsk(elev, nynorsk, bokmal):
+    """A present participle with a nynorsk stem takes its bokmål stem too («krevjande» → krevende, not
+    «krevjende»), so elevutbytte's exclusion «krevende å planlegge» (the work of organising, not a pupil's
+    planning skill) leaves the nynorsk answer uncoded as well."""
+    assert elev(bokmal) == (None, set())
+    assert elev(nynorsk) == (None, set())
+
+
+@pytest.mark.parametrize(("word", "bokmal"), [
+    ("krevjande", "krevende"), ("meistrande", "mestrende"), ("tilhøyrande", "tilhørende"),
+    ("vidaregåande", "videregående"), ("samanhengande", "sammenhengende"), ("sjølvgåande", "selvgående"),
+    ("gjevande", "givende"), ("inkluderande", "inkluderende"),
+])
+def test_a_nynorsk_participle_takes_its_bokmal_stem(word, bokmal):
+    assert normalised_lemma(word, word) == bokmal
+    assert normalised_lemma(word, word[:-4] + "e") == bokmal  # the pipeline's verb as lemma

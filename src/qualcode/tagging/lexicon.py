@@ -79,7 +79,7 @@ def normalised_lemma(word: str, lemma: str) -> str:
     if lower.endswith(("ende", "ande")) and len(lower) > 7 and current == lower[:-4] + "e":
         # NDT lemmatises a present participle as its verb («inkluderande» → inkludere); the
         # codebooks list the adjective, and the verb's forms are often false friends.
-        return lower[:-4] + "ende"
+        return _participle(lower)
     function_word = NYNORSK_FUNCTION_WORDS.get(lower) or NYNORSK_FUNCTION_WORDS.get(current)
     if function_word:
         return function_word
@@ -106,7 +106,7 @@ def normalised_lemma(word: str, lemma: str) -> str:
             return nynorsk or with_norwegian_letters(lower) or current
         return current
     if lower.endswith("ande") and len(lower) > 7:
-        return lower[:-4] + "ende"  # a present participle used as an adjective: «inkluderande» = inkluderende
+        return _participle(lower)  # a present participle used as an adjective: «inkluderande» = inkluderende
     # the lemma before the inflected form: «sjølvkjensla» → sjølvkjensle → selvfølelse
     direct = None
     if not nynorsk_lemma(lower):
@@ -152,6 +152,19 @@ def normalised_lemma(word: str, lemma: str) -> str:
     if weak:
         return weak  # «glosar» → glose, «tyskglosar» → tyskglose: a rarer noun the lexicon knows
     return nn or with_norwegian_letters(lower) or current
+
+
+def _participle(word: str) -> str:
+    """The bokmål present participle of a participle in -ande or -ende, its nynorsk stem in bokmål too:
+    «inkluderande» → inkluderende, «krevjande» → krevende, «meistrande» → mestrende."""
+    participle = word[:-4] + "ende"
+    if is_bokmal_word(participle):
+        return participle
+    mapped = bokmal_of(participle)  # «vidaregåande» → videregående, a treebank lemma
+    if mapped:
+        return mapped
+    verb = bokmal_of(word[:-4] + "e")  # most participles are no treebank lemmas, but their verb is
+    return verb[:-1] + "ende" if verb and verb.endswith("e") else participle
 
 
 @lru_cache(maxsize=50_000)

@@ -94,10 +94,12 @@ NYNORSK_TO_BOKMAL = (
     # an adjective of a noun in -skap is -skapelig in bokmål («vitskapleg» → vitenskapelig, not «vitenskaplig»)
     ("strøyme", "strømme"), ("drøyme", "drømme"), ("strøyming", "strømming"), ("eining", "enhet"), ("likn", "lign"),
     ("skapleg", "skapelig"),
-    # word families and lexical pairs of the dictionary: «hand» → hånd («handverk», «handtere»), «bilet» → bilde in
+    # word families and lexical pairs of the dictionary: «hand» → hånd before a compound's next part or a verb's
+    # ending («handverk», «handtere», «handball»; not «handel», «handle», «handling», words of their own), «bilet» → bilde in
     # a compound («biletkort»), «gong» → gang («eingongsplast»), «løyve» → tillatelse («opphaldsløyve»),
     # «velgjerd» → veldedighet, «fråsegn» → uttalelse («høyringsfråsegn»)
-    ("hand", "hånd"), ("bilet", "bilde"), ("gong", "gang"), ("løyve", "tillatelse"), ("velgjerd", "veldedighet"),
+    ("handv", "håndv"), ("handt", "håndt"), ("handf", "håndf"), ("handb", "håndb"), ("handg", "håndg"),
+    ("handa", "hånda"), ("bilet", "bilde"), ("gong", "gang"), ("løyve", "tillatelse"), ("velgjerd", "veldedighet"),
     ("velgjerande", "veldedig"), ("fråsegn", "uttalelse"),
 )
 # Nynorsk function words and auxiliaries, a closed class: the lemma the pipeline gives their bokmål
