@@ -32,6 +32,10 @@ def elev(nlp):
     ("ansvar for miljøet", "medborgerskap"), ("globalt ansvar", "medborgerskap"),  # bokmål
     ("ansvar for egen læring", "nokkelkompetanser"),
     ("ansvar for naturen", "medborgerskap"), ("ansvar for eiga læring", "nokkelkompetanser"),  # nynorsk
+    # respect for others or for nature is inclusion or citizenship, not both
+    ("respekt for naturen", "medborgerskap"), ("respekt for andre", "sosial_inkludering"),  # bokmål
+    ("respekt for mangfold", "sosial_inkludering"),
+    ("respekt for andre kulturar", "sosial_inkludering"), ("respekt for andre fagarbeidarar", "sosial_inkludering"),
 ])
 def test_knowledge_and_responsibility_take_the_category_of_what_they_are_of(elev, text, category):
     assert elev(text) == (category, {category})
@@ -83,6 +87,11 @@ def test_responsibility_alone_is_personal_development(elev, text):
                                   "den europeiske identiteten"])
 def test_a_collective_identity_is_citizenship_not_self_image(elev, text):
     assert elev(text) == ("medborgerskap", {"medborgerskap"})
+
+
+def test_respect_alone_keeps_both_readings(elev):
+    # label rule (session 7): bare «respekt» is inclusion first, citizenship second
+    assert elev("respekt") == ("sosial_inkludering", {"sosial_inkludering", "medborgerskap"})
 
 
 def test_identity_alone_is_still_self_image(elev):
@@ -220,3 +229,14 @@ def test_peers_and_the_social_climate_leave_the_environment_alone(elev, text, pr
 ])
 def test_what_was_done_in_a_language_is_the_language(elev, text, primary, codes):
     assert elev(text) == (primary, codes)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # grown without pesticides is a green practice; caring for classmates is inclusion; quality assurance is a trade's
+    ("blomster uten sprøytemidler", "medborgerskap"), ("ta vare på hverandre", "sosial_inkludering"),  # bokmål
+    ("kvalitetssikring", "nokkelkompetanser"),
+    ("blomar utan sprøytemiddel", "medborgerskap"), ("tok vare på medelevar", "sosial_inkludering"),  # nynorsk
+    ("utstillingsvindauge", "nokkelkompetanser"),
+])
+def test_green_practice_care_for_others_and_quality(elev, text, category):
+    assert elev(text) == (category, {category})

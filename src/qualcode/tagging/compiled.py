@@ -59,8 +59,9 @@ YIELDING_HEADS = frozenset({
     # a feeling, a quality, a technique or the building of something: what it is of decides
     # («lykkefølelse», «samholdskjensle», «lederegenskap», «presentasjonsteknikk», «nettverksbygging»)
     "følelse", "kjensle", "egenskap", "eigenskap", "teknikk", "bygging",
-    # a responsibility is for its modifier: «globalt ansvar», «miljøansvar», «ansvar for eiga læring»
-    "ansvar",
+    # a responsibility or a respect is for its modifier: «globalt ansvar», «miljøansvar», «ansvar for eiga læring»,
+    # «respekt for naturen», «respekt for mangfold»
+    "ansvar", "respekt",
     # a process or a way of thinking is of its modifier («modningsprosess», «kritisktenkning», «miljøtenking»)
     "prosess", "tenkning", "tenking",
     # a school subject or trade is of its modifier when that is a term («språkfag»), else a subject («elektrofag»);
