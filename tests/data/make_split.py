@@ -38,7 +38,11 @@ SEEDS = {"labelset_2026": 20261130, "labelset_2026b": 20261201, "labelset_2026c"
          "labelset_2026w": 20261222,
          "labelset_2026x": 20261223,
          "labelset_2026y": 20261224,
-         "labelset_2026z": 20261225}
+         "labelset_2026z": 20261225,
+         "labelset_2026aa": 20261226,
+         "labelset_2026ab": 20261227,
+         "labelset_2026ac": 20261228,
+         "labelset_2026ad": 20261229}
 
 
 def strata(path, key):
