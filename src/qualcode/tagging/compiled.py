@@ -26,8 +26,9 @@ Beyond the terms a codebook lists, a word reaches a category through
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.lang.nb.stop_words import STOP_WORDS as SPACY_NB_STOP_WORDS
 
@@ -114,6 +115,13 @@ def _literals(pattern: list[dict]) -> list[set[str]]:
     return sets
 
 
+def _regexes(pattern: list[dict]) -> list[re.Pattern]:
+    """For each required token of ``pattern`` that tests its lower-cased form with a regular expression: the
+    expression. A text can only match if some word's lower-cased form holds each (spaCy's REGEX is a search)."""
+    return [re.compile(spec["LOWER"]["REGEX"]) for spec in pattern
+            if spec.get("OP") in (None, "+") and isinstance(spec.get("LOWER"), dict) and "REGEX" in spec["LOWER"]]
+
+
 def _commonness(word: str) -> int:
     """How common a word is in Norwegian text: stop words first, then NDT lemma counts."""
     return 10**9 if word in stop_words() else lemma_frequencies().get(word, 0)
@@ -125,6 +133,7 @@ class PatternRule:
     pattern: list
     rule: Rule
     literals: list
+    regexes: tuple[int, ...] = field(default=(), compare=False)  # the regular expressions it requires (indices)
 
 
 @dataclass(frozen=True)
@@ -172,6 +181,7 @@ class CompiledCodebook:
         self.secondary: dict[str, frozenset[str]] = {
             c.id: frozenset(c.secondary) for c in codebook.categories if c.secondary}
         self.patterns: list[PatternRule] = []
+        self._regex_index: dict[str, int] = {}  # a required regular expression of a token pattern → its index
         self.together: list[TogetherRule] = []
         self.together_words: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word → (rule, group)
         for category in codebook.categories:
@@ -196,14 +206,18 @@ class CompiledCodebook:
                 # a pattern reads written forms and the pipeline's lemmas: the nynorsk forms of the function words it
                 # names and the nynorsk lemmas of its bokmål lemmas are read too
                 tokens = with_nynorsk_forms(pattern.pattern, nynorsk_lemmas_of)
+                regexes = tuple(self._regex_index.setdefault(r.pattern, len(self._regex_index))
+                                for r in _regexes(tokens))
                 self.patterns.append(PatternRule(key, tokens, Rule(cid, "pattern", key, pattern.weight),
-                                                 _literals(tokens)))
+                                                 _literals(tokens), regexes))
             for entry in category.together:
                 groups = tuple(frozenset(group) for group in together_groups(entry))
                 for g, group in enumerate(groups):
                     for word in group:
                         self.together_words[word].append((len(self.together), g))
                 self.together.append(TogetherRule(groups, Rule(cid, "together", entry, WEIGHTS["together"])))
+        self.regexes = [re.compile(r) for r in self._regex_index]
+        self._regex_memo: dict[str, frozenset[int]] = {}
         self._add_derivations_and_heads()
         self._fields()
         self.fuzzy = FuzzyIndex(self.terms)
@@ -485,6 +499,30 @@ class CompiledCodebook:
         if any(all(w in present for w in phrase) for phrase in pending):
             return True
         return self.patterns_possible(present) or self.together_possible(present)
+
+    def possible_patterns(self, words: set[str], lower: list[str]) -> tuple[int, ...]:
+        """The indices of the token patterns that could match a text holding ``words`` (its keys) written as
+        ``lower`` (its lower-cased words): every required set of words named, every required regular expression
+        found in some word. The rest cannot match, so the Matcher need not try them at every token."""
+        regex_hits: set[int] | None = None
+        possible = []
+        for j, p in enumerate(self.patterns):
+            if not all(words & required for required in p.literals):
+                continue
+            if p.regexes:
+                if regex_hits is None:
+                    regex_hits = set().union(*map(self._regex_hits, set(lower)))
+                if not all(r in regex_hits for r in p.regexes):
+                    continue
+            possible.append(j)
+        return tuple(possible)
+
+    def _regex_hits(self, word: str) -> frozenset[int]:
+        """The pattern regular expressions (by index in ``self.regexes``) a lower-cased word holds, once per word."""
+        hits = self._regex_memo.get(word)
+        if hits is None:
+            hits = self._regex_memo[word] = frozenset(i for i, r in enumerate(self.regexes) if r.search(word))
+        return hits
 
     def patterns_possible(self, words: set[str]) -> bool:
         """True if some token pattern could match a text holding ``words``."""

@@ -104,6 +104,9 @@ class CodebookTagger:
         for p in self.compiled.patterns:
             self.matcher.add(p.key, [p.pattern])
             self.pattern_rules[p.key] = p.rule
+        # possible patterns (indices) → a Matcher of just those, in codebook order: it finds what the full Matcher
+        # finds on a text where the others cannot match, without trying every pattern at every token
+        self._matchers: dict[tuple[int, ...], Matcher] = {tuple(range(len(self.compiled.patterns))): self.matcher}
 
     def could_match(self, words: list[str], lemmas: list[str]) -> bool:
         """False when no rule can fire on these words (see :meth:`CompiledCodebook.could_match`)."""
@@ -144,10 +147,11 @@ class CodebookTagger:
             found.extend((i, i + 2, rule) for rule in rules)
         if self.compiled.together:
             found.extend(self._together_matches(tokens))
-        if self.pattern_rules and doc is not None and self._patterns_possible(tokens):
+        possible = self.compiled.possible_patterns(tokens.all_keys, tokens.lower) if self.pattern_rules else ()
+        if possible and doc is not None:
             spacy_doc = doc()
             index = {start: i for i, start in enumerate(tokens.start)}
-            for match_id, start, end in self.matcher(spacy_doc):
+            for match_id, start, end in self._matcher_of(possible)(spacy_doc):
                 first, last = index.get(spacy_doc[start].idx), index.get(spacy_doc[end - 1].idx)
                 if first is not None and last is not None:
                     found.append((first, last + 1, self.pattern_rules[self.nlp.vocab.strings[match_id]]))
@@ -191,8 +195,17 @@ class CodebookTagger:
         at = self.compiled.together_at
         return [i for i in range(start, end) if any(r == index for r, _ in at(tokens.keys[i], tokens.parts[i]))]
 
-    def _patterns_possible(self, tokens: Tokens) -> bool:
-        return self.compiled.patterns_possible(tokens.all_keys)
+    def _matcher_of(self, possible: tuple[int, ...]) -> Matcher:
+        """A Matcher of the token patterns ``possible`` (indices), built once per combination."""
+        matcher = self._matchers.get(possible)
+        if matcher is None:
+            if len(self._matchers) > 4096:  # a bound on memory; the full Matcher stays
+                self._matchers = {k: m for k, m in self._matchers.items() if m is self.matcher}
+            matcher = self._matchers[possible] = Matcher(self.nlp.vocab)
+            for j in possible:
+                p = self.compiled.patterns[j]
+                matcher.add(p.key, [p.pattern])
+        return matcher
 
     def _excluded_tokens(self, tokens: Tokens, category: str) -> tuple[dict[int, frozenset[str]], set[int]]:
         """Tokens a category's ``exclude`` entries cover: by excluded word (token → the words), and by phrase.
