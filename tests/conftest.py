@@ -29,6 +29,21 @@ def priority_codes(nlp):
 
 
 @pytest.fixture(scope="session")
+def answer_codes(nlp):
+    """What the shipped ``elevutbytte`` codebook makes of a survey answer: its primary category (the word
+    cloud's colour) and the set of every category it is coded with."""
+    from qualcode.tagging import codebook_pipeline, load_codebook, primary_category
+
+    pupils = load_codebook(ROOT / "codebooks" / "elevutbytte.yaml")
+    pipeline = codebook_pipeline(pupils)
+
+    def coded(text):
+        scores = pipeline(text)._.qc_scores
+        return primary_category(scores, pupils), set(scores)
+    return coded
+
+
+@pytest.fixture(scope="session")
 def blank_nlp():
     """The dependency-free fallback pipeline (blank nb + NDT/simplemma lemmatizer)."""
     from qualcode.nlp import load_pipeline

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualcode.tagging import (CodebookError, codebook_pipeline, codes_json, load_codebook, parse_codebook,
-                              primary_category)
+from qualcode.tagging import CodebookError, codebook_pipeline, codes_json, load_codebook, parse_codebook
 from qualcode.tagging.changes import CodebookChange
 from qualcode.tagging.codebook_yaml import codebook_yaml
 from qualcode.tagging.compiled import CompiledCodebook
@@ -160,24 +159,14 @@ def test_negation_scope(base):
     assert base("Toleranse var ikke noe tema.") == []
 
 
-@pytest.fixture(scope="module")
-def elev(nlp):
-    pipeline = codebook_pipeline(ELEV)
-
-    def coded(text):
-        doc = pipeline(text)
-        return primary_category(doc._.qc_scores, ELEV), set(doc._.qc_scores)
-    return coded
-
-
 @pytest.mark.parametrize("text", [
     "tør å snakke engelsk", "tryggere på spansk", "selvtillit i engelsk",  # bokmål
     "tryggleik i framandspråket", "språkleg tryggleik", "torde å prate fransk",  # nynorsk
     "mindre språkangst",
 ])
-def test_confidence_attached_to_a_skill_is_the_primary(elev, text):
+def test_confidence_attached_to_a_skill_is_the_primary(answer_codes, text):
     """The labelled sets' confidence rule: the confidence is the outcome, the skill the second code."""
-    primary, codes = elev(text)
+    primary, codes = answer_codes(text)
     assert primary == "personlig_utvikling" and "sprakferdigheter" in codes
 
 
@@ -188,10 +177,10 @@ def test_confidence_attached_to_a_skill_is_the_primary(elev, text):
     ("tryggleik i gruppearbeid", "nokkelkompetanser"), ("modigare til å ta initiativ", "nokkelkompetanser"),
     ("samarbeidstrygghet", "nokkelkompetanser"),  # the skill compounded with the confidence
 ])
-def test_the_confidence_field_attached_to_any_skill_is_the_primary(elev, text, skill):
+def test_the_confidence_field_attached_to_any_skill_is_the_primary(answer_codes, text, skill):
     """The confidence rule is a word family (trygg*, selvsikker, mot, tør, mestring/meistring …)
     attached to any skill, not to language only; the skill stays the second code."""
-    primary, codes = elev(text)
+    primary, codes = answer_codes(text)
     assert primary == "personlig_utvikling" and skill in codes
 
 
@@ -205,8 +194,8 @@ def test_the_confidence_field_attached_to_any_skill_is_the_primary(elev, text, s
     ("vener og nye opplevingar", "sosial_inkludering"), ("sjølvstende og nye vener", "personlig_utvikling"),
     ("trygg på engelsk, nye venner", "personlig_utvikling"),  # the confidence rule inside the first item
 ])
-def test_a_list_answer_is_coloured_by_what_it_names_first(elev, text, primary):
-    assert elev(text)[0] == primary
+def test_a_list_answer_is_coloured_by_what_it_names_first(answer_codes, text, primary):
+    assert answer_codes(text)[0] == primary
 
 
 @pytest.mark.parametrize(("text", "category"), [
@@ -219,22 +208,22 @@ def test_a_list_answer_is_coloured_by_what_it_names_first(elev, text, primary):
     # a process is a process of its modifier: maturity, integration
     ("modningsprosessen", "personlig_utvikling"), ("integreringsprosessen", "sosial_inkludering"),
 ])
-def test_compounds_inherit_the_category_their_head_or_modifier_carries(elev, text, category):
-    assert elev(text)[0] == category
+def test_compounds_inherit_the_category_their_head_or_modifier_carries(answer_codes, text, category):
+    assert answer_codes(text)[0] == category
 
 
 @pytest.mark.parametrize("text", ["dei norske elevane", "norske tradisjoner"])
-def test_the_inflected_adjective_norske_is_not_the_language(elev, text):
-    assert "sprakferdigheter" not in elev(text)[1]
+def test_the_inflected_adjective_norske_is_not_the_language(answer_codes, text):
+    assert "sprakferdigheter" not in answer_codes(text)[1]
 
 
 @pytest.mark.parametrize("text", [
     "lærerikt", "Svært lærerikt", "lærerik tur", "veldig lærerik uke", "kjempelærerikt",  # bokmål
     "lærerike dagar", "lærerik veke", "svært lærerikt opphald",  # nynorsk
 ])
-def test_learning_as_a_bare_evaluation_codes_nothing(elev, text):
+def test_learning_as_a_bare_evaluation_codes_nothing(answer_codes, text):
     """Label rule of session 7: «lærerik(t)» alone, with an intensifier or a neutral noun, is noise."""
-    assert elev(text) == (None, set())
+    assert answer_codes(text) == (None, set())
 
 
 @pytest.mark.parametrize(("text", "primary"), [
@@ -243,15 +232,15 @@ def test_learning_as_a_bare_evaluation_codes_nothing(elev, text):
     ("utfordrande, men lærerikt", "personlig_utvikling"), ("lærerik oppleving", "personlig_utvikling"),  # nynorsk
     ("lærerikt og kjekt", "personlig_utvikling"),
 ])
-def test_learning_beside_another_outcome_adds_key_competence_last(elev, text, primary):
-    assert elev(text) == (primary, {primary, "nokkelkompetanser"})
+def test_learning_beside_another_outcome_adds_key_competence_last(answer_codes, text, primary):
+    assert answer_codes(text) == (primary, {primary, "nokkelkompetanser"})
 
 
 @pytest.mark.parametrize("text", ["vertsfamilie", "Vertsfamilien", "eTwinning", "ETWINNING"])
-def test_the_host_family_or_the_platform_named_alone_codes_nothing(elev, text):
+def test_the_host_family_or_the_platform_named_alone_codes_nothing(answer_codes, text):
     """Label rule of session 7: the host family alone is the trip's logistics, the eTwinning platform
     alone the programme's name; both are noise."""
-    assert elev(text) == (None, set())
+    assert answer_codes(text) == (None, set())
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -259,8 +248,8 @@ def test_the_host_family_or_the_platform_named_alone_codes_nothing(elev, text):
     ("vennskap med vertsfamilien", {"sosial_inkludering"}),
     ("eTwinning, engelsk", {"sprakferdigheter", "nokkelkompetanser"}),
 ])
-def test_the_host_family_or_the_platform_beside_an_outcome_is_coded(elev, text, expected):
-    assert elev(text)[1] == expected
+def test_the_host_family_or_the_platform_beside_an_outcome_is_coded(answer_codes, text, expected):
+    assert answer_codes(text)[1] == expected
 
 
 @pytest.mark.parametrize(("text", "primary", "second"), [
@@ -268,17 +257,17 @@ def test_the_host_family_or_the_platform_beside_an_outcome_is_coded(elev, text, 
     ("auka motivasjon", "personlig_utvikling", "nokkelkompetanser"),  # nynorsk
     ("respekt", "sosial_inkludering", "medborgerskap"), ("RESPEKT", "sosial_inkludering", "medborgerskap"),
 ])
-def test_bare_motivation_and_respect_lead_with_what_blind_writers_read_in_them(elev, text, primary, second):
+def test_bare_motivation_and_respect_lead_with_what_blind_writers_read_in_them(answer_codes, text, primary, second):
     """Session 7: motivation alone is personal development and respect alone social inclusion first (the
     reading of nearly every blind writer); the other category stays as a second label."""
-    assert elev(text) == (primary, {primary, second})
+    assert answer_codes(text) == (primary, {primary, second})
 
 
 @pytest.mark.parametrize(("text", "primary"), [
     ("motivasjon for læring", "nokkelkompetanser"), ("respekt for demokrati", "medborgerskap"),
 ])
-def test_motivation_for_learning_and_respect_for_democracy_keep_their_category(elev, text, primary):
-    assert elev(text)[0] == primary
+def test_motivation_for_learning_and_respect_for_democracy_keep_their_category(answer_codes, text, primary):
+    assert answer_codes(text)[0] == primary
 
 
 SECONDARY = """
@@ -320,18 +309,18 @@ def test_secondary_words_are_validated_exported_and_count_as_a_change(nlp):
     # «IT» as the first piece of a hyphenated compound is information technology
     "IT-kompetanse", "IT-kunnskapar",
 ])
-def test_school_subjects_and_trades_are_key_competences(elev, text):
-    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+def test_school_subjects_and_trades_are_key_competences(answer_codes, text):
+    assert answer_codes(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
 
 
-def test_a_subject_headed_by_fag_takes_a_modifier_that_is_a_term(elev):
-    assert elev("språkfaget") == ("sprakferdigheter", {"sprakferdigheter"})
-    assert elev("tryggare i faget") == ("personlig_utvikling", {"personlig_utvikling", "nokkelkompetanser"})
+def test_a_subject_headed_by_fag_takes_a_modifier_that_is_a_term(answer_codes):
+    assert answer_codes("språkfaget") == ("sprakferdigheter", {"sprakferdigheter"})
+    assert answer_codes("tryggare i faget") == ("personlig_utvikling", {"personlig_utvikling", "nokkelkompetanser"})
 
 
 @pytest.mark.parametrize("text", ["it is what it is", "IT", "godt fagmiljø"])
-def test_english_it_and_the_academic_community_are_not_subjects(elev, text):
-    assert elev(text) == (None, set())
+def test_english_it_and_the_academic_community_are_not_subjects(answer_codes, text):
+    assert answer_codes(text) == (None, set())
 
 
 @pytest.mark.parametrize(("text", "second"), [
@@ -342,8 +331,8 @@ def test_english_it_and_the_academic_community_are_not_subjects(elev, text):
     ("torde å ta kontakt", "sosial_inkludering"), ("tør å si ifra", "medborgerskap"),  # bokmål
     ("turte å seie meininga mi", "medborgerskap"),  # nynorsk
 ])
-def test_a_joy_or_courage_with_what_it_is_about(elev, text, second):
-    assert elev(text) == ("personlig_utvikling", {"personlig_utvikling", second})
+def test_a_joy_or_courage_with_what_it_is_about(answer_codes, text, second):
+    assert answer_codes(text) == ("personlig_utvikling", {"personlig_utvikling", second})
 
 
 @pytest.mark.parametrize(("text", "category"), [
@@ -353,16 +342,16 @@ def test_a_joy_or_courage_with_what_it_is_about(elev, text, second):
     ("ambisiøse", "personlig_utvikling"),
     ("EU-samarbeidet", "medborgerskap"),  # European cooperation is citizenship, not the skill of collaborating
 ])
-def test_round_10_concepts_of_the_definitions(elev, text, category):
-    assert elev(text) == (category, {category})
+def test_round_10_concepts_of_the_definitions(answer_codes, text, category):
+    assert answer_codes(text) == (category, {category})
 
 
 @pytest.mark.parametrize(("text", "coded"), [
     ("utfordrende for oss lærere", False), ("utfordrande for skulen", False),  # about the adults or the school
     ("utfordrende for elevene", True), ("utfordrande for elevane", True),  # about the pupils: growth
 ])
-def test_challenging_for_the_teachers_is_no_pupils_growth(elev, text, coded):
-    assert (elev(text)[0] == "personlig_utvikling") is coded
+def test_challenging_for_the_teachers_is_no_pupils_growth(answer_codes, text, coded):
+    assert (answer_codes(text)[0] == "personlig_utvikling") is coded
 
 
 @pytest.mark.parametrize(("typed", "category"), [
@@ -370,20 +359,21 @@ def test_challenging_for_the_teachers_is_no_pupils_growth(elev, text, coded):
     ("seltillit", "personlig_utvikling"), ("problemlysning", "nokkelkompetanser"), ("engelsek", "sprakferdigheter"),
     ("venskapp", "sosial_inkludering"), ("kreativetet", "nokkelkompetanser"),  # nynorsk «venskap», bokmål
 ])
-def test_a_typo_read_as_a_compound_is_still_a_typo(elev, typed, category):
-    assert elev(typed) == (category, {category})
+def test_a_typo_read_as_a_compound_is_still_a_typo(answer_codes, typed, category):
+    assert answer_codes(typed) == (category, {category})
 
 
 @pytest.mark.parametrize(("typed", "category"), [
     ("selv tillit", "personlig_utvikling"), ("kilde kritikk", "nokkelkompetanser"),  # bokmål
     ("sjølv tillit", "personlig_utvikling"), ("bere kraft", "medborgerskap"), ("sam hald", "sosial_inkludering"),  # nynorsk
 ])
-def test_a_term_typed_as_two_words_in_an_answer(elev, typed, category):
-    assert elev(typed) == (category, {category})
+def test_a_term_typed_as_two_words_in_an_answer(answer_codes, typed, category):
+    assert answer_codes(typed) == (category, {category})
 
 
-def test_two_words_are_not_joined_in_running_text(elev):
-    assert elev("Vi bestemte selv tillit til hverandre og mer enn det som var avtalt i starten") == (None, set())
+def test_two_words_are_not_joined_in_running_text(answer_codes):
+    text = "Vi bestemte selv tillit til hverandre og mer enn det som var avtalt i starten"
+    assert answer_codes(text) == (None, set())
 
 
 def test_a_new_term_reaches_answers_that_type_it_as_two_words(nlp):
@@ -395,8 +385,8 @@ def test_a_new_term_reaches_answers_that_type_it_as_two_words(nlp):
 
 
 @pytest.mark.parametrize("text", ["tro på meg selv", "trur på meg sjølv", "utfordret meg selv"])  # bokmål, nynorsk
-def test_an_answer_about_oneself_matches_a_reflexive_phrase(elev, text):
-    assert elev(text)[0] == "personlig_utvikling"
+def test_an_answer_about_oneself_matches_a_reflexive_phrase(answer_codes, text):
+    assert answer_codes(text)[0] == "personlig_utvikling"
 
 
 def test_a_teacher_about_herself_in_running_text_is_no_pupils_inclusion(nlp):
@@ -406,22 +396,22 @@ def test_a_teacher_about_herself_in_running_text_is_no_pupils_inclusion(nlp):
 
 
 @pytest.mark.parametrize("text", ["mognadsprosessen", "fagleg mognad", "personleg vokster", "vokster"])
-def test_nynorsk_growth_and_maturity_reach_the_bokmal_terms(elev, text):
+def test_nynorsk_growth_and_maturity_reach_the_bokmal_terms(answer_codes, text):
     """nynorsk «mognad» = bokmål «modenhet», «vokster» = «vekst», also inside compounds"""
-    assert elev(text)[0] == "personlig_utvikling"
+    assert answer_codes(text)[0] == "personlig_utvikling"
 
 
 @pytest.mark.parametrize("text", ["spilleglede", "lekeglede", "speleglede"])  # bokmål, bokmål, nynorsk
-def test_a_joy_compound_with_a_wrong_lemma_is_still_joy(elev, text):
+def test_a_joy_compound_with_a_wrong_lemma_is_still_joy(answer_codes, text):
     """the pipeline lemmatises «spilleglede» as «spillegle» (spill+egle): the written form's parts decide"""
-    assert elev(text) == ("personlig_utvikling", {"personlig_utvikling"})
+    assert answer_codes(text) == ("personlig_utvikling", {"personlig_utvikling"})
 
 
 @pytest.mark.parametrize(("typed", "category"), [
     ("sprokkunnskapen", "sprakferdigheter"), ("gramatikkane", "sprakferdigheter"),  # bokmål, nynorsk inflection
 ])
-def test_a_typo_in_an_inflected_word_is_found_through_its_lemma(elev, typed, category):
-    assert elev(typed) == (category, {category})
+def test_a_typo_in_an_inflected_word_is_found_through_its_lemma(answer_codes, typed, category):
+    assert answer_codes(typed) == (category, {category})
 
 
 def test_a_lemma_that_is_a_word_of_its_own_is_no_typo(nlp):
@@ -434,16 +424,16 @@ def test_a_lemma_that_is_a_word_of_its_own_is_no_typo(nlp):
     ("fagspråk", True), ("nytt fagspråk på engelsk", True),  # a subject's language is a pupil's language skill
     ("Fagspråket i søknaden var krevende.", False),  # the application's is not
 ])
-def test_a_subjects_language_is_language_the_applications_is_not(elev, text, coded):
-    assert (elev(text)[0] == "sprakferdigheter") is coded
+def test_a_subjects_language_is_language_the_applications_is_not(answer_codes, text, coded):
+    assert (answer_codes(text)[0] == "sprakferdigheter") is coded
 
 
 @pytest.mark.parametrize(("text", "primary", "codes"), [
     ("språk;kultur;venner", "sprakferdigheter", {"sprakferdigheter", "sosial_inkludering"}),
     ("vener;meistring", "sosial_inkludering", {"sosial_inkludering", "personlig_utvikling"}),  # nynorsk
 ])
-def test_a_semicolon_list_without_spaces_is_a_list(elev, text, primary, codes):
-    assert elev(text) == (primary, codes)
+def test_a_semicolon_list_without_spaces_is_a_list(answer_codes, text, primary, codes):
+    assert answer_codes(text) == (primary, codes)
 
 
 @pytest.mark.parametrize(("text", "codes"), [
@@ -454,8 +444,8 @@ def test_a_semicolon_list_without_spaces_is_a_list(elev, text, primary, codes):
     ("faglig kunnskap", {"nokkelkompetanser"}),  # the same category: nothing gives way
     ("trygghet kunnskap", {"personlig_utvikling", "nokkelkompetanser"}),  # a list without commas: no adjective
 ])
-def test_a_knowledge_noun_after_an_adjective_of_another_category_gives_way(elev, text, codes):
-    assert elev(text)[1] == codes
+def test_a_knowledge_noun_after_an_adjective_of_another_category_gives_way(answer_codes, text, codes):
+    assert answer_codes(text)[1] == codes
 
 
 @pytest.mark.parametrize("text", [
@@ -463,37 +453,37 @@ def test_a_knowledge_noun_after_an_adjective_of_another_category_gives_way(elev,
     "ørretoppdrett", "potetdyrking", "kornproduksjon", "feilsøking på bilen", "legge fram for klassen",  # bokmål
     "mjølkeproduksjonen", "skogbruk",  # nynorsk, both
 ])
-def test_the_practice_of_a_vocational_programme_is_key_competence(elev, text):
-    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+def test_the_practice_of_a_vocational_programme_is_key_competence(answer_codes, text):
+    assert answer_codes(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
 
 
 @pytest.mark.parametrize("text", ["økologisk jordbruk", "berekraftig fiskeri"])  # bokmål, nynorsk
-def test_a_sustainable_practice_is_the_environment(elev, text):
+def test_a_sustainable_practice_is_the_environment(answer_codes, text):
     """the practice gives way to the adjective, as in a compound: citizenship (climate and environment) only"""
-    assert elev(text) == ("medborgerskap", {"medborgerskap"})
+    assert answer_codes(text) == ("medborgerskap", {"medborgerskap"})
 
 
 @pytest.mark.parametrize(("text", "category"), [
     ("ingen ble holdt utenfor", "sosial_inkludering"), ("ikkje utanfor lenger", "sosial_inkludering"),  # nobody outside
     ("ingen følte seg utenfor", "sosial_inkludering"),
 ])
-def test_nobody_left_outside_is_inclusion(elev, text, category):
-    assert elev(text) == (category, {category})
+def test_nobody_left_outside_is_inclusion(answer_codes, text, category):
+    assert answer_codes(text) == (category, {category})
 
 
-def test_challenging_paperwork_is_no_growth(elev):
-    assert elev("mye utfordrende papirarbeid") == (None, set())
+def test_challenging_paperwork_is_no_growth(answer_codes):
+    assert answer_codes("mye utfordrende papirarbeid") == (None, set())
 
 
 @pytest.mark.parametrize("text", ["bli kjent med seg selv", "bli kjend med seg sjølv"])  # bokmål, nynorsk
-def test_getting_to_know_oneself_is_not_getting_to_know_others(elev, text):
-    assert elev(text) == ("personlig_utvikling", {"personlig_utvikling"})
+def test_getting_to_know_oneself_is_not_getting_to_know_others(answer_codes, text):
+    assert answer_codes(text) == ("personlig_utvikling", {"personlig_utvikling"})
 
 
 @pytest.mark.parametrize("text", ["norskompetanse", "engelskompetansen", "engelskunnskapane"])  # bokmål, nynorsk
-def test_a_language_compound_with_the_seam_letter_written_once(elev, text):
+def test_a_language_compound_with_the_seam_letter_written_once(answer_codes, text):
     """«engelsk+kunnskap» typed «engelskunnskap»: the splitter reads engel+s+kunnskap; the language decides"""
-    assert elev(text) == ("sprakferdigheter", {"sprakferdigheter"})
+    assert answer_codes(text) == ("sprakferdigheter", {"sprakferdigheter"})
 
 
 @pytest.mark.parametrize(("text", "category"), [
@@ -501,8 +491,8 @@ def test_a_language_compound_with_the_seam_letter_written_once(elev, text):
     ("religionsfrihet", "medborgerskap"),  # a freedom of human rights
     ("korleis barnehagar jobbar", "nokkelkompetanser"), ("hvordan sykehjemmet jobber", "nokkelkompetanser"),
 ])
-def test_freedom_and_how_others_work(elev, text, category):
-    assert elev(text) == (category, {category})
+def test_freedom_and_how_others_work(answer_codes, text, category):
+    assert answer_codes(text) == (category, {category})
 
 
 @pytest.mark.parametrize("text", [
@@ -510,20 +500,20 @@ def test_freedom_and_how_others_work(elev, text, category):
     "kyllingstell og dyrehelse", "omsorgsarbeid", "landbruksmaskiner", "god på algebra",  # bokmål
     "skogsdrifta", "pasientbehandlinga", "landbruksmaskinane", "straumkretsar",  # nynorsk
 ])
-def test_more_of_a_trades_work_is_a_key_competence(elev, text):
-    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+def test_more_of_a_trades_work_is_a_key_competence(answer_codes, text):
+    assert answer_codes(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
 
 
 @pytest.mark.parametrize("text", ["klimasmart jordbruk", "grønn teknologi",  # bokmål
                                   "miljøvennleg teknologi", "grøn teknologi"])  # nynorsk
-def test_a_green_practice_or_technology_is_citizenship_only(elev, text):
-    assert elev(text) == ("medborgerskap", {"medborgerskap"})
+def test_a_green_practice_or_technology_is_citizenship_only(answer_codes, text):
+    assert answer_codes(text) == ("medborgerskap", {"medborgerskap"})
 
 
-def test_a_computer_network_is_no_network_of_people(elev):
-    assert elev("feilsøking i nettverket") == ("nokkelkompetanser", {"nokkelkompetanser"})
-    assert elev("programmering og nettverk") == ("nokkelkompetanser", {"nokkelkompetanser"})
-    assert elev("internasjonalt nettverk") == ("sosial_inkludering", {"sosial_inkludering"})
+def test_a_computer_network_is_no_network_of_people(answer_codes):
+    assert answer_codes("feilsøking i nettverket") == ("nokkelkompetanser", {"nokkelkompetanser"})
+    assert answer_codes("programmering og nettverk") == ("nokkelkompetanser", {"nokkelkompetanser"})
+    assert answer_codes("internasjonalt nettverk") == ("sosial_inkludering", {"sosial_inkludering"})
 
 
 @pytest.mark.parametrize(("text", "category"), [
@@ -532,8 +522,8 @@ def test_a_computer_network_is_no_network_of_people(elev):
     ("sjølstende", "personlig_utvikling"),  # nynorsk «sjøl» is «sjølv»: «sjølstende» = selvstendighet
     ("utvikling av engelsken", "sprakferdigheter"), ("utvikling av språket", "sprakferdigheter"),  # a language's growth
 ])
-def test_round_10_concepts_of_sets_m_and_n(elev, text, category):
-    assert elev(text) == (category, {category})
+def test_round_10_concepts_of_sets_m_and_n(answer_codes, text, category):
+    assert answer_codes(text) == (category, {category})
 
 
 @pytest.mark.parametrize(("text", "primary"), [
@@ -542,14 +532,14 @@ def test_round_10_concepts_of_sets_m_and_n(elev, text, category):
     # a dash between words separates items like a comma
     ("samarbeid – glede", "nokkelkompetanser"), ("vener - meistring", "sosial_inkludering"),  # bokmål, nynorsk
 ])
-def test_a_list_typed_with_spaces_or_dashes_is_coloured_by_its_first_item(elev, text, primary):
-    assert elev(text)[0] == primary
+def test_a_list_typed_with_spaces_or_dashes_is_coloured_by_its_first_item(answer_codes, text, primary):
+    assert answer_codes(text)[0] == primary
 
 
-def test_words_one_rule_spans_are_not_a_spaced_list(elev):
+def test_words_one_rule_spans_are_not_a_spaced_list(answer_codes):
     # «trygghet kunnskap»: the confidence rule reads confidence with what it is about, as before
-    assert elev("trygghet kunnskap")[0] == "personlig_utvikling"
-    assert elev("kritisk tenkning engelsk")[0] == "nokkelkompetanser"
+    assert answer_codes("trygghet kunnskap")[0] == "personlig_utvikling"
+    assert answer_codes("kritisk tenkning engelsk")[0] == "nokkelkompetanser"
 
 
 @pytest.mark.parametrize(("text", "primary"), [
@@ -558,14 +548,14 @@ def test_words_one_rule_spans_are_not_a_spaced_list(elev):
     # … and communicating across languages is language (README: communication in a language is language first)
     ("kommunisere på tvers av språk", "sprakferdigheter"), ("prate over språkgrensene", "sprakferdigheter"),
 ])
-def test_what_reaches_across_is_what_the_answer_names(elev, text, primary):
-    assert elev(text)[0] == primary
+def test_what_reaches_across_is_what_the_answer_names(answer_codes, text, primary):
+    assert answer_codes(text)[0] == primary
 
 
 @pytest.mark.parametrize("text", ["mindre redde for å snakke", "elevane er ikkje redde lenger"])  # bokmål, nynorsk
-def test_less_afraid_in_the_plural_is_courage(elev, text):
+def test_less_afraid_in_the_plural_is_courage(answer_codes, text):
     """the pipeline reads the plural adjective «redde» as the verb «redde» (to rescue)"""
-    assert elev(text)[0] == "personlig_utvikling"
+    assert answer_codes(text)[0] == "personlig_utvikling"
 
 
 @pytest.mark.parametrize("text", [
@@ -573,16 +563,16 @@ def test_less_afraid_in_the_plural_is_courage(elev, text):
     "keramikk og veving", "kameraføring", "taktekking", "flislegging på badet",  # bokmål
     "formgjeving", "skisser og prototypar",  # nynorsk
 ])
-def test_the_practice_of_crafts_media_and_building_is_key_competence(elev, text):
-    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+def test_the_practice_of_crafts_media_and_building_is_key_competence(answer_codes, text):
+    assert answer_codes(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
 
 
 @pytest.mark.parametrize(("text", "codes"), [
     ("nordsamisk", {"sprakferdigheter"}), ("lulesamiske ord", {"sprakferdigheter"}),  # a Sami language by name
     ("stolt av å være samisk", {"personlig_utvikling"}),  # «samisk» alone is the people as often as the language
 ])
-def test_the_sami_languages(elev, text, codes):
-    assert elev(text)[1] == codes
+def test_the_sami_languages(answer_codes, text, codes):
+    assert answer_codes(text)[1] == codes
 
 
 @pytest.mark.parametrize(("text", "primary"), [
@@ -591,8 +581,8 @@ def test_the_sami_languages(elev, text, codes):
     ("inspirasjon til egne design", "personlig_utvikling"), ("inspirasjon til eigne design", "personlig_utvikling"),
     ("kunnskap om EU", "medborgerskap"),
 ])
-def test_the_word_before_a_preposition_names_the_item(elev, text, primary):
-    assert elev(text)[0] == primary
+def test_the_word_before_a_preposition_names_the_item(answer_codes, text, primary):
+    assert answer_codes(text)[0] == primary
 
 
 @pytest.mark.parametrize(("text", "category"), [
@@ -603,8 +593,8 @@ def test_the_word_before_a_preposition_names_the_item(elev, text, primary):
     # … and a skill head still yields to a modifier that is a term, its seam letter written once
     ("grammatikkunnskapar", "sprakferdigheter"),
 ])
-def test_an_unknown_modifier_leaves_the_compound_its_head(elev, text, category):
-    assert elev(text) == (category, {category})
+def test_an_unknown_modifier_leaves_the_compound_its_head(answer_codes, text, category):
+    assert answer_codes(text) == (category, {category})
 
 
 def test_a_known_modifier_the_splitter_refused_adds_nothing(nlp):
@@ -619,8 +609,8 @@ def test_a_known_modifier_the_splitter_refused_adds_nothing(nlp):
     ("lesa teikningar", "nokkelkompetanser"), ("saum", "nokkelkompetanser"), ("snikkar", "nokkelkompetanser"),
     ("stillasbygging", "nokkelkompetanser"), ("livredning", "nokkelkompetanser"),
 ])
-def test_round_10_trades_of_set_o(elev, text, category):
-    assert elev(text) == (category, {category})
+def test_round_10_trades_of_set_o(answer_codes, text, category):
+    assert answer_codes(text) == (category, {category})
 
 
 @pytest.mark.parametrize(("text", "category"), [
@@ -629,8 +619,8 @@ def test_round_10_trades_of_set_o(elev, text, category):
     ("nye kjenningar", "sosial_inkludering"), ("venneflokk", "sosial_inkludering"), ("fair play", "sosial_inkludering"),
     ("uthald", "personlig_utvikling"),
 ])
-def test_round_10_openness_peers_and_stamina(elev, text, category):
-    assert elev(text) == (category, {category})
+def test_round_10_openness_peers_and_stamina(answer_codes, text, category):
+    assert answer_codes(text) == (category, {category})
 
 
 @pytest.mark.parametrize("text", [
@@ -639,8 +629,8 @@ def test_round_10_openness_peers_and_stamina(elev, text, category):
     "vareeksponering", "blodtrykksmåling", "webdesign", "konditor", "fresemaskin",
     "tømrar", "kransbindinga", "symaskina", "hestestellet", "rørleggjar",  # nynorsk
 ])
-def test_the_techniques_and_tools_of_every_vocational_programme_are_key_competence(elev, text):
-    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+def test_the_techniques_and_tools_of_every_vocational_programme_are_key_competence(answer_codes, text):
+    assert answer_codes(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
 
 
 @pytest.mark.parametrize(("text", "codes"), [
@@ -650,15 +640,15 @@ def test_the_techniques_and_tools_of_every_vocational_programme_are_key_competen
     ("bærekraftig interiør", {"medborgerskap"}), ("plastfri binding", {"medborgerskap"}),  # the environment
     ("kortreiste buketter", {"medborgerskap"}),
 ])
-def test_a_trades_word_does_not_make_leisure_pride_or_green_practice_a_skill(elev, text, codes):
-    assert elev(text)[1] == codes
+def test_a_trades_word_does_not_make_leisure_pride_or_green_practice_a_skill(answer_codes, text, codes):
+    assert answer_codes(text)[1] == codes
 
 
 @pytest.mark.parametrize("text", ["murerteknikk", "blomsterkunnskap",  # bokmål
                                   "murarteknikk", "fletteteknikkar"])  # nynorsk
-def test_a_technique_or_knowledge_of_a_known_word_the_splitter_refused(elev, text):
+def test_a_technique_or_knowledge_of_a_known_word_the_splitter_refused(answer_codes, text):
     """the splitter leaves «murer+teknikk» whole; before a skill, knowledge or technique head any modifier is read"""
-    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+    assert answer_codes(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
 
 
 @pytest.mark.parametrize(("text", "codes"), [
@@ -670,8 +660,8 @@ def test_a_technique_or_knowledge_of_a_known_word_the_splitter_refused(elev, tex
     ("engelsk selvtillit", {"personlig_utvikling", "sprakferdigheter"}),
     ("engelsk venner mestring", {"sprakferdigheter", "sosial_inkludering", "personlig_utvikling"}),
 ])
-def test_a_nationality_adjective_before_a_people_or_culture_noun(elev, text, codes):
-    assert elev(text)[1] == codes
+def test_a_nationality_adjective_before_a_people_or_culture_noun(answer_codes, text, codes):
+    assert answer_codes(text)[1] == codes
 
 
 
@@ -681,16 +671,16 @@ def test_a_nationality_adjective_before_a_people_or_culture_noun(elev, text, cod
     ("urfolksretigheter", "medborgerskap"),
     ("opplevignar", "personlig_utvikling"), ("erfarigner", "personlig_utvikling"),  # nynorsk
 ])
-def test_a_typo_in_an_inflected_word_or_a_compound_head(elev, text, category):
-    assert elev(text) == (category, {category})
+def test_a_typo_in_an_inflected_word_or_a_compound_head(answer_codes, text, category):
+    assert answer_codes(text) == (category, {category})
 
 
 @pytest.mark.parametrize(("text", "codes"), [
     ("læreplass", set()), ("reiseklede", set()),  # two words the lexicon knows: no typo of «plast», «klode»
     ("engelsk kunskaper", {"sprakferdigheter"}), ("engelsk ferdigeter", {"sprakferdigheter"}),  # a misspelt skill yields
 ])
-def test_a_compound_of_known_words_is_no_typo_and_a_misspelt_skill_yields(elev, text, codes):
-    assert elev(text)[1] == codes
+def test_a_compound_of_known_words_is_no_typo_and_a_misspelt_skill_yields(answer_codes, text, codes):
+    assert answer_codes(text)[1] == codes
 
 
 @pytest.mark.parametrize(("text", "category"), [
@@ -702,8 +692,8 @@ def test_a_compound_of_known_words_is_no_typo_and_a_misspelt_skill_yields(elev, 
     ("bruktmøblar", "medborgerskap"), ("vi er ikkje så ulike", "sosial_inkludering"),
     ("kven eg er", "personlig_utvikling"),
 ])
-def test_more_concepts_of_the_definitions(elev, text, category):
-    assert elev(text) == (category, {category})
+def test_more_concepts_of_the_definitions(answer_codes, text, category):
+    assert answer_codes(text) == (category, {category})
 
 
 @pytest.mark.parametrize("text", [
@@ -711,19 +701,19 @@ def test_more_concepts_of_the_definitions(elev, text, category):
     "skolens utvikling", "utvikling for oss lærere", "utfordrende for faglærerne",  # bokmål
     "utfordrande for kontaktlærarane", "utfordrande planlegging for oss",  # nynorsk
 ])
-def test_the_schools_and_the_adults_challenge_is_noise(elev, text):
-    assert elev(text) == (None, set())
+def test_the_schools_and_the_adults_challenge_is_noise(answer_codes, text):
+    assert answer_codes(text) == (None, set())
 
 
 @pytest.mark.parametrize("text", ["brurebukett", "brurefrisyre"])  # nynorsk «brur» (bride), which the splitter does not know
-def test_a_compound_with_a_nynorsk_modifier_has_its_head(elev, text):
-    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+def test_a_compound_with_a_nynorsk_modifier_has_its_head(answer_codes, text):
+    assert answer_codes(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
 
 
 @pytest.mark.parametrize("text", ["motiverte", "motiverte elevar"])  # bokmål, nynorsk: the verb's lemma «motivere»
-def test_motivated_pupils_are_personal_development_first(elev, text):
+def test_motivated_pupils_are_personal_development_first(answer_codes, text):
     """the label rule for bare «motivasjon»/«motivert»: personal development first, key competence second"""
-    assert elev(text) == ("personlig_utvikling", {"personlig_utvikling", "nokkelkompetanser"})
+    assert answer_codes(text) == ("personlig_utvikling", {"personlig_utvikling", "nokkelkompetanser"})
 
 
 @pytest.mark.parametrize("text", [
@@ -733,8 +723,8 @@ def test_motivated_pupils_are_personal_development_first(elev, text):
     "vertskapsrolla", "marknadsføring", "kundehandsaming", "leia treningsøkter", "skadeførebygging",  # nynorsk
     "trenarrolla", "leiartrening",
 ])
-def test_the_service_and_coaching_side_of_a_programme_is_key_competence(elev, text):
-    assert elev(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+def test_the_service_and_coaching_side_of_a_programme_is_key_competence(answer_codes, text):
+    assert answer_codes(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
 
 
 @pytest.mark.parametrize(("text", "codes"), [
@@ -742,8 +732,8 @@ def test_the_service_and_coaching_side_of_a_programme_is_key_competence(elev, te
     ("bærekraftig reiseliv", {"medborgerskap"}), ("berekraftig reiseliv", {"medborgerskap"}),  # green tourism
     ("økoturisme", {"medborgerskap"}),
 ])
-def test_tourism_words_leave_the_trip_and_green_tourism_alone(elev, text, codes):
-    assert elev(text)[1] == codes
+def test_tourism_words_leave_the_trip_and_green_tourism_alone(answer_codes, text, codes):
+    assert answer_codes(text)[1] == codes
 
 
 @pytest.mark.parametrize(("text", "category"), [
@@ -755,8 +745,8 @@ def test_tourism_words_leave_the_trip_and_green_tourism_alone(elev, text, codes)
     ("fyrste utanlandstur", "personlig_utvikling"), ("like moglegheiter for alle", "sosial_inkludering"),
     ("inkludert i gruppa", "sosial_inkludering"),
 ])
-def test_independence_through_what_a_pupil_managed_alone(elev, text, category):
-    assert elev(text) == (category, {category})
+def test_independence_through_what_a_pupil_managed_alone(answer_codes, text, category):
+    assert answer_codes(text) == (category, {category})
 
 
 @pytest.mark.parametrize(("text", "codes"), [
@@ -764,8 +754,8 @@ def test_independence_through_what_a_pupil_managed_alone(elev, text, category):
     ("Vi tok bussen til Roma", set()), ("inkluderte tre turer", set()),  # the trip's logistics; «includes»
     ("utfordrende for personalet", set()), ("utfordrande for dei tilsette", set()),  # the staff's challenge (README trap)
 ])
-def test_initiative_logistics_and_the_staffs_challenge_are_not_independence(elev, text, codes):
-    assert elev(text)[1] == codes
+def test_initiative_logistics_and_the_staffs_challenge_are_not_independence(answer_codes, text, codes):
+    assert answer_codes(text)[1] == codes
 
 
 @pytest.mark.parametrize(("text", "primary", "codes"), [
@@ -778,8 +768,8 @@ def test_initiative_logistics_and_the_staffs_challenge_are_not_independence(elev
     ("kommunisera på tysk", "sprakferdigheter", {"sprakferdigheter"}),
     ("kommunikasjon og venskap", "sprakferdigheter", {"sprakferdigheter", "nokkelkompetanser", "sosial_inkludering"}),
 ])
-def test_communication_is_language_first_and_a_secondary_word_leads_no_list_item(elev, text, primary, codes):
-    assert elev(text) == (primary, codes)
+def test_communication_is_language_first_and_a_secondary_word_leads_no_list_item(answer_codes, text, primary, codes):
+    assert answer_codes(text) == (primary, codes)
 
 
 @pytest.mark.parametrize(("text", "category"), [
@@ -793,10 +783,10 @@ def test_communication_is_language_first_and_a_secondary_word_leads_no_list_item
     ("mindre engstelse", "personlig_utvikling"), ("reiste uten foreldre", "personlig_utvikling"),  # bokmål
     ("mindre uro", "personlig_utvikling"), ("reiste utan foreldra", "personlig_utvikling"),  # nynorsk
 ])
-def test_round_12_concepts_of_the_definitions(elev, text, category):
-    assert elev(text) == (category, {category})
+def test_round_12_concepts_of_the_definitions(answer_codes, text, category):
+    assert answer_codes(text) == (category, {category})
 
 
 @pytest.mark.parametrize("text", ["god stemning", "utfordrende for kollegiet", "utfordrande for kollegiet"])
-def test_a_bare_atmosphere_and_the_colleagues_challenge_are_noise(elev, text):
-    assert elev(text) == (None, set())
+def test_a_bare_atmosphere_and_the_colleagues_challenge_are_noise(answer_codes, text):
+    assert answer_codes(text) == (None, set())

@@ -7,21 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from qualcode.tagging import codebook_pipeline, load_codebook, primary_category
-from tests.conftest import ROOT
-
-ELEV = load_codebook(ROOT / "codebooks" / "elevutbytte.yaml")
-
-
-@pytest.fixture(scope="module")
-def elev(nlp):
-    pipeline = codebook_pipeline(ELEV)
-
-    def coded(text):
-        doc = pipeline(text)
-        return primary_category(doc._.qc_scores, ELEV), set(doc._.qc_scores)
-    return coded
-
 
 @pytest.mark.parametrize(("text", "category"), [
     # sciences and disciplines named by a learned suffix (no head of their own): subject knowledge
@@ -91,8 +76,8 @@ def elev(nlp):
     ("fremtidsmål", "personlig_utvikling"), ("oppleve noe nytt", "personlig_utvikling"),  # bokmål
     ("framtidsplanar", "personlig_utvikling"), ("opplevde mykje nytt", "personlig_utvikling"),  # nynorsk
 ])
-def test_words_of_the_definitions_reach_their_category(elev, text, category):
-    assert elev(text) == (category, {category})
+def test_words_of_the_definitions_reach_their_category(answer_codes, text, category):
+    assert answer_codes(text) == (category, {category})
 
 
 @pytest.mark.parametrize("text", [
@@ -106,17 +91,17 @@ def test_words_of_the_definitions_reach_their_category(elev, text, category):
     # conflicts, a shell, a tight lid name no outcome until a pupil has fewer, comes out of it or a class grows closer
     "konflikter", "skallet på egget", "tette vinduer",
 ])
-def test_what_the_widening_leaves_out_stays_uncoded(elev, text):
-    assert elev(text) == (None, set())
+def test_what_the_widening_leaves_out_stays_uncoded(answer_codes, text):
+    assert answer_codes(text) == (None, set())
 
 
-def test_a_speaking_skill_is_speech_not_endurance(elev):
+def test_a_speaking_skill_is_speech_not_endurance(answer_codes):
     # «taleferdighet» was read as «tåle» (to endure) + «ferdighet»: a red word in the cloud
-    assert elev("taleferdighet") == ("sprakferdigheter", {"sprakferdigheter"})
-    assert elev("tåle motgang")[0] == "personlig_utvikling"
+    assert answer_codes("taleferdighet") == ("sprakferdigheter", {"sprakferdigheter"})
+    assert answer_codes("tåle motgang")[0] == "personlig_utvikling"
 
 
 @pytest.mark.parametrize("text", ["forstår andre språk godt", "forstod andre språk"])  # bokmål, nynorsk
-def test_understanding_another_language_is_the_language_only(elev, text):
+def test_understanding_another_language_is_the_language_only(answer_codes, text):
     # «forstå andre» is understanding others (inclusion), but not before «språk»: «andre» is then an adjective
-    assert elev(text) == ("sprakferdigheter", {"sprakferdigheter"})
+    assert answer_codes(text) == ("sprakferdigheter", {"sprakferdigheter"})
