@@ -4,8 +4,8 @@ The tagger's result for a text depends on the codebook only through what each of
 can fire (terms, compound parts, typo matches, the phrases it opens, the exclusions that cover
 it), plus token patterns and polarity poles. :class:`CodebookChange` compares the old and the
 new codebook word by word: a text none of whose words fires differently gets exactly the
-suggestions it already has. Pattern, together (rule or exclusion), weak-list, secondary-list or pole edits make every
-text count as changed.
+suggestions it already has. Pattern, together (rule or exclusion), weak-list, secondary-list, pole or activities edits make
+every text count as changed.
 
 >>> change = CodebookChange(old_tagger, new_tagger)            # doctest: +SKIP
 >>> change.affects(["Elevene", "ble", "nysgjerrige"], ["elev", "bli", "nysgjerrig"])   # doctest: +SKIP
@@ -32,7 +32,9 @@ class CodebookChange:
                   for c in cb.categories}
                  for cb in (old_cb, new_cb)]
         patterns = [{cid: r for cid, r in by_id.items() if any(r)} for by_id in rules]
-        self.everything = patterns[0] != patterns[1] or old_cb.polarity != new_cb.polarity
+        # the activity reading depends on the whole answer: an edit of it changes every text
+        self.everything = patterns[0] != patterns[1] or old_cb.polarity != new_cb.polarity \
+            or old_cb.activities != new_cb.activities
         before, after = self.old.exclusions(), self.new.exclusions()
         # Words whose exclusion status changed in some category: a text holding one (or a
         # compound containing one, since long exclusions also block compounds) is affected.

@@ -142,6 +142,26 @@ class Pole(BaseModel):
     phrases: list[str] = Field(default_factory=list)
 
 
+class Activities(BaseModel):
+    """An answer that names only an activity, and the category such an answer is evidence of.
+
+    A survey answer the codebook's rules leave uncoded whose word is the verbal noun of a verb
+    («kanopadling», «dissekering», «vedhogging») names something the respondent did or learnt; it
+    becomes weak evidence (``activity:<word>``, a lower score than any rule) of ``category``.
+    ``exclude`` lists the verbal nouns that name the programme or the trip itself, not an outcome
+    («utveksling», «reising», «shopping»); a compound ending in one is excluded too.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    category: str
+    exclude: list[str] = Field(default_factory=list)
+
+    @field_validator("exclude")
+    @classmethod
+    def _words(cls, values: list[str]) -> list[str]:
+        return Category._words(values)
+
+
 class Codebook(BaseModel):
     """A validated codebook. ``categories`` keep their file order (the tie-break order)."""
 
@@ -153,6 +173,7 @@ class Codebook(BaseModel):
     description: str = ""
     categories: list[Category]
     polarity: dict[str, Pole] = Field(default_factory=dict)
+    activities: Activities | None = None
     source: str | None = Field(default=None, exclude=True)
     text: str | None = Field(default=None, exclude=True, repr=False)  # the YAML as written, comments kept
 
@@ -288,6 +309,10 @@ def parse_codebook(text: str, source: str = "<codebook>", *, complete: bool = Tr
                 raise CodebookError(f"{where(('categories', i, 'parent'))}: category '{category.id}' is its own ancestor.")
             chain.add(current)
             current = codebook.categories[seen[current]].parent
+    if codebook.activities is not None and codebook.activities.category not in seen:
+        raise CodebookError(f"{where(('activities', 'category'))}: activities name category "
+                            f"'{codebook.activities.category}', which is not a category in this codebook; use one of "
+                            f"{', '.join(seen)}.")
     _check_patterns(codebook, where)
     return codebook
 

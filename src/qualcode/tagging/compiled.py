@@ -41,7 +41,8 @@ from qualcode.tagging.lexicon import derivations, nynorsk_lemmas_of
 from qualcode.tagging.nynorsk import nynorsk_form_lemmas, typo_readings, with_nynorsk_forms
 from qualcode.tagging.tokens import word_facts
 
-WEIGHTS = {"term": 1.0, "together": 1.0, "phrase": 1.5, "derived": 0.8, "compound": 0.8, "modifier": 0.75, "head": 0.7, "fuzzy": 0.6}
+WEIGHTS = {"term": 1.0, "together": 1.0, "phrase": 1.5, "derived": 0.8, "compound": 0.8, "modifier": 0.75, "head": 0.7, "fuzzy": 0.6,
+           "activity": 0.5}
 ANY_WORD = frozenset({"*"})  # the first group of an exclusion that stands for every word of the category
 WEAK_KINDS = frozenset({"term", "derived", "head", "fuzzy", "phrase"})  # rules a weak entry can make weak
 _LITERAL_KEYS = ("LEMMA", "LOWER", "ORTH", "TEXT", "NORM")
@@ -87,7 +88,7 @@ class Rule:
     """One way a category is found. ``category`` is the category id; ``text`` the codebook entry."""
 
     category: str
-    kind: str  # term | derived | head | compound | phrase | fuzzy | pattern | together | weak
+    kind: str  # term | derived | head | compound | phrase | fuzzy | pattern | together | weak | activity
     text: str
     weight: float
 
@@ -228,6 +229,9 @@ class CompiledCodebook:
             for cid in set(self.excluded) | set(self.excluded_phrases) | set(self.excluded_together)}
         self.poles = [(name, set(pole.terms), [tuple(p.split()) for p in pole.phrases])
                       for name, pole in codebook.polarity.items()]
+        # an uncoded answer naming an activity: its category and the verbal nouns that are no outcome (see activities.py)
+        self.activity_category = codebook.activities.category if codebook.activities else None
+        self.activity_exclude = frozenset(codebook.activities.exclude) if codebook.activities else frozenset()
         self.prefixes = sorted((t for t in self.parts if len(t) >= 4), key=len, reverse=True)
         self._candidates: dict[tuple, tuple[list[Rule], list]] = {}
         self._by_word: dict[tuple[str, str], bool | tuple[list[tuple[str, ...]], frozenset[str]]] = {}

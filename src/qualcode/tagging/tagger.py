@@ -28,6 +28,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from qualcode.nlp.stopwords import is_noise_answer
+from qualcode.tagging.activities import ACTIVITY_TEXT, activity_field, activity_verb
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.compiled import (ANY_WORD, SINGULAR_REFLEXIVES, SPLIT_WORD_TEXT, WEIGHTS, YIELDING_HEADS,
                                        CompiledCodebook, Rule, within_window)
@@ -279,6 +280,8 @@ class CodebookTagger:
             return result
         matches = self.matches(tokens, doc)
         if not matches:
+            if self.compiled.activity_category and len(tokens) <= ACTIVITY_TEXT:
+                return self._activity(tokens)
             return result
         compiled = self.compiled
         negated = negated_tokens(tokens)
@@ -349,6 +352,35 @@ class CodebookTagger:
             for category in negated_categories:
                 current = result.polarity.get(category)
                 result.polarity[category] = last if current in (None, last) else "mixed"
+        return result
+
+    def _activity(self, tokens: Tokens) -> Tagging:
+        """An answer no rule fires on that names an activity: weak evidence of the codebook's activity category.
+
+        «kanopadling», «dissekering av fisk», «lastesikring»: a verbal noun of a verb the lexicon knows
+        (:func:`~qualcode.tagging.activities.activity_verb`) names something the respondent did; it shows as
+        ``activity:<word>`` with a lower score than any rule, so a reviewer sees it as a guess. An answer with a
+        negation («ingen peiling») or a word of the codebook's ``activities.exclude`` (the exchange, the trip, the
+        programme: «utvekslinga», «shopping», «inkluderte omvisning») names no activity.
+        """
+        result = Tagging()
+        compiled, keys, parts = self.compiled, tokens.keys, tokens.parts
+        exclude = compiled.activity_exclude
+        found = None
+        for i in range(len(tokens)):
+            if tokens.punct[i]:
+                continue
+            if not NEGATION_CUES.isdisjoint(keys[i]) or activity_field(keys[i], parts[i], exclude):
+                return result
+            if found is None and tokens.is_alpha(i) or found is None and "-" in tokens.lower[i]:
+                if any(activity_verb(key) for key in keys[i]):
+                    found = i
+        if found is None:
+            return result
+        category = compiled.activity_category
+        rule = Rule(category, "activity", tokens.lower[found], WEIGHTS["activity"])
+        result.evidence.append((found, found + 1, category, rule))
+        result.scores = {category: WEIGHTS["activity"]}
         return result
 
     def _absent_categories(self, tokens: Tokens, matches: list[tuple[int, int, Rule]],

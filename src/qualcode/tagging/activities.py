@@ -1,0 +1,56 @@
+"""Activities: what a survey answer names when it names something the respondent did.
+
+Each new setting brings its own words for what pupils did or learnt («kanopadling», «dissekering»,
+«lastesikring», «vedhogging»); no word list reaches all of them. Norwegian names an activity with
+the verbal noun of its verb («padle» → «padling», «dissekere» → «dissekering»), so an answer whose
+word is the verbal noun of a verb the lexicon knows names an activity even when no codebook lists
+it. A codebook says which category such an answer is evidence of (``activities`` in
+docs/codebook-format.md); the tagger uses it only for a short answer no rule fires on, with a
+lower score than any rule (:data:`~qualcode.tagging.compiled.WEIGHTS` ``activity``).
+
+>>> activity_verb("kanopadling"), activity_verb("dissekering"), activity_verb("ting")
+('padle', 'dissekere', None)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from qualcode.nlp.lemmatizer import is_known_lemma
+from qualcode.nlp.standard import NYNORSK
+
+# A verbal noun's ending and its verb's: «dissekering» → «dissekere», «navigasjon» → «navigere»,
+# «omvisning» → «omvise», «padling» → «padle». The longest ending first.
+VERBAL_NOUN_ENDINGS = (("ering", "ere"), ("asjon", "ere"), ("ning", "e"), ("ing", "e"))
+SHORTEST_VERB = 4  # «hogge», «padle», «sy»-like stems shorter than this are too often another word («ting» → «te»)
+ACTIVITY_TEXT = 5  # at most this many tokens: a survey answer naming one thing
+
+
+@lru_cache(maxsize=100_000)
+def activity_verb(word: str) -> str | None:
+    """The verb whose verbal noun ``word`` (lower case) is, else None.
+
+    The verb may end a compound: «vedhogging» is «hogge» with its object, «lastesikring» «sikre».
+    The verb must be a lemma the lexicon knows, bokmål or nynorsk.
+    """
+    word = word.rsplit("-", 1)[-1]  # «CV-skriving»: the last piece
+    if not word.isalpha():
+        return None
+    for ending, verb_ending in VERBAL_NOUN_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending):
+            verb = word[: -len(ending)] + verb_ending
+            for start in range(len(verb) - SHORTEST_VERB + 1):
+                tail = verb[start:]
+                if is_known_lemma(tail) or is_known_lemma(tail, NYNORSK):
+                    return tail
+            return None
+    return None
+
+
+def activity_field(keys: frozenset[str], parts: tuple[str, ...], field: frozenset[str]) -> bool:
+    """True if a word (its keys and compound parts) is, or ends in, one of ``field``'s words."""
+    return not field.isdisjoint(keys) or bool(parts) and parts[-1] in field or any(
+        k.endswith(w) for k in keys for w in field if len(w) >= 6)
+
+
+__all__ = ["ACTIVITY_TEXT", "activity_field", "activity_verb"]
