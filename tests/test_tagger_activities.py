@@ -36,6 +36,15 @@ def test_an_activity_no_codebook_lists_is_subject_knowledge(answer_codes, text):
     assert answer_codes(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
 
 
+@pytest.mark.parametrize("text", [
+    # a skill, a subject, a course or a piece of know-how of something no rule names (bokmål, nynorsk)
+    "klatreferdigheter", "klatreferdigheiter", "trafikkforståelse", "brannvernkurs",
+    "fjellvett", "smiarbeid", "steinhoggarfaget",
+])
+def test_a_skill_or_subject_of_something_no_codebook_lists_is_subject_knowledge(answer_codes, text):
+    assert answer_codes(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+
+
 def test_the_analyst_sees_the_activity_as_a_weaker_suggestion_than_a_listed_word(pupils):
     codebook, nlp = pupils
     guessed = nlp("destillering av vatn")
@@ -52,6 +61,8 @@ def test_the_analyst_sees_the_activity_as_a_weaker_suggestion_than_a_listed_word
     # the trip: travel, sights, accommodation, shopping, meals, money, waiting
     "reising", "omvising på museet", "overnatting på hotell", "shopping i byen", "spising på restaurant",
     "betaling med kort", "venting på flyplassen",
+    # a host company («-bedrift» is no «drift»), paperwork, time, a course of the programme
+    "vertsbedrifta", "papirarbeid", "tidsbruk", "Erasmus-kurs", "erasmuskurs",
     # don't know, no opinion, includes
     "ingen peiling", "har ikkje peiling", "ingen meining", "turen inkluderte omvisning",
 ])

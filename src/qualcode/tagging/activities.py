@@ -47,10 +47,44 @@ def activity_verb(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
+def skill_compound(word: str, heads: frozenset[str]) -> str | None:
+    """The head of ``heads`` that ``word`` (lower case, perhaps inflected) is a compound of, else None.
+
+    «friluftsferdigheter» → «ferdighet», «gardsarbeid» → «arbeid», «tømrarfaget» → «fag»: a skill, a method, a
+    field of work or a subject of something no codebook names. The head is the longest word the lexicon knows at
+    the compound's end, so «vertsbedrift» is a «bedrift», not a «drift»; a modifier of at least three letters
+    makes it a compound («arbeid» alone is none).
+    """
+    modifier, _, last = word.rpartition("-")
+    if modifier and last in heads:
+        return last  # «KI-verktøy»: a hyphen says where the head starts
+    word = word.replace("-", "")
+    forms = [word] + [word[: -len(e)] for e in NOUN_ENDINGS if word.endswith(e)]
+    for form in forms:
+        for head in heads:
+            if form.endswith(head) and len(form) - len(head) >= 3 and _longest_known_end(form) == head:
+                return head
+    return None
+
+
+# Inflections of a noun written after its head: «-faget», «-fagene», «-arbeidet», nynorsk «-reiskapane»
+NOUN_ENDINGS = ("ene", "ane", "et", "en", "er", "ar", "a")
+
+
+def _longest_known_end(word: str) -> str | None:
+    for start in range(1, len(word) - 1):
+        end = word[start:]
+        if is_known_lemma(end) or is_known_lemma(end, NYNORSK):
+            return end
+    return None
+
+
 def activity_field(keys: frozenset[str], parts: tuple[str, ...], field: frozenset[str]) -> bool:
-    """True if a word (its keys and compound parts) is, or ends in, one of ``field``'s words."""
-    return not field.isdisjoint(keys) or bool(parts) and parts[-1] in field or any(
-        k.endswith(w) for k in keys for w in field if len(w) >= 6)
+    """True if a word (its keys and compound parts) is, holds, begins or ends with one of ``field``'s words
+    («utvekslinga», «Erasmus-kurs», «erasmuskurs», «skuleutveksling»)."""
+    return not field.isdisjoint(keys) or not field.isdisjoint(parts) or any(
+        k.endswith(w) or k.startswith(w) for k in keys for w in field if len(w) >= 6)
 
 
-__all__ = ["ACTIVITY_TEXT", "activity_field", "activity_verb"]
+__all__ = ["ACTIVITY_TEXT", "activity_field", "activity_verb", "skill_compound"]

@@ -148,15 +148,18 @@ class Activities(BaseModel):
     A survey answer the codebook's rules leave uncoded whose word is the verbal noun of a verb
     («kanopadling», «dissekering», «vedhogging») names something the respondent did or learnt; it
     becomes weak evidence (``activity:<word>``, a lower score than any rule) of ``category``.
+    ``heads`` are nouns of a skill, a method, a field of work or a subject («ferdighet», «arbeid», «fag»): a compound
+    of one of them with a word no rule reads («friluftsferdigheter», «gardsarbeid») is such evidence too.
     ``exclude`` lists the verbal nouns that name the programme or the trip itself, not an outcome
     («utveksling», «reising», «shopping»); a compound ending in one is excluded too.
     """
 
     model_config = ConfigDict(extra="forbid")
     category: str
+    heads: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
 
-    @field_validator("exclude")
+    @field_validator("heads", "exclude")
     @classmethod
     def _words(cls, values: list[str]) -> list[str]:
         return Category._words(values)

@@ -28,7 +28,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from qualcode.nlp.stopwords import is_noise_answer
-from qualcode.tagging.activities import ACTIVITY_TEXT, activity_field, activity_verb
+from qualcode.tagging.activities import ACTIVITY_TEXT, activity_field, activity_verb, skill_compound
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.compiled import (ANY_WORD, SINGULAR_REFLEXIVES, SPLIT_WORD_TEXT, WEIGHTS, YIELDING_HEADS,
                                        CompiledCodebook, Rule, within_window)
@@ -358,22 +358,24 @@ class CodebookTagger:
         """An answer no rule fires on that names an activity: weak evidence of the codebook's activity category.
 
         «kanopadling», «dissekering av fisk», «lastesikring»: a verbal noun of a verb the lexicon knows
-        (:func:`~qualcode.tagging.activities.activity_verb`) names something the respondent did; it shows as
+        (:func:`~qualcode.tagging.activities.activity_verb`) names something the respondent did, and a compound of
+        one of the codebook's ``activities.heads`` («friluftsferdigheter», «gardsarbeid») a skill, a method or a
+        field of work (:func:`~qualcode.tagging.activities.skill_compound`); it shows as
         ``activity:<word>`` with a lower score than any rule, so a reviewer sees it as a guess. An answer with a
         negation («ingen peiling») or a word of the codebook's ``activities.exclude`` (the exchange, the trip, the
         programme: «utvekslinga», «shopping», «inkluderte omvisning») names no activity.
         """
         result = Tagging()
         compiled, keys, parts = self.compiled, tokens.keys, tokens.parts
-        exclude = compiled.activity_exclude
+        exclude, heads = compiled.activity_exclude, compiled.activity_heads
         found = None
         for i in range(len(tokens)):
             if tokens.punct[i]:
                 continue
             if not NEGATION_CUES.isdisjoint(keys[i]) or activity_field(keys[i], parts[i], exclude):
                 return result
-            if found is None and tokens.is_alpha(i) or found is None and "-" in tokens.lower[i]:
-                if any(activity_verb(key) for key in keys[i]):
+            if found is None and (tokens.is_alpha(i) or "-" in tokens.lower[i]):
+                if any(activity_verb(key) or heads and skill_compound(key, heads) for key in keys[i]):
                     found = i
         if found is None:
             return result
