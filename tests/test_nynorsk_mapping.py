@@ -403,3 +403,25 @@ def test_an_exclusion_with_a_participle_reaches_nynorsk(elev, nynorsk, bokmal):
 def test_a_nynorsk_participle_takes_its_bokmal_stem(word, bokmal):
     assert normalised_lemma(word, word) == bokmal
     assert normalised_lemma(word, word[:-4] + "e") == bokmal  # the pipeline's verb as lemma
+
+
+# Round 15 (nynorsk, session 10): a compound of a nynorsk modifier and a head bokmål writes the same. The splitter
+# needs bokmål parts, so «elektrikar+faget» stayed whole and unread while «elektriker+faget» is the trade's subject
+# knowledge; the modifier is now read in bokmål and the compound like its bokmål counterpart.
+
+@pytest.mark.parametrize(("nynorsk", "bokmal", "category"), [
+    ("elektrikarfaget", "elektrikerfaget", "nokkelkompetanser"),
+    ("båtbyggjarfaget", "båtbyggerfaget", "nokkelkompetanser"),
+    ("teiknspråkbruk", "tegnspråkbruk", "sprakferdigheter"),
+])
+def test_a_nynorsk_modifier_before_a_bokmal_head(elev, nynorsk, bokmal, category):
+    assert elev(bokmal)[0] == category
+    assert elev(nynorsk) == elev(bokmal)
+
+
+@pytest.mark.parametrize(("word", "bokmal"), [
+    ("teiknspråkbruk", "tegnspråkbruk"), ("båtbyggjarfaget", "båtbyggerfag"), ("elektrikarfaget", "elektrikerfag"),
+])
+def test_a_nynorsk_modifier_takes_its_bokmal_spelling(word, bokmal):
+    assert normalised_lemma(word, word) == bokmal
+

@@ -26,7 +26,7 @@ from qualcode.nlp.compounds import lemma_frequencies, split_compound
 from qualcode.nlp.lemmatizer import (is_known_lemma, lemmatize_word, ndt_form_lemmas, noun_lemmas,
                                      nynorsk_lemma_frequencies)
 from qualcode.nlp.stopwords import stop_words
-from qualcode.tagging.nynorsk import (NYNORSK_FUNCTION_WORDS, bokmal_compound, bokmal_head, bokmal_of,
+from qualcode.tagging.nynorsk import (NYNORSK_FUNCTION_WORDS, bokmal_compound, bokmal_head, bokmal_modifier, bokmal_of,
                                       bokmal_plural, compound_lemma, is_bokmal_word, nynorsk_form_lemmas,
                                       NYNORSK_TO_BOKMAL, nynorsk_homograph, nynorsk_lemma, nynorsk_lemmas,
                                       nynorsk_stems, rewrites)
@@ -148,6 +148,10 @@ def normalised_lemma(word: str, lemma: str) -> str:
     head = next(filter(None, map(bokmal_head, (r for r in readings if r not in nynorsk_lemmas()))), None)
     if head:
         return head
+    # a nynorsk modifier before a bokmål head: «teikn+språkbruk» → tegnspråkbruk, «båtbyggjar+fag+et» → båtbyggerfag
+    modifier = next(filter(None, map(bokmal_modifier, (r for r in readings if r not in nynorsk_lemmas()))), None)
+    if modifier:
+        return modifier
     weak = next((s for s in stems if s.endswith("e") and (is_known_lemma(s) or _known_compound(s))), None)
     if weak:
         return weak  # «glosar» → glose, «tyskglosar» → tyskglose: a rarer noun the lexicon knows

@@ -445,6 +445,36 @@ def bokmal_head(word: str) -> str | None:
     return None
 
 
+def _is_nynorsk_word(word: str) -> bool:
+    """A lemma of the nynorsk treebank or a word simplemma's nynorsk model knows («elektrikar», «teikn»), and no
+    bokmål lemma (unless a nynorsk homograph): «gjenvinning» is bokmål, not a nynorsk «-ing» for «-else»."""
+    if word not in nynorsk_lemmas() and not word_dictionaries.is_known(word, lang="nn"):
+        return False
+    bokmal = _bokmal_lemma(word, 0) or _bokmal_lemma(word, 1)
+    return not bokmal or nynorsk_homograph(word)
+
+
+def bokmal_modifier(word: str) -> str | None:
+    """A compound the splitter cannot read because its modifier is a nynorsk word, before a head bokmål writes
+    the same: the modifier in bokmål, its linking s or e kept («teikn+språkbruk» → tegnspråkbruk,
+    «båtbyggjar+fag» → båtbyggerfag); None if no such split gives a compound the splitter reads.
+    The longest head decides.
+
+    >>> bokmal_modifier("teiknspråkbruk"), bokmal_modifier("båtbyggjarfag")
+    ('tegnspråkbruk', 'båtbyggerfag')
+    """
+    for cut in range(3, len(word) - 2):
+        head, modifier = word[cut:], word[:cut]
+        if head not in lemma_frequencies() or head in NOT_A_HEAD or head.startswith(DERIVATIONAL):
+            continue
+        link = modifier[-1] if modifier[-1] in "se" and _is_nynorsk_word(modifier[:-1]) else ""
+        bare = modifier[: len(modifier) - len(link)]
+        mapped = _is_nynorsk_word(bare) and bokmal_of(bare)
+        if mapped and len(split_compound(mapped + link + head)) > 1:
+            return mapped + link + head
+    return None
+
+
 @lru_cache(maxsize=1)
 def _nynorsk_only_lemmas() -> FuzzyIndex:
     return FuzzyIndex(lemma for lemma in nynorsk_lemmas() if len(lemma) >= 5 and lemma not in lemma_frequencies())
