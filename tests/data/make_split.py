@@ -42,7 +42,9 @@ SEEDS = {"labelset_2026": 20261130, "labelset_2026b": 20261201, "labelset_2026c"
          "labelset_2026aa": 20261226,
          "labelset_2026ab": 20261227,
          "labelset_2026ac": 20261228,
-         "labelset_2026ad": 20261229}
+         "labelset_2026ad": 20261229,
+         "labelset_2026ae": 20261230,
+         "labelset_2026af": 20261231}
 
 
 def strata(path, key):
