@@ -26,3 +26,30 @@ def test_a_product_named_as_a_vehicle_is_not_coded(priority_codes, text, categor
 ])
 def test_a_product_made_or_published_is_coded(priority_codes, text, category):
     assert category in priority_codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # absence through «ingen» with the topic named first
+    ("Det var ingen elevråd involvert, altså lærerne bestemte alt fra start til slutt.", "demokratisk_deltakelse"),
+    ("Det var ingen elevråd involvert, lærarane bestemte alt frå start til slutt.", "demokratisk_deltakelse"),
+    ("Vi fløy begge veier, og ingen snakket om klima på hele turen.", "miljo_klima"),
+    ("Vi flaug begge vegar, og ingen snakka om klima på heile turen.", "miljo_klima"),
+    # absence said of «det», a topic named before in the sentence
+    ("Bærekraft var nevnt i søknaden, men i praksis ble det ikke gjort noe med det.", "miljo_klima"),
+    ("Berekraft var nemnt i søknaden, men i praksis vart det ikkje gjort noko med det.", "miljo_klima"),
+    ("Søknaden lovet mye om bærekraft, men det har i praksis ikke vært et tema.", "miljo_klima"),
+    ("Søknaden lova mykje om berekraft, men det har i praksis ikkje vore eit tema.", "miljo_klima"),
+])
+def test_absence_through_ingen_or_of_a_topic_named_before_is_not_coded(priority_codes, text, category):
+    assert category not in priority_codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # «ingen» that says nobody was left out, and an absence of something else, keep the priority
+    ("Elevrådet var med på alt, og ingen ble holdt utenfor.", "demokratisk_deltakelse"),
+    ("Vi snakka mykje om klima, og ingen fly var involvert i reisa.", "miljo_klima"),
+    ("Elevene lærte om bærekraft, og det har vært et tema hele året.", "miljo_klima"),
+    ("Elevane lærte om berekraft, og det har vore eit tema heile året.", "miljo_klima"),
+])
+def test_a_priority_beside_another_absence_is_coded(priority_codes, text, category):
+    assert category in priority_codes(text)

@@ -259,6 +259,16 @@ ABSENCE_FILLERS = SENTENCE_ADVERBS | {"noe", "noko", "noen", "nokon", "et", "eit
                                       "vært", "vore", "blitt", "vorte", "stort", "spesielt", "særlig", "særleg", "mye",
                                       "mykje", "i", "seg", "selv", "sjølv"}
 ABSENCE_GAP = 4
+# «det var ingen elevråd involvert», «ingen snakka om utslepp»: after «ingen» the topic comes first, in at most this
+# many words
+NOBODY = frozenset({"ingen", "inga", "ingi"})
+NOBODY_TOPIC_WORDS = 2
+# «det har i praksis ikke vært et tema», «ble det ikke gjort noe med det»: an absence said of «det», a topic named
+# before in the sentence (the statement's clause then reaches back to the sentence's start)
+ANAPHORS = frozenset({"det", "dette"})
+DONE = frozenset({"gjort", "gjorde", "gjordes"})
+ANAPHOR_CLAUSE = ANAPHORS | COPULAS | SENTENCE_ADVERBS | {"har", "hadde", "i", "praksis", "realiteten", "men", "så",
+                                                          "da", "då", "nå", "no"}
 # «det digitale var heilt fråverande», «Politikk og sånt holdt vi helt utenfor» (a fronted topic before an inverted
 # subject; «holdt appell utenfor rådhuset», «blir holdt utenfor» are something else): absent without a cue
 ABSENT = frozenset({"fraværende", "fråverande", "fraværande"})
@@ -267,15 +277,42 @@ KEPT_OUT = (frozenset({"holdt", "heldt", "haldt", "holder", "held"}), frozenset(
 
 def _says_absent(lowers: list[str], cue: int, end: int) -> bool:
     """True if the words after the cue at ``cue`` (up to ``end``) say its topic was absent: «ikke noe tema»,
-    «ikkje vore eit tema», «ikke tatt opp», «ikke noe fokus på», «aldri om» after a verb of talking."""
+    «ikkje vore eit tema», «ikke tatt opp», «ikke noe fokus på», «aldri om» after a verb of talking; after «ingen»
+    the topic itself may come first («ingen elevråd involvert», «ingen snakka om utslepp»); «ikke gjort noe med det»
+    says it of a topic named before (see :func:`_anaphoric`)."""
     if cue > 0 and lowers[cue - 1] in TALKED and cue + 1 < end and lowers[cue + 1] == "om":
         return True
+    nobody = lowers[cue] in NOBODY
+    if nobody and cue + 2 < end and lowers[cue + 1] in TALKED and lowers[cue + 2] == "om":
+        return True
+    named = 0  # the topic's words between «ingen» and the word that says it was absent
     for j in range(cue + 1, min(cue + 1 + ABSENCE_GAP, end)):
         if lowers[j] in ABSENCE_WORDS or (lowers[j] == "opp" and lowers[j - 1] in TAKEN_UP):
             return True
+        if lowers[j] in DONE and _with_it(lowers, j + 1, end):
+            return True
         if lowers[j] not in ABSENCE_FILLERS and lowers[j] not in TAKEN_UP:
-            return False
+            named += 1
+            if not nobody or named > NOBODY_TOPIC_WORDS:
+                return False
     return False
+
+
+def _with_it(lowers: list[str], k: int, end: int) -> bool:
+    """True if «med det/dette» follows position ``k`` over fillers: «(ikke gjort) noe med det»."""
+    while k < end and lowers[k] in ABSENCE_FILLERS:
+        k += 1
+    return k + 1 < end and lowers[k] == "med" and lowers[k + 1] in ANAPHORS
+
+
+def _anaphoric(lowers: list[str], start: int, cue: int, end: int) -> bool:
+    """True if the absence stated in clause ``start:end`` is of a topic named earlier in the sentence: the clause
+    names no word of its own before the cue but «det/dette» and auxiliaries («…, det har i praksis ikke vært et
+    tema»), or it ends in «med det» («…, men i praksis ble det ikke gjort noe med det»)."""
+    before = lowers[start:cue]
+    if ANAPHORS.intersection(before) and all(w in ANAPHOR_CLAUSE for w in before):
+        return True
+    return any(lowers[j] in DONE and _with_it(lowers, j + 1, end) for j in range(cue + 1, end))
 
 
 def absent_topics(tokens: Tokens) -> list[tuple[int, int, int]]:
@@ -300,14 +337,18 @@ def absent_topics(tokens: Tokens) -> list[tuple[int, int, int]]:
                                or lowers[end] in CLAUSE_BREAKERS):
             end += 1
         clause = range(start, end)
-        if TOPIC_OPENERS.isdisjoint(lowers[i] for i in clause) and any(
-                (lowers[i] in NEGATION_CUES and _says_absent(lowers, i, end))
-                or (lowers[i] in ABSENT and i > start and lowers[i - 1] in COPULAS | SENTENCE_ADVERBS)
+        cues = [i for i in clause if lowers[i] in NEGATION_CUES and _says_absent(lowers, i, end)]
+        if TOPIC_OPENERS.isdisjoint(lowers[i] for i in clause) and (cues or any(
+                (lowers[i] in ABSENT and i > start and lowers[i - 1] in COPULAS | SENTENCE_ADVERBS)
                 or (lowers[i] in KEPT_OUT[0] and i + 2 < end and lowers[i + 1] in SUBJECT_PRONOUNS - {"det"}
-                    and KEPT_OUT[1].intersection(lowers[i + 2:i + 4])) for i in clause):
+                    and KEPT_OUT[1].intersection(lowers[i + 2:i + 4])) for i in clause)):
             scope = end
             while scope < n and not tokens.sent_start[scope] and lowers[scope] not in {"men", "likevel", "derimot"}:
                 scope += 1
-            found.append((start, end, scope))
+            first = start
+            if cues and _anaphoric(lowers, start, cues[0], end):
+                while first > 0 and not tokens.sent_start[first]:
+                    first -= 1
+            found.append((first, end, scope))
         start = end if end > start else start + 1
     return found
