@@ -53,3 +53,24 @@ def test_absence_through_ingen_or_of_a_topic_named_before_is_not_coded(priority_
 ])
 def test_a_priority_beside_another_absence_is_coded(priority_codes, text, category):
     assert category in priority_codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a priority word inside the name of a group, a line of study or a room
+    ("Ungdommene kalte seg selv «klimagjengen» fordi det regnet hele uka.", "miljo_klima"),
+    ("Ungdomane kalla seg sjølve «klimagjengen» fordi det regna heile veka.", "miljo_klima"),
+    ("Et par av elevene fra robotikklinja stilte til valg i elevrådet etter turen.", "digital_omstilling"),
+    ("Eit par av elevane frå robotikklinja stilte til val i elevrådet etter turen.", "digital_omstilling"),
+])
+def test_a_name_built_from_a_priority_word_is_not_coded(priority_codes, text, category):
+    assert category not in priority_codes(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a club or a workshop the project started is the priority's activity
+    ("Vi fikk en robotklubb som ble startet på grunn av prosjektet.", "digital_omstilling"),
+    ("Ungdomane skipa ein miljøklubb på skulen etter turen, og no ryddar dei i nærmiljøet.", "miljo_klima"),
+    ("Partnerskolen har et eget gjenbruksverksted der elevene bygde møbler av gamle paller.", "miljo_klima"),
+])
+def test_a_club_or_workshop_of_the_priority_is_coded(priority_codes, text, category):
+    assert category in priority_codes(text)

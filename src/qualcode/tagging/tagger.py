@@ -61,6 +61,12 @@ SPEAKERS = frozenset({"jeg", "eg"})  # «vi som borgere» is the citizens it nam
 TOPIC_CUES = frozenset({"om", "tema", "fokus", "søkelys", "søkjelys", "lære", "diskutere", "handle",
                         "forstå", "skjønne", "skjøne"})
 TOPIC_WINDOW = 8
+# A compound on these heads names a group, a line of study or a room: «klimagjengen», «robotikklinja»,
+# «elevrådsrommet» (CodebookTagger._group_names). Not a club or a workshop, which are activities the project started
+# («ein robotklubb som vart starta», «et gjenbruksverksted»); «retningslinje» is a rule
+GROUP_HEADS = ("gjeng", "gjengen", "gjengene", "gjengane", "linja", "linjen", "linjene", "linjer", "rommet", "rommene",
+               "romma")
+NOT_GROUP_HEADS = ("retningslinja", "retningslinjen", "retningslinjene", "retningslinjer", "retningslinjene")
 # «… og klima vant», «klima tapte faktisk mot mobbing»: a vote's or a contest's theme (CodebookTagger._vote_themes)
 WON_OR_LOST = frozenset({"vant", "vann", "tapte", "tapa"})
 VOTE_ADVERBS = frozenset({"faktisk", "jo", "nok", "selvfølgelig", "sjølvsagt", "knepent", "klart",
@@ -318,6 +324,7 @@ class CodebookTagger:
         if best:
             best = self._speaker_roles(tokens, best)
             best = self._vote_themes(tokens, best)
+            best = self._group_names(tokens, best)
         if compiled.weak:
             best = self._supported(tokens, best)
         best = self._yielding_pairs(tokens, best)
@@ -458,6 +465,23 @@ class CodebookTagger:
             return j < n and lowers[j] in WON_OR_LOST and (j + 1 >= n or lowers[j + 1] != "til")
 
         drop = [key for key in best if key[1] == key[0] + 1 and theme(key[1])]
+        if not drop:
+            return best
+        return {key: rule for key, rule in best.items() if key not in drop}
+
+    @staticmethod
+    def _group_names(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
+        """A priority word inside a compound that names a group, a line of study or a room is a name, not what the
+        project did.
+
+        «Ungdomane kalla seg «klimagjengen» fordi det regna heile veka», «elevane frå robotikklinja stilte til val»,
+        «elevrådsrommet heter «parlamentet»»: the compound (rule ``compound``, ``fuzzy`` or ``head``, one word) ends in
+        one of :data:`GROUP_HEADS`; its evidence is dropped. A word the codebook lists itself is no compound here.
+        """
+        lowers = tokens.lower
+        drop = [key for key, rule in best.items()
+                if key[1] == key[0] + 1 and rule.kind in ("compound", "fuzzy", "head")
+                and lowers[key[0]].endswith(GROUP_HEADS) and not lowers[key[0]].endswith(NOT_GROUP_HEADS)]
         if not drop:
             return best
         return {key: rule for key, rule in best.items() if key not in drop}
