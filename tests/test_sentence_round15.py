@@ -74,3 +74,9 @@ def test_a_name_built_from_a_priority_word_is_not_coded(priority_codes, text, ca
 ])
 def test_a_club_or_workshop_of_the_priority_is_coded(priority_codes, text, category):
     assert category in priority_codes(text)
+
+
+@pytest.mark.parametrize("text", ["vennegjengen", "venngjengen", "Venegjengen"])
+def test_a_group_of_friends_stays_friendship(answer_codes, text):
+    # the codebook lists the group itself («vennegjeng»): a name's head does not drop it, typed right or as a typo
+    assert answer_codes(text)[0] == "sosial_inkludering"

@@ -476,12 +476,14 @@ class CodebookTagger:
 
         «Ungdomane kalla seg «klimagjengen» fordi det regna heile veka», «elevane frå robotikklinja stilte til val»,
         «elevrådsrommet heter «parlamentet»»: the compound (rule ``compound``, ``fuzzy`` or ``head``, one word) ends in
-        one of :data:`GROUP_HEADS`; its evidence is dropped. A word the codebook lists itself is no compound here.
+        one of :data:`GROUP_HEADS`; its evidence is dropped. A group the codebook lists itself keeps its evidence, typed
+        right or as a typo («vennegjeng», «venngjengen»: friends).
         """
         lowers = tokens.lower
         drop = [key for key, rule in best.items()
                 if key[1] == key[0] + 1 and rule.kind in ("compound", "fuzzy", "head")
-                and lowers[key[0]].endswith(GROUP_HEADS) and not lowers[key[0]].endswith(NOT_GROUP_HEADS)]
+                and lowers[key[0]].endswith(GROUP_HEADS) and not lowers[key[0]].endswith(NOT_GROUP_HEADS)
+                and not rule.text.endswith(("gjeng", "linje", "rom"))]
         if not drop:
             return best
         return {key: rule for key, rule in best.items() if key not in drop}
