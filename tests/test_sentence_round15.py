@@ -80,3 +80,30 @@ def test_a_club_or_workshop_of_the_priority_is_coded(priority_codes, text, categ
 def test_a_group_of_friends_stays_friendship(answer_codes, text):
     # the codebook lists the group itself («vennegjeng»): a name's head does not drop it, typed right or as a typo
     assert answer_codes(text)[0] == "sosial_inkludering"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # source criticism on the web, with no civic frame, is digital only (label rules: «kildekritikk»)
+    ("Vi lærte mye om kildekritikk på nett, hvordan man sjekker hvem som står bak en side.", "demokratisk_deltakelse"),
+    ("Me laga eit opplegg om kjeldekritikk på nett som no ligg i planen for heile trinnet.", "demokratisk_deltakelse"),
+    ("De belgiske elevene hadde en app for faktasjekk, og den brukte vi når vi skrev artiklene.", "demokratisk_deltakelse"),
+    # as a civic skill with no digital word, it is democracy only
+    ("Vi jobbet med kildekritikk som en del av det å være en aktiv samfunnsborger i et demokrati.", "digital_omstilling"),
+    ("Me jobba med kjeldekritikk som ein del av det å vere ein aktiv samfunnsborgar i eit demokrati.",
+     "digital_omstilling"),
+])
+def test_a_word_of_two_definitions_goes_to_the_sentences_other_evidence(priority_codes, text, category):
+    assert category not in priority_codes(text)
+
+
+@pytest.mark.parametrize(("text", "categories"), [
+    ("Vi jobbet med kildekritikk som en del av det å være en aktiv samfunnsborger i et demokrati.",
+     {"demokratisk_deltakelse"}),
+    # both readings in one sentence, and an election named by its time
+    ("Vi snakka mykje om kjeldekritikk før valet, og korleis ein ser om ein nettstad spreier løgner.",
+     {"demokratisk_deltakelse", "digital_omstilling"}),
+    # without context (a survey answer) the word keeps both categories
+    ("kildekritikk", {"demokratisk_deltakelse", "digital_omstilling"}),
+])
+def test_a_word_of_two_definitions_keeps_the_readings_its_sentence_supports(priority_codes, text, categories):
+    assert priority_codes(text) == categories

@@ -71,6 +71,10 @@ NOT_GROUP_HEADS = ("retningslinja", "retningslinjen", "retningslinjene", "retnin
 WON_OR_LOST = frozenset({"vant", "vann", "tapte", "tapa"})
 VOTE_ADVERBS = frozenset({"faktisk", "jo", "nok", "selvfølgelig", "sjølvsagt", "knepent", "klart",
                           "stort", "altså"})
+# A text of more words is a sentence whose context decides which category a shared word belongs to
+# (CodebookTagger._shared_words); a survey answer keeps every category of its word
+SHARED_CONTEXT_WORDS = 8
+SHARED_KINDS = frozenset({"term", "derived", "fuzzy"})
 LIST_ITEM_WORDS = 4  # a list whose items are all this short is a survey answer's list of words
 SPACED_LIST_WORDS = (3, 5)  # a survey answer of this many outcome words typed with spaces only is a list
 __all__ = ["SPANS_KEY", "WEIGHTS", "CodebookTagger", "Rule", "Tagging", "codes_json", "explain_primary",
@@ -327,6 +331,7 @@ class CodebookTagger:
             best = self._group_names(tokens, best)
         if compiled.weak:
             best = self._supported(tokens, best)
+        best = self._shared_words(tokens, best)
         best = self._yielding_pairs(tokens, best)
         best = self._people_adjectives(tokens, best)
         best = self._complements(tokens, best)
@@ -465,6 +470,37 @@ class CodebookTagger:
             return j < n and lowers[j] in WON_OR_LOST and (j + 1 >= n or lowers[j + 1] != "til")
 
         drop = [key for key in best if key[1] == key[0] + 1 and theme(key[1])]
+        if not drop:
+            return best
+        return {key: rule for key, rule in best.items() if key not in drop}
+
+    @staticmethod
+    def _shared_words(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
+        """In a sentence, a word that two categories list goes to those with other evidence.
+
+        «kildekritikk» and «mediekompetanse» belong to two definitions (digital: fake news and online safety;
+        democracy: critical media literacy as a civic skill): «kildekritikk på nett, hvordan man sjekker hvem som står
+        bak en side» is digital, «kildekritikk som en del av det å være en aktiv samfunnsborger» democracy. When some
+        of the word's categories have evidence elsewhere in the sentence and others do not, the others' evidence on
+        the word is dropped; with evidence for all or none, the word keeps every category. Only the same listed word
+        (its inflections, derivations and typos) counts as shared: a compound whose parts name two categories
+        («klimapolitikk», «klimastreik») is both. A survey answer (at most
+        :data:`SHARED_CONTEXT_WORDS` words) has no context to decide by and keeps them all.
+        """
+        if sum(not p for p in tokens.punct) <= SHARED_CONTEXT_WORDS:
+            return best
+        spans: dict[tuple[int, int, str], set[str]] = defaultdict(set)
+        for (start, end, category), rule in best.items():
+            if rule.kind in SHARED_KINDS:
+                spans[(start, end, rule.text)].add(category)
+        drop = []
+        for (start, end, _), categories in spans.items():
+            if len(categories) < 2:
+                continue
+            backed = {c for c in categories
+                      if any(c2 == c and (e2 <= start or s2 >= end) for s2, e2, c2 in best)}
+            if backed:
+                drop.extend((start, end, c) for c in categories - backed)
         if not drop:
             return best
         return {key: rule for key, rule in best.items() if key not in drop}
