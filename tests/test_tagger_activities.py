@@ -45,6 +45,15 @@ def test_a_skill_or_subject_of_something_no_codebook_lists_is_subject_knowledge(
     assert answer_codes(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
 
 
+@pytest.mark.parametrize("text", [
+    # a field or method named by its learned suffix (bokmål, nynorsk)
+    "mekatronikk", "kalligrafi", "dendrologi", "akustikk", "metallografi på laben",
+    "lærte akustikk", "bremsesystemet",
+])
+def test_a_field_named_by_its_suffix_is_subject_knowledge(answer_codes, text):
+    assert answer_codes(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+
+
 def test_the_analyst_sees_the_activity_as_a_weaker_suggestion_than_a_listed_word(pupils):
     codebook, nlp = pupils
     guessed = nlp("destillering av vatn")
@@ -63,6 +72,8 @@ def test_the_analyst_sees_the_activity_as_a_weaker_suggestion_than_a_listed_word
     "betaling med kort", "venting på flyplassen",
     # a host company («-bedrift» is no «drift»), paperwork, time, a course of the programme
     "vertsbedrifta", "papirarbeid", "tidsbruk", "Erasmus-kurs", "erasmuskurs",
+    # a shop, a typo of «lærerik», money as such
+    "butikk", "lærerikk", "økonomien",
     # don't know, no opinion, includes
     "ingen peiling", "har ikkje peiling", "ingen meining", "turen inkluderte omvisning",
 ])

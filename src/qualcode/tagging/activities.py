@@ -68,14 +68,36 @@ def skill_compound(word: str, heads: frozenset[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
+def field_name(word: str, endings: frozenset[str]) -> str | None:
+    """The learned suffix of ``endings`` that ``word`` (lower case) ends in, naming a field of knowledge, else None.
+
+    «logistikk», «diagnostikk», «mediekritikk», «kriminologi»: a discipline or a method named by its Greek or Latin
+    suffix. The word is at least five letters longer than the suffix («butikk», «fabrikk», «panikk» are not), and
+    no typo of a word the lexicon knows («lærerikk» is «lærerik»).
+    """
+    if not word.isalpha():
+        return None
+    for ending in endings:
+        if word.endswith(ending) and len(word) >= len(ending) + 5:
+            if not _known(word) and _known(word[:-1]):
+                return None
+            return ending
+    return None
+
+
 # Inflections of a noun written after its head: «-faget», «-fagene», «-arbeidet», nynorsk «-reiskapane»
 NOUN_ENDINGS = ("ene", "ane", "et", "en", "er", "ar", "a")
+
+
+def _known(word: str) -> bool:
+    return is_known_lemma(word) or is_known_lemma(word, NYNORSK)
 
 
 def _longest_known_end(word: str) -> str | None:
     for start in range(1, len(word) - 1):
         end = word[start:]
-        if is_known_lemma(end) or is_known_lemma(end, NYNORSK):
+        if _known(end):
             return end
     return None
 
@@ -87,4 +109,4 @@ def activity_field(keys: frozenset[str], parts: tuple[str, ...], field: frozense
         k.endswith(w) or k.startswith(w) for k in keys for w in field if len(w) >= 6)
 
 
-__all__ = ["ACTIVITY_TEXT", "activity_field", "activity_verb", "skill_compound"]
+__all__ = ["ACTIVITY_TEXT", "activity_field", "activity_verb", "field_name", "skill_compound"]

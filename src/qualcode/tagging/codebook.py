@@ -149,7 +149,8 @@ class Activities(BaseModel):
     («kanopadling», «dissekering», «vedhogging») names something the respondent did or learnt; it
     becomes weak evidence (``activity:<word>``, a lower score than any rule) of ``category``.
     ``heads`` are nouns of a skill, a method, a field of work or a subject («ferdighet», «arbeid», «fag»): a compound
-    of one of them with a word no rule reads («friluftsferdigheter», «gardsarbeid») is such evidence too.
+    of one of them with a word no rule reads («friluftsferdigheter», «gardsarbeid») is such evidence too, and so is
+    a word ending in one of ``endings``, the suffixes of the names of fields («logistikk», «kriminologi»).
     ``exclude`` lists the verbal nouns that name the programme or the trip itself, not an outcome
     («utveksling», «reising», «shopping»); a compound ending in one is excluded too.
     """
@@ -157,9 +158,10 @@ class Activities(BaseModel):
     model_config = ConfigDict(extra="forbid")
     category: str
     heads: list[str] = Field(default_factory=list)
+    endings: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
 
-    @field_validator("heads", "exclude")
+    @field_validator("heads", "endings", "exclude")
     @classmethod
     def _words(cls, values: list[str]) -> list[str]:
         return Category._words(values)

@@ -233,6 +233,7 @@ class CompiledCodebook:
         self.activity_category = codebook.activities.category if codebook.activities else None
         self.activity_exclude = frozenset(codebook.activities.exclude) if codebook.activities else frozenset()
         self.activity_heads = frozenset(codebook.activities.heads) if codebook.activities else frozenset()
+        self.activity_endings = frozenset(codebook.activities.endings) if codebook.activities else frozenset()
         self.prefixes = sorted((t for t in self.parts if len(t) >= 4), key=len, reverse=True)
         self._candidates: dict[tuple, tuple[list[Rule], list]] = {}
         self._by_word: dict[tuple[str, str], bool | tuple[list[tuple[str, ...]], frozenset[str]]] = {}

@@ -28,7 +28,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from qualcode.nlp.stopwords import is_noise_answer
-from qualcode.tagging.activities import ACTIVITY_TEXT, activity_field, activity_verb, skill_compound
+from qualcode.tagging.activities import ACTIVITY_TEXT, activity_field, activity_verb, field_name, skill_compound
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.compiled import (ANY_WORD, SINGULAR_REFLEXIVES, SPLIT_WORD_TEXT, WEIGHTS, YIELDING_HEADS,
                                        CompiledCodebook, Rule, within_window)
@@ -372,14 +372,16 @@ class CodebookTagger:
         «kanopadling», «dissekering av fisk», «lastesikring»: a verbal noun of a verb the lexicon knows
         (:func:`~qualcode.tagging.activities.activity_verb`) names something the respondent did, and a compound of
         one of the codebook's ``activities.heads`` («friluftsferdigheter», «gardsarbeid») a skill, a method or a
-        field of work (:func:`~qualcode.tagging.activities.skill_compound`); it shows as
+        field of work (:func:`~qualcode.tagging.activities.skill_compound`), and a word ending in one of its
+        ``activities.endings`` a field of knowledge («logistikk», :func:`~qualcode.tagging.activities.field_name`);
+        it shows as
         ``activity:<word>`` with a lower score than any rule, so a reviewer sees it as a guess. An answer with a
         negation («ingen peiling») or a word of the codebook's ``activities.exclude`` (the exchange, the trip, the
         programme: «utvekslinga», «shopping», «inkluderte omvisning») names no activity.
         """
         result = Tagging()
         compiled, keys, parts = self.compiled, tokens.keys, tokens.parts
-        exclude, heads = compiled.activity_exclude, compiled.activity_heads
+        exclude, heads, endings = compiled.activity_exclude, compiled.activity_heads, compiled.activity_endings
         found = None
         for i in range(len(tokens)):
             if tokens.punct[i]:
@@ -387,7 +389,8 @@ class CodebookTagger:
             if not NEGATION_CUES.isdisjoint(keys[i]) or activity_field(keys[i], parts[i], exclude):
                 return result
             if found is None and (tokens.is_alpha(i) or "-" in tokens.lower[i]):
-                if any(activity_verb(key) or heads and skill_compound(key, heads) for key in keys[i]):
+                if any(activity_verb(key) or heads and skill_compound(key, heads)
+                       or endings and field_name(key, endings) for key in keys[i]):
                     found = i
         if found is None:
             return result
