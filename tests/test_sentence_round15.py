@@ -107,3 +107,15 @@ def test_a_word_of_two_definitions_goes_to_the_sentences_other_evidence(priority
 ])
 def test_a_word_of_two_definitions_keeps_the_readings_its_sentence_supports(priority_codes, text, categories):
     assert priority_codes(text) == categories
+
+
+@pytest.mark.parametrize(("text", "category", "coded"), [
+    # nynorsk «nett» = just, before a verb of arriving: a newcomer, not the internet
+    ("Ho som nett har kome frå Eritrea, fekk vere med i barnehagen i Malmö.", "digital_omstilling", False),
+    ("Me hadde ein elev som nett hadde kome til Noreg, og han fekk vere med på alt.", "digital_omstilling", False),
+    ("Ho som nett har kome frå Eritrea, fekk vere med i barnehagen i Malmö.", "inkludering_mangfold", True),
+    # the internet stays
+    ("Elevane møttest på nett kvar veke og delte filmane sine.", "digital_omstilling", True),
+])
+def test_nynorsk_nett_as_just(priority_codes, text, category, coded):
+    assert (category in priority_codes(text)) is coded
