@@ -222,6 +222,7 @@ class CompiledCodebook:
         self._add_derivations_and_heads()
         self._fields()
         self.fuzzy = FuzzyIndex(self.terms)
+        self._short_index: dict[str, set[str]] | None = None  # see _short_typo
         self.exclusion_triggers = {
             cid: frozenset(self.excluded.get(cid, set()) | {p[0] for p in self.excluded_phrases.get(cid, ())}
                            | {w for groups in self.excluded_together.get(cid, ())
@@ -294,13 +295,31 @@ class CompiledCodebook:
 
     def _fuzzy(self, word: str) -> list[Rule]:
         """Rules for an unknown word: a term within its typo limit, or a compound_term it opens with."""
-        rules = self._typo_rules(self.fuzzy.lookup(word))
+        rules = self._typo_rules(self.fuzzy.lookup(word) or self._short_typo(word))
         if not rules:
             # "klimabevisthet": unknown as a whole, but it opens with a compound term.
             prefix = next((p for p in self.prefixes if word.startswith(p) and len(word) - len(p) >= 3), None)
             if prefix:
                 rules = [Rule(r.category, "fuzzy", prefix, WEIGHTS["fuzzy"]) for r in self.parts[prefix]]
         return rules
+
+    def _short_typo(self, word: str) -> list[str]:
+        """The terms a four-letter unknown word misspells by one letter left out or two letters swapped.
+
+        Under five letters the typo limit allows no edit (:func:`~qualcode.tagging.fuzzy.fuzzy_limit`), so the
+        commonest typos of short words went uncoded: «glde» (glede), «tyks» (tysk), «nors» (norsk). These two
+        edits keep the first letter and the word's letters; a letter too many or a wrong letter stays unread.
+        """
+        if len(word) != 4:
+            return []
+        if self._short_index is None:
+            self._short_index = defaultdict(set)
+            for term in self.terms:
+                if len(term) == 5 and term.isalpha():
+                    for i in range(1, 5):
+                        self._short_index[term[:i] + term[i + 1:]].add(term)
+        swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, 3)} - {word}
+        return sorted(self._short_index.get(word, set()) | {t for t in swapped if t in self.terms})
 
     def _typo_rules(self, terms) -> list[Rule]:
         """The rules of ``terms`` as read through a typo (``fuzzy:``, weight 0.6)."""

@@ -33,6 +33,7 @@ from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.compiled import (ANY_WORD, SINGULAR_REFLEXIVES, SPLIT_WORD_TEXT, WEIGHTS, YIELDING_HEADS,
                                        CompiledCodebook, Rule, within_window)
 from qualcode.tagging.negation import NEGATION_CUES, absent_topics, negated_tokens
+from qualcode.tagging.programme import programme_tokens
 from qualcode.tagging.tokens import Tokens, views_from_doc
 
 SPANS_KEY = "qualcode"
@@ -336,6 +337,10 @@ class CodebookTagger:
         best = self._people_adjectives(tokens, best)
         best = self._complements(tokens, best)
         best = self._done_in(tokens, best)
+        if best and len(tokens) <= SPLIT_WORD_TEXT:
+            # «kom heile skulen til glede», «inkluderte besøk i kommunestyret», «utfordrande for oss vaksne»
+            programme = programme_tokens(tokens.lower)
+            best = {key: rule for key, rule in best.items() if key[0] not in programme} if programme else best
         trailing = self._trailing(best) if compiled.secondary else set()
         if trailing and trailing.issuperset(c for _, _, c in best):
             return result  # «lærerikt», «svært lærerik tur»: a bare evaluation names no outcome
@@ -641,6 +646,8 @@ class CodebookTagger:
             elif end > start + 1:
                 # «lærte om X», «lærte mye om X»: a phrase or pattern of learning about something is of its topic
                 at = end - 1 if lower[end - 1] == "om" else end if end < n and lower[end] == "om" else None
+                if at is None and rule.kind == "phrase" and lower[start].startswith("lær") and end < n:
+                    at = end - 1  # «lærte masse engelsk», «lært meir spansk»: what was learnt follows the phrase
             else:
                 continue
             if at is None or at + 1 >= n:

@@ -1,0 +1,80 @@
+"""Survey answers that describe the programme or its adults, not what the pupils got.
+
+The label rules (tests/data/labelset_2026/README.md, «Traps that are not noise») make three such answers
+noise whatever words they hold: the idiom «kom til glede for» («kom heile skulen til glede», «kom til glede for
+historiefaget»: the project benefited someone), «inkluderte» meaning *includes* («programmet inkluderte
+skuleteater», «inkluderte besøk i kommunestyret»: what the programme held) and «utfordrende» about the teachers,
+the school or the organising («utfordrende for verkstedlærerne», «utfordrande for oss vaksne»). A codebook's
+exclusions drop the trap word itself; the words around it (a subject, a visit, the adults) would still be coded.
+:func:`programme_tokens` finds the list items these frames take over, so the tagger drops every code in them.
+
+>>> sorted(programme_tokens(["kom", "heile", "skulen", "til", "glede"]))
+[0, 1, 2, 3, 4]
+>>> sorted(programme_tokens(["utfordrende", "for", "elevene"]))
+[]
+"""
+from __future__ import annotations
+
+# «kom(me) … til glede»: the forms of «komme» that open the idiom (bokmål and nynorsk)
+COME = frozenset({"kom", "komme", "kommer", "kjem", "kome", "kommet", "komen", "kommen"})
+# «inkluderte»/«inkluderer» as a finite verb: the programme includes something
+INCLUDES = frozenset({"inkluderte", "inkluderer", "inkluderar", "inkluderast"})
+# whom inclusion is of: «inkluderer hverandre», «inkluderte alle elevane» stay inclusion
+PEOPLE = frozenset({"hverandre", "kvarandre", "andre", "meg", "oss", "deg", "dere", "dykk", "dem", "dei", "de",
+                    "seg", "nye", "nyankomne"})
+PEOPLE_STEMS = ("elev", "medelev", "klassekamerat", "ungdom", "barn", "flyktning", "nykomne", "nyankom", "venn",
+                "vene", "lærling", "deltak", "deltag")
+PREPOSITIONS = frozenset({"i", "på", "med", "blant", "av", "som", "inn", "frå", "fra", "til", "og"})
+CHALLENGING = frozenset({"utfordrende", "utfordrande", "krevende", "krevjande", "vanskelig", "vanskeleg"})
+# the school's adults and the institution: «for lærerne», «for verkstadlærarane», «for oss vaksne», «for ledelsen»
+ADULT_ENDINGS = ("lærer", "læreren", "lærere", "lærerne", "lærar", "læraren", "lærarar", "lærarane", "voksne",
+                 "vaksne", "voksen", "vaksen", "ledelse", "ledelsen", "leiing", "leiinga", "leder", "lederen",
+                 "lederne", "leiar", "leiaren", "leiarane", "rettleiar", "rettleiaren", "rettleiarane", "veileder",
+                 "veilederen", "veilederne", "koordinator", "koordinatoren", "koordinatorane", "koordinatorene",
+                 "rektor", "rektoren", "personale", "personalet", "kollega", "kollegaer", "kollegaene", "kollegane",
+                 "kollegiet", "kollegium", "ansatte", "tilsette", "skole", "skolen", "skule", "skulen", "bedrift",
+                 "bedriften", "bedrifta", "arrangør", "arrangørene", "arrangørane")
+WE_THEY = frozenset({"oss", "dei", "de", "dere", "dykk", "alle"})
+# a participle after these is being included («vart inkluderte», «kjende seg inkluderte»), not the verb «includes»
+PASSIVE = frozenset({"ble", "blei", "vart", "vert", "blir", "blitt", "vorte", "er", "var", "seg", "meg", "oss", "deg",
+                     "dykk", "dere", "alle", "føle", "følte", "kjenne", "kjende", "kjente"})
+TRIGGERS = COME | INCLUDES | CHALLENGING
+
+
+def programme_tokens(lower: list[str], separators: frozenset[str] = frozenset({",", ";", "/", "\n"})) -> set[int]:
+    """The positions of the list items of a short survey answer that describe the programme (see the module).
+
+    ``lower`` is the answer's lower-cased tokens; items are split at ``separators`` (not at «og»: «inkluderte
+    podkast og skoleavis» is one item).
+    """
+    found: set[int] = set()
+    if TRIGGERS.isdisjoint(lower):
+        return found
+    start = 0
+    for stop in [i for i, w in enumerate(lower) if w in separators] + [len(lower)]:
+        if _describes_programme(lower[start:stop]):
+            found.update(range(start, stop))
+        start = stop + 1
+    return found
+
+
+def _describes_programme(item: list[str]) -> bool:
+    n = len(item)
+    for i, word in enumerate(item):
+        if word in COME:
+            # «kom (heile skulen) til glede (for …)»; «kom til glede i engelsktimene» names where: not the idiom alone
+            at = next((j for j in range(i + 1, min(i + 5, n - 1)) if item[j] == "til" and item[j + 1] == "glede"), None)
+            if at is not None and (at + 2 == n or item[at + 2] == "for"):
+                return True
+        elif word in INCLUDES and i + 1 < n and not (i > 0 and item[i - 1] in PASSIVE):
+            following = [w for w in item[i + 1:] if w not in ("alle", "både", "ein", "en", "eit", "et")]
+            if (following and following[0] not in PEOPLE and following[0] not in PREPOSITIONS
+                    and not following[0].startswith(PEOPLE_STEMS)):
+                return True
+        elif word in CHALLENGING and i + 2 < n and item[i + 1] == "for":
+            whom = item[i + 2]
+            if whom in WE_THEY and i + 3 < n:
+                whom = item[i + 3]
+            if whom.endswith(ADULT_ENDINGS):
+                return True
+    return False
