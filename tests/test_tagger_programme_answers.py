@@ -80,3 +80,24 @@ def test_a_short_typo_reaches_its_term(answer_codes, text, category):
 ])
 def test_learning_a_lot_of_a_language_is_the_language(answer_codes, text, primary, codes):
     assert answer_codes(text) == (primary, codes)
+
+
+@pytest.mark.parametrize("text", [
+    # another country's way of working or of school is a culture met (cultural understanding); the school's own
+    # sharing culture stays excluded
+    "italiensk arbeidskultur",  # bokmål
+    "en annen skolekultur",
+    "annleis skulekultur",  # nynorsk
+    # understanding for differences, others' lives and suffering (empathy, diversity)
+    "forståelse for forskjellene",  # bokmål
+    "forståelse for andres hverdag",
+    "forståing for ulikheitene",  # nynorsk
+    # more open, and the spelling «sammenhold» of «samhold»
+    "åpnare", "opnere", "sammenholdet",
+])
+def test_cultures_met_and_understanding_for_others_are_inclusion(answer_codes, text):
+    assert answer_codes(text) == ("sosial_inkludering", {"sosial_inkludering"})
+
+
+def test_the_schools_own_sharing_culture_is_not_inclusion(answer_codes):
+    assert answer_codes("god delingskultur") == (None, set())
