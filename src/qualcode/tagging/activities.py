@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from qualcode.nlp.lemmatizer import is_known_lemma
+from qualcode.nlp.stopwords import stop_words
 from qualcode.nlp.standard import NYNORSK
 
 # A verbal noun's ending and its verb's: «dissekering» → «dissekere», «navigasjon» → «navigere»,
@@ -53,19 +54,26 @@ def skill_compound(word: str, heads: frozenset[str]) -> str | None:
 
     «friluftsferdigheter» → «ferdighet», «gardsarbeid» → «arbeid», «tømrarfaget» → «fag»: a skill, a method, a
     field of work or a subject of something no codebook names. The head is the longest word the lexicon knows at
-    the compound's end, so «vertsbedrift» is a «bedrift», not a «drift»; a modifier of at least three letters
-    makes it a compound («arbeid» alone is none).
+    the compound's end, so «vertsbedrift» is a «bedrift», not a «drift»; a modifier of four letters or a noun
+    makes it a compound («arbeid» alone and «forbruk» are none).
     """
     modifier, _, last = word.rpartition("-")
     if modifier and last in heads:
         return last  # «KI-verktøy»: a hyphen says where the head starts
     word = word.replace("-", "")
-    forms = [word] + [word[: -len(e)] for e in NOUN_ENDINGS if word.endswith(e)]
+    # a dictionary form is no inflection («forbruker» is a consumer, not «forbruk» + «er»)
+    forms = [word] if _known(word) else [word] + [word[: -len(e)] for e in NOUN_ENDINGS if word.endswith(e)]
     for form in forms:
         for head in heads:
-            if form.endswith(head) and len(form) - len(head) >= 3 and _longest_known_end(form) == head:
+            if form.endswith(head) and _longest_known_end(form) == head and _modifier(form[: -len(head)]):
                 return head
     return None
+
+
+def _modifier(word: str) -> bool:
+    """True if ``word`` can be a compound's first part: four letters or more, or a known word that is no function
+    word («sjø» in «sjøvett», «smi» in «smiarbeid»; not «for» in «forbruk»)."""
+    return len(word) >= 4 or len(word) == 3 and _known(word) and word not in stop_words()
 
 
 @lru_cache(maxsize=100_000)
