@@ -4,7 +4,9 @@ Each new setting brings its own words for what pupils did or learnt («kanopadli
 «lastesikring», «vedhogging»); no word list reaches all of them. Norwegian names an activity with
 the verbal noun of its verb («padle» → «padling», «dissekere» → «dissekering»), so an answer whose
 word is the verbal noun of a verb the lexicon knows names an activity even when no codebook lists
-it. A codebook says which category such an answer is evidence of (``activities`` in
+it. The same holds for a compound of a skill, method or subject noun («friluftsferdigheter»,
+«gardsarbeid», :func:`skill_compound`) and for a field named by its learned suffix («logistikk»,
+:func:`field_name`). A codebook says which category such an answer is evidence of (``activities`` in
 docs/codebook-format.md); the tagger uses it only for a short answer no rule fires on, with a
 lower score than any rule (:data:`~qualcode.tagging.compiled.WEIGHTS` ``activity``).
 
