@@ -425,3 +425,23 @@ def test_a_nynorsk_modifier_before_a_bokmal_head(elev, nynorsk, bokmal, category
 def test_a_nynorsk_modifier_takes_its_bokmal_spelling(word, bokmal):
     assert normalised_lemma(word, word) == bokmal
 
+
+
+# Round 15 (nynorsk, session 10), the bokmål side of the gap: words nynorsk reached and bokmål did not.
+
+@pytest.mark.parametrize(("nynorsk", "bokmal"), [
+    ("spanskglosane", "spanskglosene"),
+    ("franskglosane", "franskglosene"),
+])
+def test_the_definite_plural_of_a_noun_in_e_in_both_standards(elev, nynorsk, bokmal):
+    """An unlisted compound with a noun in -e as its head («spansk+glose»): its nynorsk plural «-glosane» was read
+    through the noun's stem with its -e back, its bokmål plural «-glosene» was not; both are vocabulary."""
+    assert elev(nynorsk)[0] == "sprakferdigheter"
+    assert elev(bokmal)[0] == "sprakferdigheter"
+
+
+def test_sammenhold_is_samhold(elev):
+    """«sammenhold», bokmål's other spelling of «samhold» (nynorsk «samhald»), is social inclusion like them; the
+    lemmatizer reads it as the verb «sammenholde» (compare)."""
+    assert elev("godt samhald i klassen")[0] == elev("godt sammenhold i klassen")[0] == "sosial_inkludering"
+    assert elev("sammenhold")[0] == "sosial_inkludering"

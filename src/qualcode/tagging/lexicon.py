@@ -152,7 +152,10 @@ def normalised_lemma(word: str, lemma: str) -> str:
     modifier = next(filter(None, map(bokmal_modifier, (r for r in readings if r not in nynorsk_lemmas()))), None)
     if modifier:
         return modifier
-    weak = next((s for s in stems if s.endswith("e") and (is_known_lemma(s) or _known_compound(s))), None)
+    # (a bokmål definite plural only where the stem without its -e is no word: «tysk+glos+ene» is tyskglose,
+    # «utvekslings+venn+ene» is no «utvekslingsvenne»)
+    weak = next((s for s in stems if s.endswith("e") and (is_known_lemma(s) or _known_compound(s))
+                 and not (lower.endswith("ene") and (is_known_lemma(s[:-1]) or _known_compound(s[:-1])))), None)
     if weak:
         return weak  # «glosar» → glose, «tyskglosar» → tyskglose: a rarer noun the lexicon knows
     return nn or with_norwegian_letters(lower) or current

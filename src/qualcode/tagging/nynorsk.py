@@ -307,8 +307,10 @@ def nynorsk_stems(form: str) -> list[str]:
     stems = [form[: -len(e)] for e in NYNORSK_ENDINGS if form.endswith(e) and len(form) - len(e) >= 3]
     # the past of an s-verb: «trivdest», «møttest» → trivast, møtast (bokmål trivdes, møttes)
     stems += [form[:-4] + "ast" for e in ("dest", "test") if form.endswith(e) and len(form) - 4 >= 3]
-    # Nouns in -e take -ar/-ane in the plural («glose» → «glosar»): the stem gets its -e back.
-    return stems + [form[: -len(e)] + "e" for e in ("ar", "ane") if form.endswith(e) and len(form) - len(e) >= 3]
+    # Nouns in -e take -ar/-ane in the plural («glose» → «glosar»), -ene in bokmål's definite plural («tyskglosene»): the stem
+    # gets its -e back.
+    return stems + [form[: -len(e)] + "e" for e in ("ar", "ane", "ene")
+                    if form.endswith(e) and len(form) - len(e) >= 3]
 
 
 def _is_lemma_of_either(word: str) -> bool:
