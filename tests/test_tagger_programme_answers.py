@@ -24,6 +24,10 @@ import pytest
     "utfordrende for oss voksne ledere",
     "utfordrande for handverkslærarane",  # nynorsk
     "utfordrande for leiinga",
+    # anyone but the pupils: the coaches, the drivers, an office
+    "utfordrende for dommerne",  # bokmål
+    "utfordrande for sjåførane",  # nynorsk
+    "utfordrende for et lite kontor",
 ])
 def test_an_answer_about_the_programme_or_its_adults_is_not_coded(answer_codes, text):
     assert answer_codes(text) == (None, set())
@@ -33,6 +37,8 @@ def test_an_answer_about_the_programme_or_its_adults_is_not_coded(answer_codes, 
     # the pupils themselves, or where the joy was: coded as before
     ("utfordrende for elevene", "personlig_utvikling", {"personlig_utvikling"}),
     ("utfordrande for elevane", "personlig_utvikling", {"personlig_utvikling"}),
+    ("utfordrende for oss elever", "personlig_utvikling", {"personlig_utvikling"}),
+    ("utfordrande for meg", "personlig_utvikling", {"personlig_utvikling"}),
     ("inkluderer hverandre", "sosial_inkludering", {"sosial_inkludering"}),
     ("alle vart inkluderte", "sosial_inkludering", {"sosial_inkludering"}),
     ("kom til glede i engelsktimene", "sprakferdigheter", {"sprakferdigheter"}),

@@ -3,8 +3,8 @@
 The label rules (tests/data/labelset_2026/README.md, «Traps that are not noise») make three such answers
 noise whatever words they hold: the idiom «kom til glede for» («kom heile skulen til glede», «kom til glede for
 historiefaget»: the project benefited someone), «inkluderte» meaning *includes* («programmet inkluderte
-skuleteater», «inkluderte besøk i kommunestyret»: what the programme held) and «utfordrende» about the teachers,
-the school or the organising («utfordrende for verkstedlærerne», «utfordrande for oss vaksne»). A codebook's
+skuleteater», «inkluderte besøk i kommunestyret»: what the programme held) and «utfordrende» for anyone but the
+pupils («utfordrende for verkstedlærerne», «utfordrande for oss vaksne», «utfordrende for treneren»). A codebook's
 exclusions drop the trap word itself; the words around it (a subject, a visit, the adults) would still be coded.
 :func:`programme_tokens` finds the list items these frames take over, so the tagger drops every code in them.
 
@@ -26,15 +26,14 @@ PEOPLE_STEMS = ("elev", "medelev", "klassekamerat", "ungdom", "barn", "flyktning
                 "vene", "lærling", "deltak", "deltag")
 PREPOSITIONS = frozenset({"i", "på", "med", "blant", "av", "som", "inn", "frå", "fra", "til", "og"})
 CHALLENGING = frozenset({"utfordrende", "utfordrande", "krevende", "krevjande", "vanskelig", "vanskeleg"})
-# the school's adults and the institution: «for lærerne», «for verkstadlærarane», «for oss vaksne», «for ledelsen»
-ADULT_ENDINGS = ("lærer", "læreren", "lærere", "lærerne", "lærar", "læraren", "lærarar", "lærarane", "voksne",
-                 "vaksne", "voksen", "vaksen", "ledelse", "ledelsen", "leiing", "leiinga", "leder", "lederen",
-                 "lederne", "leiar", "leiaren", "leiarane", "rettleiar", "rettleiaren", "rettleiarane", "veileder",
-                 "veilederen", "veilederne", "koordinator", "koordinatoren", "koordinatorane", "koordinatorene",
-                 "rektor", "rektoren", "personale", "personalet", "kollega", "kollegaer", "kollegaene", "kollegane",
-                 "kollegiet", "kollegium", "ansatte", "tilsette", "skole", "skolen", "skule", "skulen", "bedrift",
-                 "bedriften", "bedrifta", "arrangør", "arrangørene", "arrangørane")
+# «utfordrende for» the pupils (or the speaker) is the pupils' growth; for anyone else («for lærerne», «for
+# verkstadlærarane», «for oss vaksne», «for treneren», «for opplæringskontoret») it is the adults' or the school's
+PUPILS = frozenset({"meg", "oss", "deg", "dere", "dykk", "dem", "de", "dei", "seg", "mange", "alle", "noen", "nokon",
+                    "nokre", "flere", "fleire", "mange", "meg"})
+PUPIL_STEMS = ("elev", "lærling", "lærlinga", "ungdom", "barn", "born", "deltak", "deltag", "klass", "grupp", "jent",
+               "gut", "kropp", "hode", "hovud")
 WE_THEY = frozenset({"oss", "dei", "de", "dere", "dykk", "alle"})
+DETERMINERS = frozenset({"en", "ein", "ei", "et", "eit", "den", "det", "hele", "heile"})
 # a participle after these is being included («vart inkluderte», «kjende seg inkluderte»), not the verb «includes»
 PASSIVE = frozenset({"ble", "blei", "vart", "vert", "blir", "blitt", "vorte", "er", "var", "seg", "meg", "oss", "deg",
                      "dykk", "dere", "alle", "føle", "følte", "kjenne", "kjende", "kjente"})
@@ -73,8 +72,8 @@ def _describes_programme(item: list[str]) -> bool:
                 return True
         elif word in CHALLENGING and i + 2 < n and item[i + 1] == "for":
             whom = item[i + 2]
-            if whom in WE_THEY and i + 3 < n:
+            if whom in WE_THEY | DETERMINERS and i + 3 < n:
                 whom = item[i + 3]
-            if whom.endswith(ADULT_ENDINGS):
+            if whom not in PUPILS and not whom.startswith(PUPIL_STEMS):
                 return True
     return False
