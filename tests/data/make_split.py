@@ -44,7 +44,11 @@ SEEDS = {"labelset_2026": 20261130, "labelset_2026b": 20261201, "labelset_2026c"
          "labelset_2026ac": 20261228,
          "labelset_2026ad": 20261229,
          "labelset_2026ae": 20261230,
-         "labelset_2026af": 20261231}
+         "labelset_2026af": 20261231,
+         "labelset_2026ag": 20270101,
+         "labelset_2026ah": 20270102,
+         "labelset_2026ai": 20270103,
+         "labelset_2026aj": 20270104}
 
 
 def strata(path, key):
