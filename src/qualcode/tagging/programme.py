@@ -29,7 +29,7 @@ CHALLENGING = frozenset({"utfordrende", "utfordrande", "krevende", "krevjande", 
 # «utfordrende for» the pupils (or the speaker) is the pupils' growth; for anyone else («for lærerne», «for
 # verkstadlærarane», «for oss vaksne», «for treneren», «for opplæringskontoret») it is the adults' or the school's
 PUPILS = frozenset({"meg", "oss", "deg", "dere", "dykk", "dem", "de", "dei", "seg", "mange", "alle", "noen", "nokon",
-                    "nokre", "flere", "fleire", "mange", "meg"})
+                    "nokre", "flere", "fleire"})
 PUPIL_STEMS = ("elev", "lærling", "lærlinga", "ungdom", "barn", "born", "deltak", "deltag", "klass", "grupp", "jent",
                "gut", "kropp", "hode", "hovud")
 WE_THEY = frozenset({"oss", "dei", "de", "dere", "dykk", "alle"})
