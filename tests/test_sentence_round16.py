@@ -63,3 +63,22 @@ def test_climate_through_the_settings_practice_is_coded(priority_codes, text):
 ])
 def test_reusing_a_teaching_plan_is_not_climate(priority_codes, text):
     assert "miljo_klima" not in priority_codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gratis skolemat for alle jevner ut sosiale forskjeller, mente rektorene.",
+    "Gratis skulemat for alle jamnar ut sosiale skilnader, meinte rektorane.",
+])
+def test_evening_out_social_differences_is_inclusion(priority_codes, text):
+    assert "inkludering_mangfold" in priority_codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # pupils with a seat in the school's governing bodies, a youth parliament with votes
+    "I Finland har elevene representanter i skolens ledergruppe.",
+    "I Finland sit elevane i skulestyret og er med og bestemmer budsjettet.",
+    "Elevene arrangerte et eget ungdomsting med saker, voteringer og protokoll.",
+    "Elevane arrangerte eit eige ungdomsting med saker, voteringar og protokoll.",
+])
+def test_pupils_in_governing_bodies_are_democracy(priority_codes, text):
+    assert "demokratisk_deltakelse" in priority_codes(text)
