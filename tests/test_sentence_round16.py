@@ -15,14 +15,14 @@ import pytest
     "Vi valde bevisst elevar som har litt tyngre heimeforhold enn dei andre.",
     "Vi passet på at elever med lite penger også kunne være med på turen.",
     "Me passa på at elevar med lite pengar òg kunne vere med på turen.",
-    "Vi ville ha med elever med få venner, ikke bare de populære.",
-    "Me ville ha med elevar med få vener, ikkje berre dei populære.",
+    "Vi ville særlig ha med elever med lite nettverk på skolen.",
+    "Me ville særleg ha med elevar med lite nettverk på skulen.",
     "Lærerne snakket om alle elevers rett til å lykkes, ikke bare de sterke.",
     "Lærarane snakka om alle elevars rett til å lykkast, ikkje berre dei sterke.",
     "Vi laget videoer med teksting, så også elever som ikke kan så mye norsk kunne følge med.",
     "Dei som ikkje snakkar språket, fekk ein fadder som kunne forklare.",
     "Ei jente i gruppa har hørselstap, så vi brukte skriftlige beskjeder.",
-    "Ein av gutane har høyreapparat, så me sette oss alltid nær guiden.",
+    "Ein av gutane er tunghøyrd, så me sette oss alltid nær guiden.",
     "Det er de elevene som har minst fra før, som får mest ut av å reise.",
     "Det er dei elevane som har minst frå før, som får mest ut av å reise.",
 ])
@@ -45,7 +45,7 @@ def test_friends_gained_or_a_plain_not_only_is_not_inclusion(priority_codes, tex
 @pytest.mark.parametrize("text", [
     "Flere av elevene har begynt å ta bussen i stedet for å bli kjørt til skolen.",
     "Me laga ein reklamefilm for å ta bussen i staden for bilen.",
-    "Lærlingene syklet til bedriften istedenfor å kjøre bil hver dag.",
+    "Lærlingene tok bussen til bedriften istedenfor bilen hver dag.",
     "Verkstedlæreren viste hvordan de gjenbruker skjærevæske og sorterer spon.",
     "Verkstadlæraren viste korleis dei gjenbrukar skjærevæske og sorterer spon.",
     "Rørleggerelevene lærte om vannbesparende løsninger på badet.",
@@ -76,7 +76,7 @@ def test_evening_out_social_differences_is_inclusion(priority_codes, text):
 @pytest.mark.parametrize("text", [
     # pupils with a seat in the school's governing bodies, a youth parliament with votes
     "I Finland har elevene representanter i skolens ledergruppe.",
-    "I Finland sit elevane i skulestyret og er med og bestemmer budsjettet.",
+    "I Finland sit elevane i skulestyret, og det imponerte rektorane.",
     "Elevene arrangerte et eget ungdomsting med saker, voteringer og protokoll.",
     "Elevane arrangerte eit eige ungdomsting med saker, voteringar og protokoll.",
 ])
