@@ -114,9 +114,18 @@ def _longest_known_end(word: str) -> str | None:
 
 def activity_field(keys: frozenset[str], parts: tuple[str, ...], field: frozenset[str]) -> bool:
     """True if a word (its keys and compound parts) is, holds, begins or ends with one of ``field``'s words
-    («utvekslinga», «Erasmus-kurs», «erasmuskurs», «skuleutveksling»)."""
+    («utvekslinga», «Erasmus-kurs», «erasmuskurs», «skuleutveksling»), in bokmål or in a nynorsk spelling: a key
+    that is no bokmål word is read through the nynorsk correspondences too («jobbskugging» is «jobbskygging»), so
+    one list of bokmål words excludes both."""
+    keys = keys | _bokmal_spellings(keys)
     return not field.isdisjoint(keys) or not field.isdisjoint(parts) or any(
         k.endswith(w) or k.startswith(w) for k in keys for w in field if len(w) >= 6)
+
+
+def _bokmal_spellings(keys: frozenset[str]) -> frozenset[str]:
+    """The bokmål spellings the nynorsk correspondences give a key the bokmål lexicon does not know."""
+    from qualcode.tagging.nynorsk import rewrites  # nynorsk imports the lexicon this module's callers build
+    return frozenset(r for k in keys if k.isalpha() and not is_known_lemma(k) for r in rewrites(k))
 
 
 __all__ = ["ACTIVITY_TEXT", "activity_field", "activity_verb", "field_name", "skill_compound"]

@@ -36,7 +36,7 @@ from qualcode.tagging.fuzzy import FuzzyIndex
 # Regular nynorsk → bokmål correspondences, tried one or two at a time anywhere in a word.
 NYNORSK_TO_BOKMAL = (
     ("sjølv", "selv"), ("kjensle", "følelse"), ("medvit", "bevissthet"), ("framand", "fremmed"),
-    ("leiar", "leder"), ("mogleg", "mulig"), ("tru", "tro"), ("skule", "skole"), ("veke", "uke"),
+    ("leiar", "leder"), ("mogleg", "mulig"), ("tru", "tro"), ("skule", "skole"), ("veke", "uke"), ("skugg", "skygg"),
     ("heit", "het"), ("leik", "het"), ("eig", "eg"), ("leg", "lig"), ("ing", "else"), ("ing", "ning"),
     ("ei", "e"), ("au", "ø"), ("øy", "ø"), ("ald", "old"), ("bere", "bære"), ("ar", "er"), ("ane", "ene"),
     ("kv", "hv"), ("fram", "frem"), ("ven", "venn"), ("mn", "vn"), ("ande", "ende"), ("kjelde", "kilde"),
@@ -62,7 +62,7 @@ NYNORSK_TO_BOKMAL = (
     ("gjer", "gjør"), ("køy", "kjø"), ("høg", "høy"), ("øgd", "øyd"), ("sjuk", "syk"), ("djup", "dyp"),
     ("saman", "sammen"), ("verk", "virk"), ("semd", "somhet"), ("leiing", "ledelse"), ("spel", "spill"),
     ("betr", "bedr"), ("bod", "bud"), ("tene", "tjene"), ("eigar", "eier"), ("eige", "eie"), ("heime", "hjemme"),
-    ("vatn", "vann"), ("vass", "vann"), ("hovud", "hoved"), ("gåve", "gave"), ("sam$", "som"), ("samt$", "somt"),
+    ("vatn", "vann"), ("vass", "vann"), ("vass", "vanns"), ("hovud", "hoved"), ("gåve", "gave"), ("sam$", "som"), ("samt$", "somt"),
     ("opn", "åpn"), ("tolmod", "tålmod"), ("tole$", "tåle"), ("skot", "skudd"), ("brot", "brudd"), ("tal", "tall"),
     ("ong", "ang"),
     ("aug", "øy"), ("jamn", "jevn"), ("strøym", "strøm"), ("drøym", "drøm"), ("føre", "fore"), ("rekn", "regn"),
