@@ -48,7 +48,9 @@ SEEDS = {"labelset_2026": 20261130, "labelset_2026b": 20261201, "labelset_2026c"
          "labelset_2026ag": 20270101,
          "labelset_2026ah": 20270102,
          "labelset_2026ai": 20270103,
-         "labelset_2026aj": 20270104}
+         "labelset_2026aj": 20270104,
+         "labelset_2026ak": 20270105,
+         "labelset_2026al": 20270106}
 
 
 def strata(path, key):
