@@ -67,7 +67,7 @@ TOPIC_WINDOW = 8
 # («ein robotklubb som vart starta», «et gjenbruksverksted»); «retningslinje» is a rule
 GROUP_HEADS = ("gjeng", "gjengen", "gjengene", "gjengane", "linja", "linjen", "linjene", "linjer", "rommet", "rommene",
                "romma")
-NOT_GROUP_HEADS = ("retningslinja", "retningslinjen", "retningslinjene", "retningslinjer", "retningslinjene")
+NOT_GROUP_HEADS = ("retningslinja", "retningslinjen", "retningslinjene", "retningslinjer")
 # «… og klima vant», «klima tapte faktisk mot mobbing»: a vote's or a contest's theme (CodebookTagger._vote_themes)
 WON_OR_LOST = frozenset({"vant", "vann", "tapte", "tapa"})
 VOTE_ADVERBS = frozenset({"faktisk", "jo", "nok", "selvfølgelig", "sjølvsagt", "knepent", "klart",
@@ -501,14 +501,14 @@ class CodebookTagger:
         for (start, end, category), rule in best.items():
             if rule.kind in SHARED_KINDS:
                 spans[(start, end, rule.text)].add(category)
-        drop = []
+        drop = set()
         for (start, end, _), categories in spans.items():
             if len(categories) < 2:
                 continue
             backed = {c for c in categories
                       if any(c2 == c and (e2 <= start or s2 >= end) for s2, e2, c2 in best)}
             if backed:
-                drop.extend((start, end, c) for c in categories - backed)
+                drop.update((start, end, c) for c in categories - backed)
         if not drop:
             return best
         return {key: rule for key, rule in best.items() if key not in drop}
