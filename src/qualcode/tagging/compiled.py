@@ -38,7 +38,7 @@ from qualcode.nlp.stopwords import stop_words
 from qualcode.tagging.codebook import Codebook, together_groups
 from qualcode.tagging.fuzzy import FuzzyIndex
 from qualcode.tagging.lexicon import derivations, nynorsk_lemmas_of
-from qualcode.tagging.nynorsk import nynorsk_form_lemmas, typo_readings, with_nynorsk_forms
+from qualcode.tagging.nynorsk import bokmal_of, nynorsk_form_lemmas, typo_readings, with_nynorsk_forms
 from qualcode.tagging.tokens import word_facts
 
 WEIGHTS = {"term": 1.0, "together": 1.0, "phrase": 1.5, "derived": 0.8, "compound": 0.8, "modifier": 0.75, "head": 0.7, "fuzzy": 0.6,
@@ -361,8 +361,9 @@ class CompiledCodebook:
         """Rules for a word nothing else reads, through a typo in a nynorsk word: a nynorsk lemma it misspells
         («opplevngar»: oppleving → opplevelse), or a term it misspells once its nynorsk spelling is bokmål
         («kjeldekritik» → kildekritik). A word the mapping read as a bokmål word is no typo («valfag» is
-        valgfag, not «valdag»)."""
-        if any(is_known_word(k) for k in keys - {word}):
+        valgfag, not «valdag»), nor is one the correspondences turn into a bokmål compound («spelforståing» is
+        spillforståelse, not «sjølvforståing» misspelt)."""
+        if any(is_known_word(k) for k in keys - {word}) or bokmal_of(word):
             return []
         lemmas, spellings = typo_readings(word)
         terms = [t for t in lemmas if t in self.terms] \

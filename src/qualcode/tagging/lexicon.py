@@ -36,6 +36,9 @@ __all__ = ["bokmal_of", "derivations", "normalised_lemma", "with_norwegian_lette
 # Letters typed without æ, ø and å: "spraak", "laering", "sprak".
 ASCII_SPELLINGS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"), ("a", "å"), ("o", "ø"), ("e", "æ"))
 
+# The endings of a noun's definite and plural forms, nynorsk and bokmål, longest first.
+NOUN_ENDINGS = ("ane", "ene", "ar", "er", "en", "et", "a")
+
 # Derivational suffixes, (from, to): noun ↔ verb both ways, adjective → noun one way only. An
 # adjective taken from a noun («frivillig» from «frivillighet») is far more general than the noun.
 _BOTH_WAYS = (("ing", "e"), ("asjon", "ere"), ("ikasjon", "isere"), ("eksjon", "ektere"), ("else", "e"),
@@ -158,6 +161,12 @@ def normalised_lemma(word: str, lemma: str) -> str:
                  and not (lower.endswith("ene") and (is_known_lemma(s[:-1]) or _known_compound(s[:-1])))), None)
     if weak:
         return weak  # «glosar» → glose, «tyskglosar» → tyskglose: a rarer noun the lexicon knows
+    # a noun's nynorsk definite or plural form whose stem is a compound of known words: «lagkameratskap+en» (a noun
+    # in -skap is masculine in nynorsk, neuter «-skapet» in bokmål), «demensomsorg+a»
+    noun = next((lower[: -len(e)] for e in NOUN_ENDINGS if lower.endswith(e) and len(lower) - len(e) >= 6
+                 and _known_compound(lower[: -len(e)])), None)
+    if noun:
+        return noun
     return nn or with_norwegian_letters(lower) or current
 
 

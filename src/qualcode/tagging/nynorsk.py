@@ -406,15 +406,26 @@ def bokmal_plural(form: str, lemma: str) -> str | None:
     """
     for noun, bokmal in NYNORSK_PLURAL_SENSES.items():
         for ending in NYNORSK_PLURAL_ENDINGS:
-            if not form.endswith(noun + ending) or not (lemma.endswith(noun) or lemma == form):
+            if not form.endswith(noun + ending):
                 continue
             modifier = form[: -len(noun + ending)]
+            # a compound is a noun: the pipeline's verb «minoritetsrette» or «kvinneretta» for a compound in -rettar
+            # is no word (only the bare «rettar» may be a verb: «lærarane rettar prøvene»)
+            unread = lemma.startswith(form[: -len(ending)]) and not _is_lemma_of_either(lemma)
+            if not (lemma.endswith(noun) or lemma == form or (modifier and unread)):
+                continue
             if not modifier:
                 return bokmal
-            bare = modifier[:-1] if modifier.endswith("s") and _is_lemma_of_either(modifier[:-1]) else modifier
-            if len(bare) >= 3 and _is_lemma_of_either(bare):  # «menneske+», «urfolk+s+»; not «id+rettar»
+            linked = modifier[-1] in "se" and _is_modifier_word(modifier[:-1])  # «urfolk+s+», «barn+e+»
+            bare = modifier[:-1] if linked else modifier
+            if len(bare) >= 3 and _is_modifier_word(bare):  # «menneske+», «urfolk+s+»; not «id+rettar»
                 return (bokmal_of(bare) or bare) + modifier[len(bare):] + bokmal
     return None
+
+
+def _is_modifier_word(word: str) -> bool:
+    """A lemma of either treebank, or a nynorsk word the mapping takes to a bokmål lemma («arbeidstakar»)."""
+    return _is_lemma_of_either(word) or bool(bokmal_of(word))
 
 
 # A head shorter than SHORT_HEAD needs a modifier that is a word («sjølv+tru»), not the rest of a word
@@ -456,6 +467,17 @@ def _is_nynorsk_word(word: str) -> bool:
     return not bokmal or nynorsk_homograph(word)
 
 
+def _is_nynorsk_modifier(word: str) -> bool:
+    """A nynorsk word (:func:`_is_nynorsk_word`), or a word neither lexicon knows that the correspondences take to
+    a bokmål lemma: «attbruk» (bokmål «gjenbruk»), which the nynorsk lexicons lack as a word of its own."""
+    if _is_nynorsk_word(word):
+        return True
+    if is_known_word(word) or is_known_word(word, NYNORSK):
+        return False
+    bokmal = bokmal_of(word)
+    return bool(bokmal) and (_bokmal_lemma(bokmal, 0) or _bokmal_lemma(bokmal, 1))
+
+
 def bokmal_modifier(word: str) -> str | None:
     """A compound the splitter cannot read because its modifier is a nynorsk word, before a head bokmål writes
     the same: the modifier in bokmål, its linking s or e kept («teikn+språkbruk» → tegnspråkbruk,
@@ -469,9 +491,9 @@ def bokmal_modifier(word: str) -> str | None:
         head, modifier = word[cut:], word[:cut]
         if head not in lemma_frequencies() or head in NOT_A_HEAD or head.startswith(DERIVATIONAL):
             continue
-        link = modifier[-1] if modifier[-1] in "se" and _is_nynorsk_word(modifier[:-1]) else ""
+        link = modifier[-1] if modifier[-1] in "se" and _is_nynorsk_modifier(modifier[:-1]) else ""
         bare = modifier[: len(modifier) - len(link)]
-        mapped = _is_nynorsk_word(bare) and bokmal_of(bare)
+        mapped = _is_nynorsk_modifier(bare) and bokmal_of(bare)
         if mapped and len(split_compound(mapped + link + head)) > 1:
             return mapped + link + head
     return None
