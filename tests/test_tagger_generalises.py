@@ -326,7 +326,8 @@ def test_english_it_and_the_academic_community_are_not_subjects(answer_codes, te
 @pytest.mark.parametrize(("text", "second"), [
     # the joy of learning, reading or writing: the joy first, the skill second (README: «læringsglede»)
     ("læringsgleden", "nokkelkompetanser"), ("glede av å lære", "nokkelkompetanser"), ("skriveglede", "sprakferdigheter"),
-    ("lyst til å læra", "nokkelkompetanser"),  # nynorsk
+    # (the desire to learn, «lyst til å læra», is the label rule's «motivasjon for læring» since round 17: key
+    # competence first, see tests/test_tagger_round17_answers.py)
     # daring to get in touch or to say what one thinks: the courage first, the social or civic side second
     ("torde å ta kontakt", "sosial_inkludering"), ("tør å si ifra", "medborgerskap"),  # bokmål
     ("turte å seie meininga mi", "medborgerskap"),  # nynorsk

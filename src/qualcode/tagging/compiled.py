@@ -395,8 +395,11 @@ class CompiledCodebook:
         part, after a plural or definite ending if need be, within its typo limit of a term that heads compounds
         («livs+mestrig» ≈ livs+mestring, «bevegelses+gelde» ≈ glede, «urfolks+retigheter» ≈ rettighet). The
         compound is then read as with the term (:meth:`_compound`), every rule a typo's (``fuzzy:``, weight 0.6).
-        The longest modifier the lexicon knows, with a last part of at least five letters, is tried; a word that
-        splits anywhere into two words the lexicon knows is a compound, not a typo («lære+plass» is no «plast»)."""
+        The modifiers the lexicon knows are tried longest first, each with a last part of at least five letters
+        (four for a head of five, read as :meth:`_short_typo` reads a word: «spele+glde» ≈ glede), until one gives
+        a head: a modifier read too long is often a word of its own («sveiset+eknik», «lags+amhld»), the shorter one
+        the compound's («sveise+teknik» ≈ teknikk, «lag+samhld» ≈ samhald). A word that splits anywhere into two
+        words the lexicon knows is a compound, not a typo («lære+plass» is no «plast»)."""
         splits = []
         for cut in range(len(word) - 3, 2, -1):
             modifier, rest = word[:cut], word[cut:]
@@ -405,13 +408,14 @@ class CompiledCodebook:
                 stems = _stems(rest)
                 if any(len(s) >= 3 and is_known_word(s) for s in stems):
                     return []  # two words the lexicon knows («vær+stasjon», «refleksjons+logg»): no typo
-                if len(rest) >= 5:
+                if len(rest) >= 4:
                     splits.append((known[-1], stems))
-        for modifier, stems in splits[:1]:
+        for modifier, stems in splits:
             for stem in stems:
-                if len(stem) < 5:
+                if len(stem) < 4:
                     continue
-                heads = [term for term in self.fuzzy.lookup(stem) if term in self.heads]
+                typos = self.fuzzy.lookup(stem) if len(stem) >= 5 else self._short_typo(stem)
+                heads = [term for term in typos if term in self.heads]
                 if heads:
                     rules = [r for head in heads for r in self._compound((modifier, head), False, keys)]
                     return [Rule(r.category, "fuzzy", r.text, WEIGHTS["fuzzy"]) for r in rules]

@@ -20,11 +20,13 @@ Three things a codebook should not have to list word by word:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from qualcode.nlp.compounds import lemma_frequencies, split_compound
-from qualcode.nlp.lemmatizer import (is_known_lemma, lemmatize_word, ndt_form_lemmas, noun_lemmas,
+from qualcode.nlp.lemmatizer import (is_known_lemma, is_known_word, lemmatize_word, ndt_form_lemmas, noun_lemmas,
                                      nynorsk_lemma_frequencies)
+from qualcode.nlp.standard import NYNORSK
 from qualcode.nlp.stopwords import stop_words
 from qualcode.tagging.nynorsk import (NYNORSK_FUNCTION_WORDS, bokmal_compound, bokmal_head, bokmal_modifier, bokmal_of,
                                       bokmal_plural, compound_lemma, is_bokmal_word, nynorsk_form_lemmas,
@@ -33,6 +35,8 @@ from qualcode.tagging.nynorsk import (NYNORSK_FUNCTION_WORDS, bokmal_compound, b
 
 __all__ = ["bokmal_of", "derivations", "normalised_lemma", "with_norwegian_letters"]
 
+# A letter typed three times or more («vennner»), see normalised_lemma
+_TRIPLED = re.compile(r"(\w)\1\1+")
 # Letters typed without æ, ø and å: "spraak", "laering", "sprak".
 ASCII_SPELLINGS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"), ("a", "å"), ("o", "ø"), ("e", "æ"))
 
@@ -79,6 +83,12 @@ def normalised_lemma(word: str, lemma: str) -> str:
     """
     lower = word.lower()
     current = (lemma or word).lower()
+    tripled = _TRIPLED.sub(r"\1\1", lower)
+    if tripled != lower:
+        # Norwegian never writes a letter three times in a row: «vennner», «gleeede» are typed twice or once
+        for form in (tripled, _TRIPLED.sub(r"\1", lower)):
+            if is_known_word(form) or is_known_word(form, NYNORSK):
+                return normalised_lemma(form, lemmatize_word(form))
     if lower.endswith(("ende", "ande")) and len(lower) > 7 and current == lower[:-4] + "e":
         # NDT lemmatises a present participle as its verb («inkluderande» → inkludere); the
         # codebooks list the adjective, and the verb's forms are often false friends.

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import srsly
@@ -27,6 +28,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from qualcode.nlp.lemmatizer import is_known_lemma
 from qualcode.nlp.stopwords import is_noise_answer
 from qualcode.tagging.activities import ACTIVITY_TEXT, activity_field, activity_verb, field_name, skill_compound
 from qualcode.tagging.codebook import Codebook
@@ -56,6 +58,15 @@ QUALIFYING_ADJECTIVES = ("sk", "ske", "faglig", "faglige", "fagleg", "faglege")
 # «kunnskap om EU», «innsikt i lokalpolitikk», «ansvar for miljøet»: a skill, knowledge or quality noun and the
 # preposition that names what it is of (:meth:`CodebookTagger._complements`)
 COMPLEMENT_PREPOSITIONS = frozenset({"om", "i", "for", "til", "av"})
+# What may stand before such an adjective in its list item besides a separator: a preposition («lærte om irsk
+# kultur», «innsikt i svensk eldreomsorg»), an article («den irske kulturen») or a comparative («sterkare samisk
+# identitet»); not a verb, whose object the language is («snakke engelsk», «lære fransk»)
+BEFORE_QUALIFIER = PREPOSITIONS | COMPLEMENT_PREPOSITIONS | frozenset({
+    "den", "det", "de", "dei", "en", "ein", "ei", "et", "eit", "mer", "meir", "mye", "mykje", "sterkere", "sterkare",
+    "større", "bedre", "betre", "ny", "nytt", "nye"})
+# a field's adjective in «-isk» («økologisk», «kritisk», «politisk», «pedagogisk») says what kind, not whose: its stem
+# names the field («økologi», «kritikk», «politikk»); see people_adjective
+FIELD_ENDINGS = ("i", "ikk", "ie")
 SPEAKERS = frozenset({"jeg", "eg"})  # «vi som borgere» is the citizens it names
 # A weak word after one of these (lemmas, bokmål and nynorsk) is what the sentence is about: «lærte om havet»
 # (see CodebookTagger._as_topic)
@@ -266,11 +277,16 @@ class CodebookTagger:
         more specific than the exclusion: «inkludere elev» stands although «inkludere» is excluded."""
         by_word, by_phrase = covered
         named = set(rule.text.split()) if rule.kind == "phrase" else set()
+        # A typo is read from its written form: the lemma the pipeline guessed for a word it does not know says
+        # nothing of it («inkluderng» → «inkludere», excluded as *includes*, is a typo of «inkludering»)
+        typo = rule.kind == "fuzzy"
         for i in (self._together_words(tokens, start, end, rule) if rule.kind == "together" else range(start, end)):
             # «føle seg inkludert» names the token however it is lemmatised («inkludere» is excluded)
-            if i in by_phrase or (i in by_word and not by_word[i] <= named and not tokens.keys[i] & named):
+            if i in by_phrase or (i in by_word and not by_word[i] <= named and not tokens.keys[i] & named
+                                  and not (typo and tokens.lower[i] not in by_word[i])):
                 return True
-        return rule.kind in ("compound", "fuzzy", "head") and self._inside_excluded(tokens.keys[start], rule.category)
+        keys = frozenset({tokens.lower[start]}) if typo else tokens.keys[start]
+        return rule.kind in ("compound", "fuzzy", "head") and self._inside_excluded(keys, rule.category)
 
     def _inside_excluded(self, keys: frozenset[str], category: str) -> bool:
         """An excluded compound also blocks longer compounds that contain it: excluding "fagmiljø"
@@ -588,7 +604,10 @@ class CodebookTagger:
         inspirasjon» inspiration. The adjective is a term (or a compound's head) ending in «-sk»/«-ske»
         (Norwegian's nationality and language adjectives) or in «-faglig»/«-fagleg» (:data:`QUALIFYING_ADJECTIVES`)
         with evidence of one category, the noun right after it has evidence of other categories only,
-        and the two are a whole list item (a spaced list «engelsk venner mestring» names both). The adjective stays
+        and the two end a list item that they begin or that reaches them through a preposition, an article or a
+        comparative (:data:`BEFORE_QUALIFIER`: «lærte om irsk kultur», «den irske kulturen», «sterkare samisk
+        identitet»; there the adjective must be a people's, :func:`people_adjective`, not a field's like «økologisk»);
+        a spaced list «engelsk venner mestring» names both. The adjective stays
         where the noun gives way to it (:meth:`_yielding_pairs`: «engelsk kunnskaper», typed «kunskaper» too) and
         where its category's token patterns name the noun: the codebook attaches that word to others by a rule of
         its own («engelsk selvtillit» is confidence in English, the confidence rule). Only in a text of at most
@@ -606,7 +625,8 @@ class CodebookTagger:
             noun = single.get(start + 1, {})
             if (end != start + 1 or rule.kind not in ("term", "derived", "head") or set(single[start]) != {category}
                     or not lower[start].endswith(QUALIFYING_ADJECTIVES) or not noun or category in noun
-                    or (start > 0 and lower[start - 1] not in LIST_SEPARATORS)
+                    or (start > 0 and lower[start - 1] not in LIST_SEPARATORS | BEFORE_QUALIFIER)
+                    or (start > 0 and lower[start - 1] in BEFORE_QUALIFIER and not people_adjective(lower[start]))
                     or (start + 1 < last and lower[start + 2] not in LIST_SEPARATORS | PREPOSITIONS)
                     or any(r.text in YIELDING_HEADS for r in noun.values())
                     or any(lower[start + 1] in self.compiled.pattern_words[c] for c in noun)
@@ -653,10 +673,14 @@ class CodebookTagger:
             if at is None or at + 1 >= n:
                 continue
             stop = next((i for i in range(at + 1, n) if lower[i] in LIST_SEPARATORS), n)
-            of = {c for (s, e, c) in best if at <= s and e <= stop and (s, e) != (start, end)
-                  and not (e == s + 1 and lower[s].endswith(("sk", "ske")) and s + 1 < stop)}
+            people = {s for (s, e, c) in best if e == s + 1 and at < s and s + 1 < stop and people_adjective(lower[s])
+                      and not any(k[0] == s + 1 and k[2] == c for k in best)}
+            of = {c for (s, e, c) in best if at <= s and e <= stop and (s, e) != (start, end) and s not in people}
             if of and category not in of:
                 drop.append((start, end, category))
+            # the people's adjective says whose the topic is, not the language: «lærte om franske oster», «lærte om
+            # islandsk fiskeri» (a noun of the adjective's own category keeps it: «lærte om tysk grammatikk»)
+            drop.extend(key for key in best if key[0] in people and key[1] == key[0] + 1)
         if not drop:
             return best
         return {key: rule for key, rule in best.items() if key not in drop}
@@ -850,6 +874,25 @@ class CodebookTagger:
 @Language.factory("qualcode_codebook", default_config={"spans_key": SPANS_KEY})
 def make_codebook_tagger(nlp: Language, name: str, spans_key: str) -> CodebookTagger:
     return CodebookTagger(nlp, name=name, spans_key=spans_key)
+
+
+@lru_cache(maxsize=10_000)
+def people_adjective(word: str) -> bool:
+    """True if ``word`` (lower case) reads as a people's adjective: «fransk», «irske», «portugisisk», «islandsk».
+
+    Norwegian's nationality and language adjectives end in «-sk»; a field's adjective in «-isk» whose stem names the
+    field («økologisk»: økologi, «kritisk»: kritikk, «historisk»: historie) says what kind of thing, not whose.
+
+    >>> people_adjective("franske"), people_adjective("portugisisk"), people_adjective("økologisk")
+    (True, True, False)
+    """
+    stem = word[:-1] if word.endswith("ske") else word
+    if not stem.endswith("sk"):
+        return False
+    if stem.endswith("isk"):
+        root = stem[:-3]
+        return not any(is_known_lemma(root + e) for e in FIELD_ENDINGS if len(root) >= 4 or e == "ikk")
+    return True
 
 
 def answer_reflexive(lower: list[str], i: int) -> bool:

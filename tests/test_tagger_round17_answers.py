@@ -1,0 +1,75 @@
+"""Round 17 of issue 15 (answers): a people's adjective inside a topic, the desire to learn, typos in any word.
+
+- A nationality adjective before a noun says whose the noun is, not the language, also after a preposition or an
+  article («lærte om ungarsk kultur», «den polske kulturen»); a field's adjective in «-isk» («økologisk») and a noun
+  of the language itself («tysk grammatikk») keep their category.
+- The desire to learn is the label rule's «motivasjon for læring»: key competence first, the desire second; the
+  desire to learn a language keeps the desire first (the confidence rule's kin), a desire for anything else is
+  personal development.
+- Typos: a letter typed three times, a typo in a compound's head behind a modifier read too long or in a four-letter
+  head, and a typo the pipeline lemmatised as an excluded word.
+
+Real pipeline, bokmål and nynorsk, none of these answers in a labelled set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcode.tagging.tagger import people_adjective
+
+
+@pytest.mark.parametrize("text, category", [
+    ("lærte om ungarsk kultur", "sosial_inkludering"),
+    ("lærde om ungarsk kultur", "sosial_inkludering"),
+    ("kjennskap til polsk kultur", "sosial_inkludering"),
+    ("den polske kulturen", "sosial_inkludering"),
+    ("kunnskap om tsjekkisk historie", "nokkelkompetanser"),
+    ("lærte om nederlandske båtar", "nokkelkompetanser"),
+])
+def test_a_peoples_adjective_inside_a_topic_is_no_language(answer_codes, text, category):
+    assert answer_codes(text) == (category, {category})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the language itself and a field's adjective keep their category
+    ("lærte om tysk grammatikk", ("sprakferdigheter", {"sprakferdigheter"})),
+    ("lærte om økologisk jordbruk", ("medborgerskap", {"medborgerskap"})),
+    ("kunnskap om engelsk", ("sprakferdigheter", {"sprakferdigheter"})),
+])
+def test_the_language_itself_and_a_fields_adjective_keep_their_category(answer_codes, text, expected):
+    assert answer_codes(text) == expected
+
+
+def test_people_adjective_tells_a_people_from_a_field():
+    assert people_adjective("ungarske") and people_adjective("portugisisk") and people_adjective("tysk")
+    assert not people_adjective("økologisk") and not people_adjective("kritiske") and not people_adjective("kultur")
+
+
+@pytest.mark.parametrize("text", ["lærelysten", "læringslysta", "stor lærelyst", "lyst til å læra"])
+def test_the_desire_to_learn_is_key_competence_first(answer_codes, text):
+    assert answer_codes(text) == ("nokkelkompetanser", {"nokkelkompetanser", "personlig_utvikling"})
+
+
+@pytest.mark.parametrize("text", ["lyst til å lære italiensk", "lyst til å læra nederlandsk"])
+def test_the_desire_to_learn_a_language_keeps_the_desire_first(answer_codes, text):
+    primary, coded = answer_codes(text)
+    assert primary == "personlig_utvikling" and "sprakferdigheter" in coded
+
+
+@pytest.mark.parametrize("text", ["lyst til å studere i utlandet", "fekk lyst på å reise meir"])
+def test_a_desire_for_something_else_is_personal_development(answer_codes, text):
+    assert answer_codes(text)[0] == "personlig_utvikling"
+
+
+@pytest.mark.parametrize("text, category", [
+    # a letter typed three times (bokmål, nynorsk)
+    ("vennnskap", "sosial_inkludering"), ("nye vennnar", "sosial_inkludering"), ("mestrrring", "personlig_utvikling"),
+    ("meistrrring", "personlig_utvikling"),
+    # a typo in a compound's head: a four-letter head, a modifier read too long («klasses+amhld»)
+    ("dansglde", "personlig_utvikling"), ("klassesamhld", "sosial_inkludering"),
+    # a typo the pipeline lemmatised as the excluded verb «inkludere» (includes)
+    ("inkluderin", "sosial_inkludering"),
+])
+def test_typos_reach_the_term(answer_codes, text, category):
+    assert answer_codes(text) == (category, {category})
