@@ -73,3 +73,45 @@ def test_a_desire_for_something_else_is_personal_development(answer_codes, text)
 ])
 def test_typos_reach_the_term(answer_codes, text, category):
     assert answer_codes(text) == (category, {category})
+
+
+@pytest.mark.parametrize("text", [
+    # organising the exchange, whatever it is of (label rules: «utfordrende» about organising is a trap)
+    "utfordrende koordinering", "utfordrande å ordne overnatting til elevane",
+    # the weather of a place is no climate awareness
+    "mildt klima", "fuktig klima i Bergen",
+    # the development of a workplace or an institution is the «utvikling av skolen» trap
+    "utvikling av bedrifta", "utvikling av organisasjonen",
+])
+def test_organising_the_weather_and_an_institutions_development_stay_uncoded(answer_codes, text):
+    assert answer_codes(text) == (None, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("utfordrende å snakke engelsk", ("sprakferdigheter", {"sprakferdigheter", "personlig_utvikling"})),
+    ("klimaendringar", ("medborgerskap", {"medborgerskap"})),
+])
+def test_a_pupils_challenge_and_the_climate_stay_coded(answer_codes, text, expected):
+    assert answer_codes(text) == expected
+
+
+@pytest.mark.parametrize("text, category", [
+    # colleagues at a placement abroad are the international peer network
+    ("nye kollegaer i Tyskland", "sosial_inkludering"), ("italienske kolleger", "sosial_inkludering"),
+    # who something was done with is its company («med»): the item names what was done
+    ("snakke spansk med kollegaene", "sprakferdigheter"), ("vennskap med ungarske elevar", "sosial_inkludering"),
+    ("samarbeid med polske lærlingar", "nokkelkompetanser"),
+    # «-høyrsle» is bokmål «-hørighet»
+    ("samhøyrsla", "sosial_inkludering"), ("klassesamhøyrsle", "sosial_inkludering"),
+])
+def test_colleagues_company_and_belonging(answer_codes, text, category):
+    assert answer_codes(text) == (category, {category})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a language named last is what was done with; a category named on both sides of «med» stays
+    ("gøy med tysk", ("personlig_utvikling", {"personlig_utvikling", "sprakferdigheter"})),
+    ("kontakt med vertsfamilien", ("sosial_inkludering", {"sosial_inkludering"})),
+])
+def test_what_was_done_with_stays(answer_codes, text, expected):
+    assert answer_codes(text) == expected

@@ -395,11 +395,12 @@ class CompiledCodebook:
         part, after a plural or definite ending if need be, within its typo limit of a term that heads compounds
         («livs+mestrig» ≈ livs+mestring, «bevegelses+gelde» ≈ glede, «urfolks+retigheter» ≈ rettighet). The
         compound is then read as with the term (:meth:`_compound`), every rule a typo's (``fuzzy:``, weight 0.6).
-        The modifiers the lexicon knows are tried longest first, each with a last part of at least five letters
-        (four for a head of five, read as :meth:`_short_typo` reads a word: «spele+glde» ≈ glede), until one gives
-        a head: a modifier read too long is often a word of its own («sveiset+eknik», «lags+amhld»), the shorter one
-        the compound's («sveise+teknik» ≈ teknikk, «lag+samhld» ≈ samhald). A word that splits anywhere into two
-        words the lexicon knows is a compound, not a typo («lære+plass» is no «plast»)."""
+        The longest modifier the lexicon knows is tried, with a last part of at least five letters (four for a head
+        of five, read as :meth:`_short_typo` reads a word: «spele+glde» ≈ glede), then the same modifier up to two
+        letters shorter: a modifier read too long is often a word of its own («sveiset+eknik», «lags+amhld»), the
+        shorter one the compound's («sveise+teknik» ≈ teknikk, «lag+samhld» ≈ samhald). Shorter ones still would
+        find a typo in most long words («gulls+medverkstaden» is no «medverknad»). A word that splits anywhere into two words the lexicon knows is a
+        compound, not a typo («lære+plass» is no «plast»)."""
         splits = []
         for cut in range(len(word) - 3, 2, -1):
             modifier, rest = word[:cut], word[cut:]
@@ -409,8 +410,10 @@ class CompiledCodebook:
                 if any(len(s) >= 3 and is_known_word(s) for s in stems):
                     return []  # two words the lexicon knows («vær+stasjon», «refleksjons+logg»): no typo
                 if len(rest) >= 4:
-                    splits.append((known[-1], stems))
-        for modifier, stems in splits:
+                    splits.append((cut, known[-1], stems))
+        for cut, modifier, stems in splits:
+            if cut < splits[0][0] - 2:
+                break
             for stem in stems:
                 if len(stem) < 4:
                     continue

@@ -101,6 +101,8 @@ NYNORSK_TO_BOKMAL = (
     ("handv", "håndv"), ("handt", "håndt"), ("handf", "håndf"), ("handb", "håndb"), ("handg", "håndg"),
     ("handa", "hånda"), ("bilet", "bilde"), ("gong", "gang"), ("løyve", "tillatelse"), ("velgjerd", "veldedighet"),
     ("velgjerande", "veldedig"), ("fråsegn", "uttalelse"),
+    # round 17: «-høyrsle» is bokmål «-hørighet» in every compound («samhøyrsle», «tilhøyrsle»)
+    ("høyrsle", "hørighet"),
 )
 # Nynorsk function words and auxiliaries, a closed class: the lemma the pipeline gives their bokmål
 # words, so that a codebook's phrase («få være med») reads the nynorsk one («fekk vere med»). Words

@@ -4,7 +4,8 @@ The label rules (tests/data/labelset_2026/README.md, «Traps that are not noise�
 noise whatever words they hold: the idiom «kom til glede for» («kom heile skulen til glede», «kom til glede for
 historiefaget»: the project benefited someone), «inkluderte» meaning *includes* («programmet inkluderte
 skuleteater», «inkluderte besøk i kommunestyret»: what the programme held) and «utfordrende» for anyone but the
-pupils («utfordrende for verkstedlærerne», «utfordrande for oss vaksne», «utfordrende for treneren»). A codebook's
+pupils («utfordrende for verkstedlærerne», «utfordrande for oss vaksne», «utfordrende for treneren») or about
+organising («utfordrende å skaffe vertsfamilier», «krevende planlegging for oss»). A codebook's
 exclusions drop the trap word itself; the words around it (a subject, a visit, the adults) would still be coded.
 :func:`programme_tokens` finds the list items these frames take over, so the tagger drops every code in them.
 
@@ -32,6 +33,20 @@ PUPILS = frozenset({"meg", "oss", "deg", "dere", "dykk", "dem", "de", "dei", "se
                     "nokre", "flere", "fleire"})
 PUPIL_STEMS = ("elev", "lærling", "lærlinga", "ungdom", "barn", "born", "deltak", "deltag", "klass", "grupp", "jent",
                "gut", "kropp", "hode", "hovud")
+# «utfordrende å skaffe vertsfamilier», «krevende planlegging for oss»: organising the exchange is the adults' work
+# (label rules: «utfordrende» about organising is a trap), whatever it is of. Verbs of arranging (bokmål and nynorsk
+# infinitives) and the nouns of the project's administration; not «få» or «finne», which a pupil does too («utfordrende
+# å få venner»)
+ORGANISING_VERBS = frozenset({
+    "organisere", "organisera", "planlegge", "planleggje", "planleggja", "koordinere", "koordinera", "skaffe",
+    "skaffa", "ordne", "ordna", "arrangere", "arrangera", "administrere", "administrera", "booke", "booka",
+    "bestille", "bestilla", "rekruttere", "rekruttera", "finansiere", "finansiera", "budsjettere", "budsjettera"})
+ORGANISING_NOUNS = frozenset({
+    "planlegging", "planlegginga", "planleggingen", "organisering", "organiseringa", "organiseringen", "logistikk",
+    "logistikken", "koordinering", "koordineringa", "koordineringen", "administrasjon", "administrasjonen",
+    "søknad", "søknaden", "søknadsskriving", "papirarbeid", "papirarbeidet", "rapportering", "rapporteringa",
+    "rapporteringen", "budsjett", "budsjettet", "finansiering", "finansieringa", "finansieringen", "reiseplan",
+    "reiseplanar", "reiseplaner", "reiseplanlegging", "reiserute", "reiseruta", "reiseruten"})
 WE_THEY = frozenset({"oss", "dei", "de", "dere", "dykk", "alle"})
 DETERMINERS = frozenset({"en", "ein", "ei", "et", "eit", "den", "det", "hele", "heile"})
 # a participle after these is being included («vart inkluderte», «kjende seg inkluderte»), not the verb «includes»
@@ -70,6 +85,9 @@ def _describes_programme(item: list[str]) -> bool:
             if (following and following[0] not in PEOPLE and following[0] not in PREPOSITIONS
                     and not following[0].startswith(PEOPLE_STEMS)):
                 return True
+        elif word in CHALLENGING and i + 1 < n and (item[i + 1] in ORGANISING_NOUNS or item[i + 1] == "å"
+                                                    and i + 2 < n and item[i + 2] in ORGANISING_VERBS):
+            return True
         elif word in CHALLENGING and i + 2 < n and item[i + 1] == "for":
             whom = item[i + 2]
             if whom in WE_THEY | DETERMINERS and i + 3 < n:

@@ -352,6 +352,7 @@ class CodebookTagger:
         best = self._yielding_pairs(tokens, best)
         best = self._people_adjectives(tokens, best)
         best = self._complements(tokens, best)
+        best = self._company(tokens, best)
         best = self._done_in(tokens, best)
         if best and len(tokens) <= SPLIT_WORD_TEXT:
             # «kom heile skulen til glede», «inkluderte besøk i kommunestyret», «utfordrande for oss vaksne»
@@ -681,6 +682,36 @@ class CodebookTagger:
             # the people's adjective says whose the topic is, not the language: «lærte om franske oster», «lærte om
             # islandsk fiskeri» (a noun of the adjective's own category keeps it: «lærte om tysk grammatikk»)
             drop.extend(key for key in best if key[0] in people and key[1] == key[0] + 1)
+        if not drop:
+            return best
+        return {key: rule for key, rule in best.items() if key not in drop}
+
+    def _company(self, tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
+        """In a survey answer, who something was done «med» is its company, not an outcome of its own.
+
+        «snakke tysk med kolleger», «samarbeid med kollegaene», «snakke fransk med kokkene», «vennskap med spanske
+        elever»: the writers of the labelled sets code what the item names before «med» only. The single words
+        after «med» in its list item give way when the words before it have evidence (not a secondary word's:
+        «lærerike dagar med vener» keeps the friends) of other categories only; a category named on both sides
+        stays («kontakt med vertsfamilien», «vennskap med vertsfamilien»), and so does all of it where a phrase or
+        pattern holds «med» (the confidence rule: «tryggere med verktøy») or a language ends the item («gøy med
+        engelsk»: what it was done with). Only in a text of at most
+        :data:`~qualcode.tagging.compiled.SPLIT_WORD_TEXT` tokens.
+        """
+        if len(tokens) > SPLIT_WORD_TEXT or "med" not in tokens.lower:
+            return best
+        lower, n, is_secondary = tokens.lower, len(tokens), self.compiled.is_secondary
+        drop = set()
+        for at in (i for i, w in enumerate(lower) if w == "med"):
+            first = max((i + 1 for i in range(at) if lower[i] in LIST_SEPARATORS), default=0)
+            stop = next((i for i in range(at + 1, n) if lower[i] in LIST_SEPARATORS), n)
+            before = {c for (s, e, c), rule in best.items() if first <= s and e <= at and not is_secondary(rule)}
+            # a phrase or pattern that holds «med» attaches what follows (the confidence rule: «selvsikker med
+            # motorsagen», «tryggare med verktøy» keep the skill second)
+            if before and not any(s <= at < e and e > s + 1 for s, e, _ in best):
+                # a language named last is what was done with, not who with: «gøy med engelsk»
+                drop |= {(s, e, c) for (s, e, c) in best if at < s and e <= stop and e == s + 1 and c not in before
+                         and not (e == stop and people_adjective(lower[s]))}
         if not drop:
             return best
         return {key: rule for key, rule in best.items() if key not in drop}
