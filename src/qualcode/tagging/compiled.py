@@ -36,7 +36,7 @@ from qualcode.nlp.compounds import lemma_frequencies, split_compound
 from qualcode.nlp.lemmatizer import is_known_word
 from qualcode.nlp.stopwords import stop_words
 from qualcode.tagging.codebook import Codebook, together_groups
-from qualcode.tagging.fuzzy import FuzzyIndex
+from qualcode.tagging.fuzzy import FuzzyIndex, damerau_levenshtein
 from qualcode.tagging.lexicon import derivations, nynorsk_lemmas_of
 from qualcode.tagging.nynorsk import bokmal_of, nynorsk_form_lemmas, typo_readings, with_nynorsk_forms
 from qualcode.tagging.tokens import word_facts
@@ -123,6 +123,17 @@ def _regexes(pattern: list[dict]) -> list[re.Pattern]:
             if spec.get("OP") in (None, "+") and isinstance(spec.get("LOWER"), dict) and "REGEX" in spec["LOWER"]]
 
 
+def _last_word(word: str) -> str | None:
+    """The longest word the lexicon knows that ``word`` ends in after a modifier it knows (perhaps with a linking s or
+    e), both of at least three letters: «notater» in «refleksjonsnotater»; None if the word splits nowhere so."""
+    for cut in range(3, len(word) - 2):
+        modifier, rest = word[:cut], word[cut:]
+        if is_known_word(rest) and any(is_known_word(m) for m in (modifier, modifier[:-1] if modifier[-1] in "se" else "")
+                                       if len(m) >= 3):
+            return rest
+    return None
+
+
 def _commonness(word: str) -> int:
     """How common a word is in Norwegian text: stop words first, then NDT lemma counts."""
     return 10**9 if word in stop_words() else lemma_frequencies().get(word, 0)
@@ -154,6 +165,23 @@ TOGETHER_WINDOW = 10  # how far apart (in words) the words of a together match o
 # A compound's first part that only intensifies («kjempemykje», «superviktig», «dritbra») is no word of
 # its own: «kjempe» there is not the verb «kjempe» (fight) of «kjempe for rettane sine».
 INTENSIFYING_MODIFIERS = frozenset({"kjempe", "super", "mega", "drit", "kanon", "knall"})
+
+
+def other_compound(word: str, term: str) -> bool:
+    """True if ``word`` is ``term``'s last part after another word the lexicon knows: a compound of its own, not a
+    typo of the term.
+
+    «fiske+behandling» is no typo of «like+behandling», «mat+sikkerhet» none of «data+sikkerhet»: the modifier is a
+    word that differs from the term's by more than one letter, so no slip of the keyboard made it. The modifier
+    (perhaps with a linking s or e) has at least three letters and the shared last part at least four. A typo in
+    the last part or in the term's own modifier is still one: «kulturforstålese», «kunskap», «fellskap».
+    """
+    for cut in range(3, len(word) - 3):
+        modifier, rest = word[:cut], word[cut:]
+        if term.endswith(rest) and damerau_levenshtein(modifier, term[: -len(rest)], 1) > 1 and is_known_word(rest) \
+                and any(is_known_word(m) for m in (modifier, modifier[:-1] if modifier[-1] in "se" else "") if len(m) >= 3):
+            return True
+    return False
 
 
 def within_window(i: int, j: int) -> bool:
@@ -294,8 +322,10 @@ class CompiledCodebook:
     # -- what a word can fire ----------------------------------------------------------------
 
     def _fuzzy(self, word: str) -> list[Rule]:
-        """Rules for an unknown word: a term within its typo limit, or a compound_term it opens with."""
-        rules = self._typo_rules(self.fuzzy.lookup(word) or self._short_typo(word))
+        """Rules for an unknown word: a term within its typo limit, or a compound_term it opens with. A word made of
+        two words the lexicon knows is no typo of a term it is not (see :func:`other_compound`)."""
+        terms = [t for t in self.fuzzy.lookup(word) or self._short_typo(word) if not other_compound(word, t)]
+        rules = self._typo_rules(terms)
         if not rules:
             # "klimabevisthet": unknown as a whole, but it opens with a compound term.
             prefix = next((p for p in self.prefixes if word.startswith(p) and len(word) - len(p) >= 3), None)
@@ -348,9 +378,12 @@ class CompiledCodebook:
         «murer+teknikk», «blomster+kunnskap», «medie+kunnskap» are the knowledge or technique of that modifier.
         """
         for stem in _stems(word):
+            last = _last_word(stem)
             for cut in range(3, len(stem) - 4):
                 head, modifier = stem[cut:], stem[:cut]
                 if head in self.heads:
+                    if last and len(last) > len(head):
+                        return []  # «refleksjons+notater» ends in «notater», not in the term «tater»
                     linked = {modifier[:-1]} if modifier[-1] in "se" else set()
                     if head not in YIELDING_HEADS and any(m in lemma_frequencies() for m in linked | {modifier}):
                         return []
