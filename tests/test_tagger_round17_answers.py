@@ -115,3 +115,19 @@ def test_colleagues_company_and_belonging(answer_codes, text, category):
 ])
 def test_what_was_done_with_stays(answer_codes, text, expected):
     assert answer_codes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the study, the theory or the training of something no rule names is subject knowledge (an activity reading)
+    "harmonilære", "dramateori", "instrumentlære",
+    # the music programme area's adjective, as «matematisk»
+    "musikalsk",
+])
+def test_a_field_of_study_is_subject_knowledge(answer_codes, text):
+    assert answer_codes(text) == ("nokkelkompetanser", {"nokkelkompetanser"})
+
+
+def test_challenging_with_the_equipment_is_organising_and_with_a_language_is_growth(answer_codes):
+    assert answer_codes("utfordrande med utstyret") == (None, set())
+    assert answer_codes("utfordrende med nytt språk") == ("personlig_utvikling",
+                                                          {"personlig_utvikling", "sprakferdigheter"})

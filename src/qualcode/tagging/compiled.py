@@ -444,8 +444,11 @@ class CompiledCodebook:
                     return []  # two words the lexicon knows («vær+stasjon», «refleksjons+logg»): no typo
                 if len(rest) >= 4:
                     splits.append((cut, known[-1], stems))
+        # the longest modifier with a last part of five letters or more anchors the window; a four-letter last part
+        # before it is tried too
+        anchor = next((cut for cut, _, stems in splits if len(word) - cut >= 5), splits[0][0] if splits else 0)
         for cut, modifier, stems in splits:
-            if cut < splits[0][0] - 2:
+            if cut < anchor - 2:
                 break
             for stem in stems:
                 if len(stem) < 4:

@@ -33,7 +33,8 @@ PUPILS = frozenset({"meg", "oss", "deg", "dere", "dykk", "dem", "de", "dei", "se
                     "nokre", "flere", "fleire"})
 PUPIL_STEMS = ("elev", "lærling", "lærlinga", "ungdom", "barn", "born", "deltak", "deltag", "klass", "grupp", "jent",
                "gut", "kropp", "hode", "hovud")
-# «utfordrende å skaffe vertsfamilier», «krevende planlegging for oss»: organising the exchange is the adults' work
+# «utfordrende å skaffe vertsfamilier», «krevende planlegging for oss», «utfordrande med reiseplanar»: organising the
+# exchange is the adults' work
 # (label rules: «utfordrende» about organising is a trap), whatever it is of. Verbs of arranging (bokmål and nynorsk
 # infinitives) and the nouns of the project's administration; not «få» or «finne», which a pupil does too («utfordrende
 # å få venner»)
@@ -46,7 +47,7 @@ ORGANISING_NOUNS = frozenset({
     "logistikken", "koordinering", "koordineringa", "koordineringen", "administrasjon", "administrasjonen",
     "søknad", "søknaden", "søknadsskriving", "papirarbeid", "papirarbeidet", "rapportering", "rapporteringa",
     "rapporteringen", "budsjett", "budsjettet", "finansiering", "finansieringa", "finansieringen", "reiseplan",
-    "reiseplanar", "reiseplaner", "reiseplanlegging", "reiserute", "reiseruta", "reiseruten"})
+    "reiseplanar", "reiseplaner", "reiseplanlegging", "reiserute", "reiseruta", "reiseruten", "utstyr", "utstyret"})
 WE_THEY = frozenset({"oss", "dei", "de", "dere", "dykk", "alle"})
 DETERMINERS = frozenset({"en", "ein", "ei", "et", "eit", "den", "det", "hele", "heile"})
 # a participle after these is being included («vart inkluderte», «kjende seg inkluderte»), not the verb «includes»
@@ -85,8 +86,8 @@ def _describes_programme(item: list[str]) -> bool:
             if (following and following[0] not in PEOPLE and following[0] not in PREPOSITIONS
                     and not following[0].startswith(PEOPLE_STEMS)):
                 return True
-        elif word in CHALLENGING and i + 1 < n and (item[i + 1] in ORGANISING_NOUNS or item[i + 1] == "å"
-                                                    and i + 2 < n and item[i + 2] in ORGANISING_VERBS):
+        elif word in CHALLENGING and i + 1 < n and (item[i + 1] in ORGANISING_NOUNS or item[i + 1] in ("å", "med")
+                                                    and i + 2 < n and item[i + 2] in ORGANISING_VERBS | ORGANISING_NOUNS):
             return True
         elif word in CHALLENGING and i + 2 < n and item[i + 1] == "for":
             whom = item[i + 2]

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from qualcode.nlp.lemmatizer import is_known_lemma
+from qualcode.nlp.lemmatizer import is_known_lemma, is_known_word
 from qualcode.nlp.stopwords import is_noise_answer
 from qualcode.tagging.activities import ACTIVITY_TEXT, activity_field, activity_verb, field_name, skill_compound
 from qualcode.tagging.codebook import Codebook
@@ -67,6 +67,12 @@ BEFORE_QUALIFIER = PREPOSITIONS | COMPLEMENT_PREPOSITIONS | frozenset({
 # a field's adjective in «-isk» («økologisk», «kritisk», «politisk», «pedagogisk») says what kind, not whose: its stem
 # names the field («økologi», «kritikk», «politikk»); see people_adjective
 FIELD_ENDINGS = ("i", "ikk", "ie")
+# People a survey answer did something with (bokmål and nynorsk stems): «med kollegaene», «med irske elevar», «med
+# vertsfamilien», «med kokkene»; see CodebookTagger._company
+PERSON_STEMS = ("elev", "medelev", "lærling", "ungdom", "barn", "born", "venn", "vene", "kolleg", "vertsfamil",
+                "familie", "kokk", "voksn", "voksen", "vaksn", "vaksen", "andre", "folk", "pasient", "kunde", "dansar",
+                "danser", "musiker", "musikar", "deltak", "deltag", "bonde", "bønder", "jevnaldr", "jamaldr", "partner",
+                "gjest", "vertselev", "klassekamerat", "lagkamerat", "kamerat")
 SPEAKERS = frozenset({"jeg", "eg"})  # «vi som borgere» is the citizens it names
 # A weak word after one of these (lemmas, bokmål and nynorsk) is what the sentence is about: «lærte om havet»
 # (see CodebookTagger._as_topic)
@@ -411,8 +417,12 @@ class CodebookTagger:
             if not NEGATION_CUES.isdisjoint(keys[i]) or activity_field(keys[i], parts[i], exclude):
                 return result
             if found is None and (tokens.is_alpha(i) or "-" in tokens.lower[i]):
-                if any(activity_verb(key) or heads and skill_compound(key, heads)
-                       or endings and field_name(key, endings) for key in keys[i]):
+                # a word the lexicon knows is read as written: its lemma may be a wrong guess («barnehagelærer» →
+                # «barnehagelære», a teacher read as a field of study)
+                written = tokens.lower[i]
+                compounds = (written,) if is_known_word(written) else keys[i]
+                if any(activity_verb(key) or endings and field_name(key, endings) for key in keys[i]) \
+                        or heads and any(skill_compound(key, heads) for key in compounds):
                     found = i
         if found is None:
             return result
@@ -690,12 +700,12 @@ class CodebookTagger:
         """In a survey answer, who something was done «med» is its company, not an outcome of its own.
 
         «snakke tysk med kolleger», «samarbeid med kollegaene», «snakke fransk med kokkene», «vennskap med spanske
-        elever»: the writers of the labelled sets code what the item names before «med» only. The single words
-        after «med» in its list item give way when the words before it have evidence (not a secondary word's:
+        elever»: the writers of the labelled sets code what the item names before «med» only. When the list item
+        ends in people (:data:`PERSON_STEMS`; «utfordrende med nytt språk» names what, not who), the single words
+        after «med» give way where the words before it have evidence (not a secondary word's:
         «lærerike dagar med vener» keeps the friends) of other categories only; a category named on both sides
         stays («kontakt med vertsfamilien», «vennskap med vertsfamilien»), and so does all of it where a phrase or
-        pattern holds «med» (the confidence rule: «tryggere med verktøy») or a language ends the item («gøy med
-        engelsk»: what it was done with). Only in a text of at most
+        pattern holds «med» (the confidence rule: «tryggere med verktøy»). Only in a text of at most
         :data:`~qualcode.tagging.compiled.SPLIT_WORD_TEXT` tokens.
         """
         if len(tokens) > SPLIT_WORD_TEXT or "med" not in tokens.lower:
@@ -708,10 +718,9 @@ class CodebookTagger:
             before = {c for (s, e, c), rule in best.items() if first <= s and e <= at and not is_secondary(rule)}
             # a phrase or pattern that holds «med» attaches what follows (the confidence rule: «selvsikker med
             # motorsagen», «tryggare med verktøy» keep the skill second)
-            if before and not any(s <= at < e and e > s + 1 for s, e, _ in best):
-                # a language named last is what was done with, not who with: «gøy med engelsk»
-                drop |= {(s, e, c) for (s, e, c) in best if at < s and e <= stop and e == s + 1 and c not in before
-                         and not (e == stop and people_adjective(lower[s]))}
+            if before and lower[stop - 1].startswith(PERSON_STEMS) and not any(s <= at < e and e > s + 1
+                                                                               for s, e, _ in best):
+                drop |= {(s, e, c) for (s, e, c) in best if at < s and e <= stop and e == s + 1 and c not in before}
         if not drop:
             return best
         return {key: rule for key, rule in best.items() if key not in drop}
