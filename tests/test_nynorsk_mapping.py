@@ -511,3 +511,24 @@ def test_a_nynorsk_compound_the_mapping_reads_is_no_typo(elev):
     assert elev("spillforståelse")[0] == "nokkelkompetanser"
     assert elev("spelforståing")[0] == "nokkelkompetanser"
     assert elev("sjølvforståing")[0] == elev("selvforståelse")[0] == "personlig_utvikling"
+
+
+@pytest.mark.parametrize(("nynorsk", "bokmal"), [
+    ("Digitale verktøy tek vi ikkje i bruk i dette prosjektet.", "Digitale verktøy tar vi ikke i bruk i dette prosjektet."),
+    ("Klima tek vi ikkje opp med elevane.", "Klima tar vi ikke opp med elevene."),
+])
+def test_a_fronted_topic_before_tek_vi_ikkje_is_denied(erasmus, nynorsk, bokmal):
+    """«tek» is nynorsk «tar»: a topic fronted before the finite verb and an inverted subject is what the cue denies,
+    in both standards (negation's list of finite verbs named «tar» only)."""
+    assert erasmus(bokmal) == erasmus(nynorsk) == set()
+
+
+@pytest.mark.parametrize(("nynorsk", "bokmal"), [
+    ("FRANSKGLOSAR", "FRANSKGLOSER"),
+    ("SPANSKGLOSAR", "SPANSKGLOSER"),
+])
+def test_a_capitalised_unlisted_compound_in_both_standards(elev, nynorsk, bokmal):
+    """An answer in capitals keeps its form as lemma; the lexicon's lemma of the lower-cased word («spanskglose», a
+    compound it does not list) is taken when its parts are known words, as the nynorsk «-glosar» already was."""
+    assert elev(nynorsk)[0] == "sprakferdigheter"
+    assert elev(bokmal)[0] == "sprakferdigheter"

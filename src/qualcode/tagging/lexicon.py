@@ -109,7 +109,7 @@ def normalised_lemma(word: str, lemma: str) -> str:
         return current
     lookup = lemmatize_word(lower).lower()
     if not is_known_lemma(current) and current not in nynorsk_lemma_frequencies() and lookup != current \
-            and is_known_lemma(lookup):
+            and (is_known_lemma(lookup) or (lookup != lower and _known_compound(lookup))):
         current = lookup
     if is_bokmal_word(lower) or is_bokmal_word(current):
         if current not in lemma_frequencies():

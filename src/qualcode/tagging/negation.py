@@ -64,7 +64,7 @@ SUBJECT_PRONOUNS = frozenset({"det", "vi", "me", "de", "dei", "han", "hun", "ho"
 # ingenting nytt».
 FINITE_VERBS = CLAUSE_OPENERS - SUBJECT_PRONOUNS - {"en"} | {"brukte", "bruker", "brukar", "gjorde", "gjør", "gjer",
                                                           "rakk", "rekk", "laget", "lagde", "laga", "prøvde",
-                                                          "testet", "testa", "tok", "tar", "jobbet", "jobba",
+                                                          "testet", "testa", "tok", "tar", "tek", "jobbet", "jobba",
                                                           "arbeidde", "snakket", "snakka", "snakker", "snakkar",
                                                           "diskuterte", "diskuterer", "lærte", "lærer", "lærde",
                                                           "nevnte", "nemnde", "tenkte", "fokuserte"}
@@ -257,7 +257,7 @@ TAKEN_UP = frozenset({"tatt", "teke", "kom", "kommet", "kome"})  # «ikke tatt o
 TALKED = frozenset({"snakket", "snakka", "snakker", "snakkar", "pratet", "prata", "diskuterte"})  # «snakka aldri om»
 ABSENCE_FILLERS = SENTENCE_ADVERBS | {"noe", "noko", "noen", "nokon", "et", "eit", "en", "ein", "eget", "eige", "så",
                                       "vært", "vore", "blitt", "vorte", "stort", "spesielt", "særlig", "særleg", "mye",
-                                      "mykje", "i", "seg", "selv", "sjølv"}
+                                      "mykje", "i", "seg", "selv", "sjølv", "sjøl", "nokre"}
 ABSENCE_GAP = 4
 # «det var ingen elevråd involvert», «ingen snakka om utslepp»: after «ingen» the topic comes first, in at most this
 # many words

@@ -114,8 +114,9 @@ NYNORSK_FUNCTION_WORDS = {
     "kvarandre": "hverandre", "ein": "en", "eit": "en", "eitt": "en", "nokon": "noen", "noko": "noe", "nokre": "noen",
     "desse": "disse", "kvart": "hver", "mykje": "mye", "frå": "fra", "utan": "uten", "berre": "bare", "òg": "også",
     "korleis": "hvordan", "kvifor": "hvorfor", "heile": "hel", "heilt": "hel", "saman": "sammen", "meir": "mye",
-    "fleire": "mange", "hjå": "hos", "anten": "enten", "korkje": "verken", "inga": "ingen", "eigen": "egen",
-    "eige": "egen", "eigne": "egen", "difor": "derfor", "framleis": "fremdeles", "seie": "si", "gje": "gi",
+    "fleire": "mange", "hjå": "hos", "anten": "enten", "korkje": "verken", "inga": "ingen", "ingi": "ingen",
+    "eigen": "egen", "eige": "egen", "eigne": "egen", "difor": "derfor", "framleis": "fremdeles", "seie": "si",
+    "gje": "gi",
     "gjere": "gjøre", "kome": "komme", "kjem": "komme", "sjølv": "selv", "sjøl": "selv", "same": "samme",
     "annan": "annen", "anna": "annen", "andre": "annen",
     # the verb «bu» (bokmål «bo»: «dei bur langt frå skulen», «budde hjå ein vertsfamilie»), a lemma too short
@@ -129,8 +130,9 @@ NYNORSK_FUNCTION_WORDS = {
 # «so», «hjå» and «inga» too (:func:`with_nynorsk_forms`).
 NYNORSK_SAME_FORMS = {
     "ikkje": "ikke", "frå": "fra", "ifrå": "ifra", "utan": "uten", "berre": "bare", "òg": "også", "so": "så",
-    "inga": "ingen", "nokon": "noen", "nokre": "noen", "noko": "noe", "hjå": "hos", "kva": "hva", "kven": "hvem",
-    "korleis": "hvordan", "kvifor": "hvorfor", "mykje": "mye", "meir": "mer", "fleire": "flere", "eg": "jeg",
+    "inga": "ingen", "ingi": "ingen", "nokon": "noen", "nokre": "noen", "noko": "noe", "hjå": "hos", "kva": "hva",
+    "kven": "hvem", "korleis": "hvordan", "kvifor": "hvorfor", "mykje": "mye", "meir": "mer", "fleire": "flere",
+    "eg": "jeg",
     "ho": "hun", "dei": "de", "desse": "disse", "kvarandre": "hverandre", "saman": "sammen", "difor": "derfor",
     "framleis": "fremdeles", "anten": "enten", "korkje": "verken", "heile": "hele", "heilt": "helt",
     "sjølv": "selv", "sjøl": "selv", "same": "samme", "vere": "være", "fekk": "fikk", "ein": "en", "eigen": "egen",
