@@ -50,3 +50,23 @@ def test_typos_in_answers_are_still_coded(answer_codes, answer, primary):
 ])
 def test_a_compound_answer_is_not_read_as_another_compound(answer_codes, answer, category):
     assert category not in answer_codes(answer)[1]
+
+
+@pytest.mark.parametrize("text", [
+    "I robotikkverkstedet blandet vi bevisst elever fra alle studieretninger.",
+    "I robotikkverkstaden blanda me med vilje elevar frå alle studieretningar.",
+    "I robotikkgruppa blanda me med vilje elevar frå alle studieretningar.",
+])
+def test_a_word_that_opens_with_a_longer_known_word_is_not_read_by_a_shorter_term(priority_codes, text):
+    # «robotikk+verkstedet» opens with «robotikk», not with the compound term «robot»
+    assert "digital_omstilling" not in priority_codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Elevane jobba med klimarekneskap for heile turen.",
+    "Dei fekk gode miljøvanar på turen.",
+    "På sykehjemmet kuttet de bruken av engangshansker.",
+    "Vi jobbet med berekraftsmåla hele våren.",
+])
+def test_a_word_that_opens_with_a_compound_term_is_still_read(priority_codes, text):
+    assert "miljo_klima" in priority_codes(text)

@@ -34,6 +34,7 @@ from spacy.lang.nb.stop_words import STOP_WORDS as SPACY_NB_STOP_WORDS
 
 from qualcode.nlp.compounds import lemma_frequencies, split_compound
 from qualcode.nlp.lemmatizer import is_known_word
+from qualcode.nlp.standard import NYNORSK
 from qualcode.nlp.stopwords import stop_words
 from qualcode.tagging.codebook import Codebook, together_groups
 from qualcode.tagging.fuzzy import FuzzyIndex, damerau_levenshtein
@@ -123,15 +124,23 @@ def _regexes(pattern: list[dict]) -> list[re.Pattern]:
             if spec.get("OP") in (None, "+") and isinstance(spec.get("LOWER"), dict) and "REGEX" in spec["LOWER"]]
 
 
-def _last_word(word: str) -> str | None:
-    """The longest word the lexicon knows that ``word`` ends in after a modifier it knows (perhaps with a linking s or
-    e), both of at least three letters: «notater» in «refleksjonsnotater»; None if the word splits nowhere so."""
+def _seam(word: str) -> int | None:
+    """Where ``word`` splits first into a modifier the lexicon knows (perhaps with a linking s or e) and a word it
+    knows in bokmål or nynorsk (or a nynorsk word of a bokmål one: «verkstad»), both of at least three letters: 11 in
+    «refleksjons|notater», 8 in «robotikk|verkstedet» and «robotikk|verkstad»; None if nowhere."""
     for cut in range(3, len(word) - 2):
         modifier, rest = word[:cut], word[cut:]
-        if is_known_word(rest) and any(is_known_word(m) for m in (modifier, modifier[:-1] if modifier[-1] in "se" else "")
-                                       if len(m) >= 3):
-            return rest
+        if (is_known_word(rest) or is_known_word(rest, NYNORSK) or bokmal_of(rest)) and any(
+                is_known_word(m) for m in (modifier, modifier[:-1] if modifier[-1] in "se" else "") if len(m) >= 3):
+            return cut
     return None
+
+
+def _last_word(word: str) -> str | None:
+    """The longest word the lexicon knows that ``word`` ends in after a modifier it knows (see :func:`_seam`):
+    «notater» in «refleksjonsnotater»; None if the word splits nowhere so."""
+    cut = _seam(word)
+    return word[cut:] if cut is not None else None
 
 
 def _commonness(word: str) -> int:
@@ -327,8 +336,11 @@ class CompiledCodebook:
         terms = [t for t in self.fuzzy.lookup(word) or self._short_typo(word) if not other_compound(word, t)]
         rules = self._typo_rules(terms)
         if not rules:
-            # "klimabevisthet": unknown as a whole, but it opens with a compound term.
-            prefix = next((p for p in self.prefixes if word.startswith(p) and len(word) - len(p) >= 3), None)
+            # "klimabevisthet": unknown as a whole, but it opens with a compound term; not when the word is two words
+            # the lexicon knows that meet behind it: «robotikk+verkstedet» opens with «robotikk», not «robot»
+            seam = next((cut for stem in _stems(word) if (cut := _seam(stem))), None)
+            prefix = next((p for p in self.prefixes if word.startswith(p) and len(word) - len(p) >= 3
+                           and not (seam and seam > len(p) + 1)), None)
             if prefix:
                 rules = [Rule(r.category, "fuzzy", prefix, WEIGHTS["fuzzy"]) for r in self.parts[prefix]]
         return rules
