@@ -162,3 +162,13 @@ def test_inclusion_second_pass_is_coded(priority_codes, text):
 ])
 def test_second_pass_tools_practice_and_say_are_coded(priority_codes, text, category):
     assert category in priority_codes(text)
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    ("Elevene brukte et program som regner ut hvor mye strøm bygget bruker.", True),
+    ("Lærlingane laga eit program som styrer lyset i verkstaden.", True),
+    # a programme that shows the day's plan is no software
+    ("Vi fikk et program som viste hva vi skulle gjøre hver dag.", False),
+])
+def test_a_program_that_computes_or_controls_is_digital(priority_codes, text, coded):
+    assert ("digital_omstilling" in priority_codes(text)) is coded
