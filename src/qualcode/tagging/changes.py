@@ -28,7 +28,8 @@ class CodebookChange:
         old_cb, new_cb = self.old.codebook, self.new.codebook
         # a weak word depends on the whole sentence (its support) and a secondary word on the other categories'
         # evidence, so an edit of either list changes every text
-        rules = [{c.id: (c.patterns, c.together, [e for e in c.exclude if "+" in e], c.weak, c.secondary)
+        rules = [{c.id: (c.patterns, c.together, [e for e in c.exclude if "+" in e], c.exclude_patterns, c.weak,
+                         c.secondary)
                   for c in cb.categories}
                  for cb in (old_cb, new_cb)]
         patterns = [{cid: r for cid, r in by_id.items() if any(r)} for by_id in rules]

@@ -68,6 +68,9 @@ class Category(BaseModel):
     patterns: list[Pattern] = Field(default_factory=list)
     together: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
+    # token patterns (as under ``patterns``) whose words are no evidence of this category: a sense the words of an
+    # exclude entry cannot say in order («klimaet i Sevilla var …» is the weather; see docs/codebook-format.md)
+    exclude_patterns: list[Pattern] = Field(default_factory=list)
     # words and phrases of the rules above that are evidence only with support (see docs/codebook-format.md)
     weak: list[str] = Field(default_factory=list)
     # words of the rules above that add the category only beside another category's evidence, never as the primary

@@ -60,6 +60,8 @@ def codebook_yaml(codebook: Codebook, source: str, target: str = "THIS_FILE.yaml
             entry["together"] = list(category.together)
         if category.exclude:
             entry["exclude"] = list(category.exclude)
+        if category.exclude_patterns:
+            entry["exclude_patterns"] = [{"pattern": p.pattern} for p in category.exclude_patterns]
         if category.weak:
             entry["weak"] = list(category.weak)
         if category.secondary:

@@ -195,7 +195,8 @@ def _came_to_nothing(tokens: Tokens) -> set[int]:
             if lowers[i + 1] == "det" and (after[0] in CANCELLED
                                            or (after[0] in CAME_TO and len(after) > 1 and after[1] in CANCELLED)):
                 found.update(range(start, i))
-            elif _did_nothing_with_it(tokens, i + 1) or _never_got_to_it(lowers, i + 1):
+            elif (_did_nothing_with_it(tokens, i + 1) or _never_got_to_it(lowers, i + 1)
+                  or _never_worked_with_it(tokens, i + 1) or _did_not_turn_out(lowers, i + 1)):
                 found.update(range(start, i))
     return found
 
@@ -209,6 +210,35 @@ def _never_got_to_it(lowers: list[str], i: int) -> bool:
     """True if ``lowers[i:]`` reads «det <rakk/fikk/gjorde …> <pronoun> <ikke/aldri>»."""
     return (i + 3 < len(lowers) and lowers[i] == "det" and lowers[i + 1] in GOT_TO
             and lowers[i + 2] in SUBJECT_PRONOUNS - {"det"} and lowers[i + 3] in {"ikke", "ikkje", "aldri"})
+
+
+# «…, men ærlig talt jobbet vi aldri med det», «men me arbeidde ikkje med det»: the topic named before it was never
+# worked on
+WORKED = frozenset({"jobbet", "jobba", "jobbar", "jobber", "arbeidet", "arbeidde", "arbeider", "arbeidar"})
+
+
+def _never_worked_with_it(tokens: Tokens, i: int) -> bool:
+    """True if the clause from token ``i`` reads «<worked> <pronoun> <ikke/aldri> med det/dette» within eight words."""
+    lowers = tokens.lower
+    for j in range(i, min(i + 8, len(lowers) - 4)):
+        if tokens.sent_start[j] or lowers[j] in PUNCT_BREAKERS:
+            return False
+        if (lowers[j] in WORKED and lowers[j + 1] in SUBJECT_PRONOUNS - {"det"}
+                and lowers[j + 2] in {"ikke", "ikkje", "aldri"} and lowers[j + 3] == "med"
+                and lowers[j + 4] in {"det", "dette"}):
+            return True
+    return False
+
+
+# «Vi hadde tenkt å ha elevrådet med, men det ble ikke sånn»: the plan named before it did not turn out so
+SO = frozenset({"sånn", "slik", "slikt"})
+
+
+def _did_not_turn_out(lowers: list[str], i: int) -> bool:
+    """True if ``lowers[i:]`` reads «det ble/vart ikke/ikkje sånn/slik», the clause ending there."""
+    return (i + 4 <= len(lowers) and lowers[i] == "det" and lowers[i + 1] in CAME_TO
+            and lowers[i + 2] in {"ikke", "ikkje", "aldri"} and lowers[i + 3] in SO
+            and (i + 4 == len(lowers) or lowers[i + 4] in PUNCT_BREAKERS))
 
 
 LITTLE = frozenset({"mye", "mykje", "noe", "noko", "stort"})
@@ -315,6 +345,22 @@ def _anaphoric(lowers: list[str], start: int, cue: int, end: int) -> bool:
     return any(lowers[j] in DONE and _with_it(lowers, j + 1, end) for j in range(cue + 1, end))
 
 
+def _fronted_came_to_nothing(lowers: list[str], start: int, cue: int, end: int) -> bool:
+    """True if clause ``start:end`` reads «<topic> ble/vart det (adverbs) <cue> … av» with the cue at ``cue``: the
+    fronted topic came to nothing or to little («Digitalt ble det egentlig ingenting av», «digitalt samarbeid ble
+    det egentlig ikke noe av», «Digitalt vart det ikkje noko av»). Said of a priority, it is an absence of it: the
+    reason given after it («…, nettet var så dårleg at me gav opp heile bloggen») is no digital work either."""
+    if lowers[cue] == "ingenting":
+        if not (cue + 1 < end and lowers[cue + 1] == "av"):
+            return False
+    elif not _came_to_little(lowers[:end], cue + 1):
+        return False
+    k = cue - 1
+    while k > start and lowers[k] in REGRETS:
+        k -= 1
+    return k - 1 > start and lowers[k] == "det" and lowers[k - 1] in CAME_TO | {"var", "er"}
+
+
 def absent_topics(tokens: Tokens) -> list[tuple[int, int, int]]:
     """Statements that a topic was absent, as ``(clause start, clause end, scope end)`` token positions.
 
@@ -337,7 +383,8 @@ def absent_topics(tokens: Tokens) -> list[tuple[int, int, int]]:
                                or lowers[end] in CLAUSE_BREAKERS):
             end += 1
         clause = range(start, end)
-        cues = [i for i in clause if lowers[i] in NEGATION_CUES and _says_absent(lowers, i, end)]
+        cues = [i for i in clause if lowers[i] in NEGATION_CUES
+                and (_says_absent(lowers, i, end) or _fronted_came_to_nothing(lowers, start, i, end))]
         if TOPIC_OPENERS.isdisjoint(lowers[i] for i in clause) and (cues or any(
                 (lowers[i] in ABSENT and i > start and lowers[i - 1] in COPULAS | SENTENCE_ADVERBS)
                 or (lowers[i] in KEPT_OUT[0] and i + 2 < end and lowers[i + 1] in SUBJECT_PRONOUNS - {"det"}

@@ -312,6 +312,10 @@ class CodebookTagger:
         if len(text) < 40 and is_noise_answer(text):
             return result
         matches = self.matches(tokens, doc)
+        # an exclude pattern's words are no evidence of its category: a veto, not a match
+        vetoes = [(start, end, rule.category) for start, end, rule in matches if rule.kind == "exclusion"]
+        if vetoes:
+            matches = [match for match in matches if match[2].kind != "exclusion"]
         if not matches:
             if self.compiled.activity_category and len(tokens) <= ACTIVITY_TEXT:
                 return self._activity(tokens)
@@ -337,6 +341,11 @@ class CodebookTagger:
                 # In a codebook with poles, a negated theme is still the theme, on its last pole:
                 # «partnerne leverte ikke» is task division as a barrier.
                 negated_categories.add(category)
+            if vetoes and any(c == category and s < end and start < e for s, e, c in vetoes) and (
+                    rule.kind != "together"
+                    or any(s <= i < e for s, e, c in vetoes if c == category
+                           for i in self._together_words(tokens, start, end, rule))):
+                continue
             if category in compiled.exclusion_triggers:
                 if category not in excluded:
                     excluded[category] = self._excluded_tokens(tokens, category)
