@@ -184,3 +184,46 @@ def test_a_recorded_voice_is_no_say(priority_codes, text):
 ])
 def test_a_say_in_the_board_stays_democracy(priority_codes, text):
     assert "demokratisk_deltakelse" in priority_codes(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    # keeping in touch with friends on Snapchat or in a group chat is friendship
+    ("De har fortsatt kontakt med de spanske elevene på Snapchat, de er blitt gode venner.", "digital_omstilling"),
+    ("Dei har framleis kontakt med dei spanske elevane på Snapchat, dei har vorte gode vener.", "digital_omstilling"),
+    # the elective subject «teknologi og forsking» is a subject's name
+    ("Valgfaget teknologi og forskning er et valg elevene tar i åttende, og de fleste som reiste hadde det.",
+     "digital_omstilling"),
+    ("Valfaget teknologi og forsking er eit val elevane tek i åttande, og dei fleste som reiste hadde det.",
+     "digital_omstilling"),
+    # a screen in the hall showing what the solar panels produce is a display
+    ("Skolen i Skottland hadde solceller på taket, og vi fikk se på en skjerm hvor mye strøm de laget.",
+     "digital_omstilling"),
+    ("Skulen i Skottland hadde solceller på taket, og elevane kunne sjå på ein skjerm kor mykje straum dei laga.",
+     "digital_omstilling"),
+    # steering a machine is no say
+    ("Lærlingene fikk se droner som måler opp tomta, og elevene fikk styre en selv.", "demokratisk_deltakelse"),
+    ("Lærlingane fekk sjå dronar som måler opp tomta, og elevane fekk styre ein sjølve.", "demokratisk_deltakelse"),
+])
+def test_everyday_senses_are_no_priority(priority_codes, text, category):
+    assert category not in priority_codes(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Vi hadde et opplegg om nettvett, om hva man deler på Snapchat når man er på tur.", "digital_omstilling"),
+    ("Elevrådet fikk styre mye av programmet selv.", "demokratisk_deltakelse"),
+    ("Elevrådet fekk styre mykje av programmet sjølv.", "demokratisk_deltakelse"),
+])
+def test_the_priority_senses_stay(priority_codes, text, category):
+    assert category in priority_codes(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ideas for how to do a task are the task's
+    ("Elevene målte hvor mye strøm skolen bruker og kom med forslag til hvordan vi kan spare.", False),
+    ("Elevane målte kor mykje straum skulen brukar og kom med forslag til korleis vi kan spare.", False),
+    # a say in what the project does stays
+    ("Elevene evaluerte prosjektet i et allmøte og kom med forslag som vi tok med i neste søknad.", True),
+    ("Elevane evaluerte prosjektet i eit allmøte og kom med forslag som vi tok med i neste søknad.", True),
+])
+def test_ideas_for_a_task_are_no_say(priority_codes, text, expected):
+    assert ("demokratisk_deltakelse" in priority_codes(text)) is expected

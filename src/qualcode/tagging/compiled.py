@@ -89,7 +89,7 @@ class Rule:
     """One way a category is found. ``category`` is the category id; ``text`` the codebook entry."""
 
     category: str
-    kind: str  # term | derived | head | compound | phrase | fuzzy | pattern | together | weak | activity
+    kind: str  # term | derived | head | compound | phrase | fuzzy | pattern | together | weak | activity | exclusion
     text: str
     weight: float
 
@@ -248,6 +248,15 @@ class CompiledCodebook:
                                 for r in _regexes(tokens))
                 self.patterns.append(PatternRule(key, tokens, Rule(cid, "pattern", key, pattern.weight),
                                                  _literals(tokens), regexes))
+            for pi, pattern in enumerate(category.exclude_patterns):
+                # found like a token pattern, then a veto of the category's evidence on its words (see
+                # CodebookTagger.tag)
+                key = f"{cid}#exclude{pi}"
+                tokens = with_nynorsk_forms(pattern.pattern, nynorsk_lemmas_of)
+                regexes = tuple(self._regex_index.setdefault(r.pattern, len(self._regex_index))
+                                for r in _regexes(tokens))
+                self.patterns.append(PatternRule(key, tokens, Rule(cid, "exclusion", key, 0.0),
+                                                 _literals(tokens), regexes))
             for entry in category.together:
                 groups = tuple(frozenset(group) for group in together_groups(entry))
                 for g, group in enumerate(groups):
@@ -296,7 +305,7 @@ class CompiledCodebook:
         # one-token pattern only lists forms of a word («venner», «vener»): it combines nothing («maltesiske vener»)
         self.pattern_words: dict[str, frozenset[str]] = defaultdict(frozenset)
         for p in self.patterns:
-            if len(p.pattern) > 1:
+            if len(p.pattern) > 1 and p.rule.kind == "pattern":
                 self.pattern_words[p.rule.category] |= {w for required in p.literals for w in required}
 
     def _add_term(self, cid: str, text: str, kind: str) -> None:
