@@ -50,7 +50,12 @@ SEEDS = {"labelset_2026": 20261130, "labelset_2026b": 20261201, "labelset_2026c"
          "labelset_2026ai": 20270103,
          "labelset_2026aj": 20270104,
          "labelset_2026ak": 20270105,
-         "labelset_2026al": 20270106}
+         "labelset_2026al": 20270106,
+         "labelset_2026am": 20270107,
+         "labelset_2026an": 20270108,
+         "labelset_2026ao": 20270109,
+         "labelset_2026ap": 20270110,
+         "labelset_2026aq": 20270111}
 
 
 def strata(path, key):
