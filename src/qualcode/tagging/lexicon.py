@@ -225,8 +225,15 @@ def derivations(word: str) -> frozenset[str]:
 # What the nynorsk treebank's lemma table writes for a noun in a definite or plural form it took as a lemma
 # («dalen», «fjorden»): the pipeline gives such a token that lemma, and it still stands for the bokmål noun.
 _INFLECTED_LEMMA_ENDINGS = ("en", "a", "et", "ar", "ane", "er", "ene")
+
+
+def _reversed(nynorsk: str, bokmal: str) -> tuple[str, str]:
+    """A correspondence read backwards, its anchors kept («$»: at the end, «-»: not at the start)."""
+    return ("-" if nynorsk.startswith("-") else "") + bokmal + ("$" if nynorsk.endswith("$") else ""), nynorsk.strip("-$")
+
+
 # The correspondences read backwards (bokmål → nynorsk), an anchored one kept at the word's end.
-_BOKMAL_TO_NYNORSK = tuple((b + "$" if n.endswith("$") else b, n.rstrip("$")) for n, b in NYNORSK_TO_BOKMAL)
+_BOKMAL_TO_NYNORSK = tuple(_reversed(n, b) for n, b in NYNORSK_TO_BOKMAL)
 
 
 @lru_cache(maxsize=20_000)

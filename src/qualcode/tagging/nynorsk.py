@@ -37,7 +37,9 @@ from qualcode.tagging.fuzzy import FuzzyIndex
 NYNORSK_TO_BOKMAL = (
     ("sjølv", "selv"), ("kjensle", "følelse"), ("medvit", "bevissthet"), ("framand", "fremmed"),
     ("leiar", "leder"), ("mogleg", "mulig"), ("tru", "tro"), ("skule", "skole"), ("veke", "uke"), ("skugg", "skygg"),
-    ("heit", "het"), ("leik", "het"), ("eig", "eg"), ("leg", "lig"), ("ing", "else"), ("ing", "ning"),
+    # «-leik» is a suffix («tryggleik», «kjærleik»); at a word's start it is «leik», bokmål «lek» («leike» is «leke»,
+    # not «hete»): «-» marks a correspondence that never starts a word
+    ("heit", "het"), ("-leik", "het"), ("eig", "eg"), ("leg", "lig"), ("ing", "else"), ("ing", "ning"),
     ("ei", "e"), ("au", "ø"), ("øy", "ø"), ("ald", "old"), ("bere", "bære"), ("ar", "er"), ("ane", "ene"),
     ("kv", "hv"), ("fram", "frem"), ("ven", "venn"), ("mn", "vn"), ("ande", "ende"), ("kjelde", "kilde"),
     ("fridom", "frihet"), ("trivnad", "trivsel"), ("røynsle", "erfaring"), ("tilhøyrsle", "tilhørighet"),
@@ -69,7 +71,7 @@ NYNORSK_TO_BOKMAL = (
     ("kopl", "kobl"), ("vidare", "videre"), ("mogen", "moden"), ("mogn", "modn"), ("viljug", "villig"),
     ("gløym", "glem"), ("gløym", "glemm"), ("veg", "vei"), ("stad", "sted"), ("fyrst", "først"), ("att", "gjen"),
     ("åleine", "alene"), ("gøyal", "gøy"), ("morosam", "morsom"), ("munnleg", "muntlig"), ("låg", "lav"),
-    ("legdom", "lighet"), ("leik", "lighet"), ("omsyn", "hensyn"), ("krins", "krets"), ("bilete", "bilde"),
+    ("legdom", "lighet"), ("-leik", "lighet"), ("omsyn", "hensyn"), ("krins", "krets"), ("bilete", "bilde"),
     ("bru", "bro"),
     ("marknad", "marked"), ("flaum", "flom"), ("ê", "æ"), ("byte", "bytte"), ("klede", "klær"), ("mming", "mning"),
     ("vald", "valgt"), ("annleis", "annerledes"), ("veng", "ving"), ("opphavleg", "opprinnelig"),
@@ -124,6 +126,10 @@ NYNORSK_FUNCTION_WORDS = {
     "bu": "bo",
     # round 14: «so» is nynorsk «så» («bur so langt unna», «so mykje»); bokmål has no word «so» in running text
     "so": "så",
+    # round 18: the pronoun «me» (vi), the possessives «hennar», «deira» (the pipeline took «deira» for «dere») and
+    # the conjunctions «sidan», «medan», «då», which the pipeline keeps as their own lemmas
+    "me": "vi", "hennar": "hennes", "deira": "deres", "sidan": "siden", "medan": "mens", "då": "da",
+    "elles": "ellers",  # not «elle»
 }
 # Nynorsk function words and the bokmål word of the same form (not the lemma: «fekk» is «fikk», «meir» is «mer»),
 # for a codebook's token patterns, which read the written form: a pattern naming «så», «hos» or «ingen» reads
@@ -138,6 +144,11 @@ NYNORSK_SAME_FORMS = {
     "sjølv": "selv", "sjøl": "selv", "same": "samme", "vere": "være", "fekk": "fikk", "ein": "en", "eigen": "egen",
     "eigne": "egne", "dykk": "dere", "blei": "ble", "vorte": "blitt", "kome": "komme", "kjem": "kommer",
     "gjere": "gjøre", "seie": "si", "annan": "annen", "anna": "annet",
+    # round 18: the rest of the closed class a pattern names in bokmål («vi», «ble», «vært», «tar», «et»): a pattern
+    # written in bokmål alone reads «me vart», «hadde vore», «tek», «eit» (the shipped codebooks list these by hand)
+    "me": "vi", "vart": "ble", "vore": "vært", "kunna": "kunnet", "tek": "tar", "teke": "tatt", "eit": "et",
+    "eige": "eget", "gjekk": "gikk", "gjer": "gjør", "då": "da", "sidan": "siden", "medan": "mens",
+    "dessutan": "dessuten", "deira": "deres", "dykkar": "deres", "hennar": "hennes", "elles": "ellers",
 }
 
 
@@ -242,9 +253,14 @@ def _rarest_part(word: str) -> int:
 
 
 def rewrites(word: str, rules=NYNORSK_TO_BOKMAL) -> set[str]:
-    """Every word one rule makes of ``word``; a source ending in «$» applies at the word's end only."""
+    """Every word one rule makes of ``word``; a source ending in «$» applies at the word's end only, one starting
+    with «-» anywhere but at its start (a suffix: «trygg+leik», not «leik+e»)."""
     found = set()
     for source, target in rules:
+        if source.startswith("-"):
+            source, first = source[1:], 1
+        else:
+            first = 0
         if source.endswith("$"):
             suffix = source[:-1]
             # an ending needs a stem of two letters or more; a whole word of four letters or more is
@@ -252,7 +268,7 @@ def rewrites(word: str, rules=NYNORSK_TO_BOKMAL) -> set[str]:
             if word.endswith(suffix) and (len(word) > len(source) + 1 or (word == suffix and len(word) >= 4)):
                 found.add(word[: len(word) - len(suffix)] + target)
             continue
-        start = word.find(source)
+        start = word.find(source, first)
         while start != -1:
             found.add(word[:start] + target + word[start + len(source):])
             start = word.find(source, start + 1)
@@ -505,7 +521,13 @@ def bokmal_modifier(word: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _nynorsk_only_lemmas() -> FuzzyIndex:
-    return FuzzyIndex(lemma for lemma in nynorsk_lemmas() if len(lemma) >= 5 and lemma not in lemma_frequencies())
+    """The nynorsk words a typo may misspell: the nynorsk treebank's lemmas bokmål does not write, and the whole
+    nynorsk words the correspondences name that the treebank lacks («tilhøyrsle», «trivnad», «vokster»): a typo
+    of one («tilhørysle») is read as the word, as a typo of a treebank lemma is."""
+    named = (source for source, _ in NYNORSK_TO_BOKMAL if len(source) >= 6 and source.isalpha()
+             and source not in lemma_frequencies() and bokmal_of(source) in lemma_frequencies())
+    return FuzzyIndex(dict.fromkeys([*(lemma for lemma in nynorsk_lemmas() if len(lemma) >= 5
+                                       and lemma not in lemma_frequencies()), *named]))
 
 
 # Correspondences this long name a word or a suffix («kjelde», «sjølv», «heit»), not a letter or two:
@@ -526,7 +548,7 @@ def typo_readings(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if is_known_word(word, NYNORSK):
         return (), ()  # a nynorsk word is no typo
     stems = list(dict.fromkeys([word, *nynorsk_stems(word)]))
-    rules = tuple(rule for rule in NYNORSK_TO_BOKMAL if len(rule[0].rstrip("$")) >= TYPO_CORRESPONDENCE)
+    rules = tuple(rule for rule in NYNORSK_TO_BOKMAL if len(rule[0].strip("-$")) >= TYPO_CORRESPONDENCE)
     spellings = [spelling for stem in stems for spelling in sorted(rewrites(stem, rules))]
     # a typo keeps the first letter: «byskulane» (by+skule) is no «øyskule» misspelt
     lemmas = [bokmal_of(lemma) for stem in stems for lemma in _nynorsk_only_lemmas().lookup(stem)
