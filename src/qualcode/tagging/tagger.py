@@ -58,6 +58,12 @@ QUALIFYING_ADJECTIVES = ("sk", "ske", "faglig", "faglige", "fagleg", "faglege")
 # «kunnskap om EU», «innsikt i lokalpolitikk», «ansvar for miljøet»: a skill, knowledge or quality noun and the
 # preposition that names what it is of (:meth:`CodebookTagger._complements`)
 COMPLEMENT_PREPOSITIONS = frozenset({"om", "i", "for", "til", "av"})
+# adjectives of a verdict: before a word only the activity reading names, they judge what was received (label rules:
+# bare evaluations are noise)
+EVALUATIONS = frozenset({"god", "gode", "godt", "bra", "fin", "fine", "fint", "flott", "flotte", "dårlig", "dårlige",
+                         "dårleg", "dårlege", "positiv", "positive", "positivt", "negativ", "negative", "negativt"})
+# a how-clause («hvordan EU fungerer», «korleis dei jobbar») is learning about what it names, as «lærte om» is
+HOW_WORDS = frozenset({"hvordan", "korleis", "koss", "åssen"})
 # What may stand before such an adjective in its list item besides a separator: a preposition («lærte om irsk
 # kultur», «innsikt i svensk eldreomsorg»), an article («den irske kulturen») or a comparative («sterkare samisk
 # identitet»); not a verb, whose object the language is («snakke engelsk», «lære fransk»)
@@ -414,7 +420,8 @@ class CodebookTagger:
         it shows as
         ``activity:<word>`` with a lower score than any rule, so a reviewer sees it as a guess. An answer with a
         negation («ingen peiling») or a word of the codebook's ``activities.exclude`` (the exchange, the trip, the
-        programme: «utvekslinga», «shopping», «inkluderte omvisning») names no activity.
+        programme: «utvekslinga», «shopping», «inkluderte omvisning») names no activity, nor does a word right after
+        an adjective of a verdict («gode tilbakemeldingar»: what the pupils were given, judged).
         """
         result = Tagging()
         compiled, keys, parts = self.compiled, tokens.keys, tokens.parts
@@ -433,7 +440,8 @@ class CodebookTagger:
                 if any(activity_verb(key) or endings and field_name(key, endings) for key in keys[i]) \
                         or heads and any(skill_compound(key, heads) for key in compounds):
                     found = i
-        if found is None:
+        if found is None or found and tokens.lower[found - 1] in EVALUATIONS:
+            # «gode tilbakemeldingar», «bra opplegg»: a verdict on something received is a bare evaluation (noise)
             return result
         category = compiled.activity_category
         rule = Rule(category, "activity", tokens.lower[found], WEIGHTS["activity"])
@@ -666,7 +674,8 @@ class CodebookTagger:
         is one of :data:`~qualcode.tagging.compiled.YIELDING_HEADS`, right before one of
         :data:`COMPLEMENT_PREPOSITIONS`; the rest of its list item holds evidence of other categories only. A phrase or
         pattern that ends in or comes right before «om» is learning about its topic the same way («lærte om klima»,
-        «lærte mykje om meg sjølv»: the topic's category; «lærte om andre verdskrigen» stays learning). An
+        «lærte mykje om meg sjølv»: the topic's category; «lærte om andre verdskrigen» stays learning), and so is
+        one that opens with «hvordan»/«korleis» («hvordan EU fungerer»; «korleis sjukehus fungerer» stays). An
         adjective in «-sk» before another word there names a people, not a category («kunnskap om spansk
         historie»), and a complement with no evidence («innsikt i seg sjølv») leaves the noun as it is. So does a
         phrase of another category that holds the noun («globalt ansvar», «interkulturell kompetanse»). Only in a
@@ -683,6 +692,9 @@ class CodebookTagger:
                     drop.append((start, end, category))  # «globalt ansvar»: a phrase of another category names it
                     continue
                 at = end if end < n and lower[end] in COMPLEMENT_PREPOSITIONS else None
+            elif end > start + 1 and lower[start] in HOW_WORDS:
+                # «hvordan EU fungerer»: a pattern of how something works is of its topic where a category names it
+                at = start
             elif end > start + 1:
                 # «lærte om X», «lærte mye om X»: a phrase or pattern of learning about something is of its topic
                 at = end - 1 if lower[end - 1] == "om" else end if end < n and lower[end] == "om" else None
