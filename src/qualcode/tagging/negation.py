@@ -361,6 +361,44 @@ def _fronted_came_to_nothing(lowers: list[str], start: int, cue: int, end: int) 
     return k - 1 > start and lowers[k] == "det" and lowers[k - 1] in CAME_TO | {"var", "er"}
 
 
+# «Det digitale fekk me ikkje til», «Klimaet var det ingen som tenkte på»: a fronted topic the speakers did not manage
+# or nobody gave a thought
+MANAGED = frozenset({"fikk", "fekk", "får"})
+THOUGHT_OF = frozenset({"tenkte", "tenkt", "tenker", "tenkjer", "brydde", "brydd", "bryr"})
+
+
+def _fronted_not_managed(lowers: list[str], start: int, cue: int, end: int) -> bool:
+    """True if clause ``start:end`` reads «<topic> fikk <pronoun> ikke til», «<pronoun> fikk ikke til (så mye) med
+    <topic>» or «<topic> var det ingen som tenkte på/brydde seg om» with the cue at ``cue``. Said of a priority it is an
+    absence of it up to a contrast: the reason given after it («…, nettet i verkstaden var elendig») is no work on it
+    either."""
+    if lowers[cue] in {"ikke", "ikkje"}:
+        if not (cue + 1 < end and lowers[cue + 1] == "til"):
+            return False
+        if (cue - 2 > start and lowers[cue - 1] in SUBJECT_PRONOUNS - {"det"} and lowers[cue - 2] in MANAGED
+                and (cue + 2 == end or lowers[cue + 2] in PUNCT_BREAKERS)):
+            return True
+        # «Vi fikk ikke til så mye med digitale verktøy, nettet på skolen var elendig»: the topic after «med»
+        k = cue + 2 + (cue + 2 < end and lowers[cue + 2] in {"så", "so"})
+        k += k < end and lowers[k] in LITTLE
+        return cue > 0 and lowers[cue - 1] in MANAGED and k < end and lowers[k] == "med"
+    return (lowers[cue] in NOBODY and cue - 2 > start and lowers[cue - 1] == "det"
+            and lowers[cue - 2] in CAME_TO | {"var", "er"} and cue + 2 < end and lowers[cue + 1] == "som"
+            and lowers[cue + 2] in THOUGHT_OF)
+
+
+# «Jeg kan ikke si at det handlet om inkludering, …», «Eg vil ikkje seie at kurset handla om miljø, …»: the speaker
+# denies the priority named after «at», and what follows up to a contrast is the reason
+CAN = frozenset({"kan", "kunne", "vil", "ville"})
+SAY = frozenset({"si", "seie", "seia", "påstå"})
+
+
+def _cannot_say(lowers: list[str], cue: int, end: int) -> bool:
+    """True if the cue at ``cue`` reads «kan/vil ikke si/seie at» inside its clause (up to ``end``)."""
+    return (lowers[cue] in {"ikke", "ikkje"} and cue > 0 and lowers[cue - 1] in CAN and cue + 2 < end
+            and lowers[cue + 1] in SAY and lowers[cue + 2] == "at")
+
+
 def absent_topics(tokens: Tokens) -> list[tuple[int, int, int]]:
     """Statements that a topic was absent, as ``(clause start, clause end, scope end)`` token positions.
 
@@ -384,7 +422,8 @@ def absent_topics(tokens: Tokens) -> list[tuple[int, int, int]]:
             end += 1
         clause = range(start, end)
         cues = [i for i in clause if lowers[i] in NEGATION_CUES
-                and (_says_absent(lowers, i, end) or _fronted_came_to_nothing(lowers, start, i, end))]
+                and (_says_absent(lowers, i, end) or _fronted_came_to_nothing(lowers, start, i, end)
+                     or _fronted_not_managed(lowers, start, i, end) or _cannot_say(lowers, i, end))]
         if TOPIC_OPENERS.isdisjoint(lowers[i] for i in clause) and (cues or any(
                 (lowers[i] in ABSENT and i > start and lowers[i - 1] in COPULAS | SENTENCE_ADVERBS)
                 or (lowers[i] in KEPT_OUT[0] and i + 2 < end and lowers[i + 1] in SUBJECT_PRONOUNS - {"det"}
