@@ -151,6 +151,11 @@ def normalised_lemma(word: str, lemma: str) -> str:
             bokmal = bokmal_of(candidate)
             if bokmal:
                 return bokmal
+    # a noun in -e in the definite singular whose lemma the lexicon cut short («partnarskulen»: simplemma's
+    # «partnarskul»): the stem with its -e, when that has a bokmål lemma (partnerskole)
+    bokmal = lower.endswith("en") and len(lower) > 5 and bokmal_of(lower[:-1])
+    if bokmal and (bokmal in noun_lemmas() or len(split_compound(bokmal)) > 1):
+        return bokmal
     parts = bokmal_compound(nn or lower)
     if parts:
         return parts  # «problemløysingsevne» → problemløsningsevne: each part mapped on its own
@@ -183,6 +188,12 @@ def normalised_lemma(word: str, lemma: str) -> str:
 def _participle(word: str) -> str:
     """The bokmål present participle of a participle in -ande or -ende, its nynorsk stem in bokmål too:
     «inkluderande» → inkluderende, «krevjande» → krevende, «meistrande» → mestrende."""
+    adjective = word[:-1]
+    if word.endswith("ande") and adjective in nynorsk_lemmas() and not is_bokmal_word(word[:-4] + "ende"):
+        # an adjective in -and inflected, not a participle: «framande» → fremmed, not «fremende»
+        mapped = bokmal_of(adjective)
+        if mapped:
+            return mapped
     participle = word[:-4] + "ende"
     if is_bokmal_word(participle):
         return participle

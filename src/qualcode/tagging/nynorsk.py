@@ -61,7 +61,8 @@ NYNORSK_TO_BOKMAL = (
     ("a$", "et"),  # weak verbs' participles: målretta, forvirra → målrettet, forvirret
     ("tje", "tte"), ("lje", "lle"), ("lje", "lge"), ("vje", "ve"),
     ("rje", "rre"),  # setje, fortelje, velje, krevje, spørje
-    ("gjer", "gjør"), ("køy", "kjø"), ("høg", "høy"), ("øgd", "øyd"), ("sjuk", "syk"), ("djup", "dyp"),
+    # «nøgd» is bokmål «fornøyd» (the prefix only in «fornøgd»)
+    ("gjer", "gjør"), ("køy", "kjø"), ("høg", "høy"), ("øgd", "øyd"), ("nøgd$", "fornøyd"), ("sjuk", "syk"), ("djup", "dyp"),
     ("saman", "sammen"), ("verk", "virk"), ("semd", "somhet"), ("leiing", "ledelse"), ("spel", "spill"),
     ("betr", "bedr"), ("bod", "bud"), ("tene", "tjene"), ("eigar", "eier"), ("eige", "eie"), ("heime", "hjemme"),
     ("vatn", "vann"), ("vass", "vann"), ("vass", "vanns"), ("hovud", "hoved"), ("gåve", "gave"), ("sam$", "som"), ("samt$", "somt"),
@@ -248,6 +249,31 @@ def _loses_a_common_part(word: str, candidate: str) -> bool:
                for a, b in zip(parts, new))
 
 
+def _swallows_a_head(word: str) -> bool:
+    """True if a compound's linking s is the first letter of a nynorsk head: «partnerskul(e)» is partner + skule
+    (skole), not partner + s + kul(e); the rewrite left the head in nynorsk, so the splitter found another."""
+    parts, pos = split_compound(word), 0
+    for part in parts:
+        start = word.find(part, pos)
+        if start < 0:
+            return False
+        # «s+kul» at the end is «skule» too, with its -e cut off as the lexicon does («partnarskul»)
+        heads = ("s" + part, "s" + part + "e") if part == parts[-1] else ("s" + part,)
+        if word[pos:start] == "s" and pos and any(w in nynorsk_lemmas() and bokmal_of(w) for w in heads):
+            return True
+        pos = start + len(part)
+    return False
+
+
+def _another_bokmal_compound(word: str, candidate: str) -> bool:
+    """True if ``word`` is a compound of bokmål words already and the rewrite only turns one of them into another
+    («klima+streik» → klima+strek, «skole+streik»), not a nynorsk word split wrongly into bokmål ones
+    («delta+kar+avtale» is deltakar+avtale, bokmål deltakeravtale). «partner+s+kul» is partner + skule."""
+    parts = split_compound(word)
+    return len(parts) > 1 and _bokmal_lemma(word, 2) and not _swallows_a_head(word) \
+        and len(split_compound(candidate)) == len(parts)
+
+
 def _rarest_part(word: str) -> int:
     return min(lemma_frequencies().get(p, 0) for p in split_compound(word))
 
@@ -298,6 +324,7 @@ def bokmal_of(nynorsk: str) -> str | None:
             break  # a homograph's bokmål lemma must be a bokmål word more common than the homograph
         for candidates in (first, second):
             known = [c for c in candidates if c != nynorsk and _bokmal_lemma(c, tier)
+                     and not (tier == 2 and (_swallows_a_head(c) or _another_bokmal_compound(nynorsk, c)))
                      and (not homograph or lemma_frequencies().get(c, 0) > rarity or not rarity)
                      and not _loses_a_common_part(nynorsk, c)]
             if known:
@@ -514,7 +541,7 @@ def bokmal_modifier(word: str) -> str | None:
         link = modifier[-1] if modifier[-1] in "se" and _is_nynorsk_modifier(modifier[:-1]) else ""
         bare = modifier[: len(modifier) - len(link)]
         mapped = _is_nynorsk_modifier(bare) and bokmal_of(bare)
-        if mapped and len(split_compound(mapped + link + head)) > 1:
+        if mapped and len(split_compound(mapped + link + head)) > 1 and not _swallows_a_head(mapped + link + head):
             return mapped + link + head
     return None
 
