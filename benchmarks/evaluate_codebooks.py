@@ -1,7 +1,7 @@
 """Quality of the shipped codebooks on the labelled sets (issues 4 and 15).
 
     python -m benchmarks.evaluate_codebooks [--set SET [SET ...]] [--split dev|test|all|whole|old] [--errors]
-    python -m benchmarks.evaluate_codebooks --set 2026ap 2026aq --split test     # two sets, one after the other
+    python -m benchmarks.evaluate_codebooks --set 2026au 2026av --split test     # two sets, one after the other
 
 Labelled sets, each ``answers.jsonl`` (codebook elevutbytte) and ``sentences.jsonl``
 (codebook erasmus_prioriteringer) with a ``split.json`` of dev and test ids:
@@ -23,7 +23,7 @@ Labelled sets, each ``answers.jsonl`` (codebook elevutbytte) and ``sentences.jso
 - ``--set 2026f``, ``tests/data/labelset_2026f/``: written in session 5 by two more blind helpers
   while round 6 (sentence precision) was tuned; tempting negatives on purpose. Round 6's blind
   measurement.
-- ``--set 2026g`` … ``2026aq``: thirty-seven more blind sets (sessions 6 to 11), each measured once on the
+- ``--set 2026g`` … ``2026av``: forty-two more blind sets (sessions 6 to 12), each measured once on the
   rules of its round and tuning material since; who wrote them for which respondents:
   ``tests/data/README.md``, every measurement: ``tests/data/labelset_2026/RESULTS.md``.
 - ``tests/data/eval_*.jsonl``: the first labelled sets, kept as a reference (printed with
@@ -86,7 +86,12 @@ LABELSETS = {"2026": ROOT / "tests/data/labelset_2026", "2026b": ROOT / "tests/d
              "2026an": ROOT / "tests/data/labelset_2026an",
              "2026ao": ROOT / "tests/data/labelset_2026ao",
              "2026ap": ROOT / "tests/data/labelset_2026ap",
-             "2026aq": ROOT / "tests/data/labelset_2026aq"}
+             "2026aq": ROOT / "tests/data/labelset_2026aq",
+             "2026ar": ROOT / "tests/data/labelset_2026ar",
+             "2026as": ROOT / "tests/data/labelset_2026as",
+             "2026at": ROOT / "tests/data/labelset_2026at",
+             "2026au": ROOT / "tests/data/labelset_2026au",
+             "2026av": ROOT / "tests/data/labelset_2026av"}
 LABELSET = LABELSETS["2026"]
 CODEBOOKS = {"answers.jsonl": "codebooks/elevutbytte.yaml", "sentences.jsonl": "codebooks/erasmus_prioriteringer.yaml"}
 OLD = [("codebooks/elevutbytte.yaml", ROOT / "tests/data/eval_elevutbytte_answers.jsonl"),

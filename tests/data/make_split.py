@@ -55,7 +55,12 @@ SEEDS = {"labelset_2026": 20261130, "labelset_2026b": 20261201, "labelset_2026c"
          "labelset_2026an": 20270108,
          "labelset_2026ao": 20270109,
          "labelset_2026ap": 20270110,
-         "labelset_2026aq": 20270111}
+         "labelset_2026aq": 20270111,
+         "labelset_2026ar": 20270112,
+         "labelset_2026as": 20270113,
+         "labelset_2026at": 20270114,
+         "labelset_2026au": 20270115,
+         "labelset_2026av": 20270116}
 
 
 def strata(path, key):
