@@ -1,6 +1,7 @@
-"""Round 18 (issue 15, nynorsk): a typo of a nynorsk word that only the correspondences name, and the closed class
-of nynorsk function words that a codebook's bokmål token patterns and the lexicon read. Real pipeline, the shipped
-codebooks (and one small codebook written in bokmål only, as an analyst would), bokmål and nynorsk."""
+"""Round 18 (issue 15, nynorsk): a typo of a nynorsk word that only the correspondences name, the closed class
+of nynorsk function words that a codebook's bokmål token patterns and the lexicon read, and «dugleik» read as
+«ferdighet». Real pipeline, the shipped codebooks (and one small codebook written in bokmål only, as an analyst
+would), bokmål and nynorsk."""
 
 from __future__ import annotations
 
@@ -127,3 +128,27 @@ def test_the_lemma_of_a_nynorsk_function_word(word, lemma, bokmal):
 def test_leik_at_the_start_of_a_word_is_play(nlp, sentence, word, bokmal):
     token = next(t for t in nlp(sentence) if t.text == word)
     assert normalised_lemma(token.text, token.lemma_) == bokmal
+
+
+@pytest.mark.parametrize(("answer", "primary", "codes"), [
+    # nynorsk «dugleik» is bokmål «ferdighet»: a language or a subject before it decides, as before «-ferdigheter»
+    ("italienskdugleik", "sprakferdigheter", {"sprakferdigheter"}),
+    ("betre spanskdugleik", "sprakferdigheter", {"sprakferdigheter"}),
+    ("lesedugleik", "sprakferdigheter", {"sprakferdigheter"}),
+    ("presentasjonsdugleik", "nokkelkompetanser", {"nokkelkompetanser"}),
+    ("problemløysingsdugleik", "nokkelkompetanser", {"nokkelkompetanser"}),
+    # the bokmål counterparts read the same
+    ("italienskferdigheter", "sprakferdigheter", {"sprakferdigheter"}),
+    ("presentasjonsferdigheter", "nokkelkompetanser", {"nokkelkompetanser"}),
+])
+def test_a_skill_said_with_nynorsk_dugleik_is_the_skill_of_its_modifier(elev, answer, primary, codes):
+    assert elev(answer) == (primary, codes)
+
+
+@pytest.mark.parametrize(("nynorsk", "bokmal"), [
+    ("dugleik", "ferdighet"), ("dugleikar", "ferdigheter"), ("praktiske dugleikar", "praktiske ferdigheter"),
+    ("digitale dugleikar", "digitale ferdigheter"),
+])
+def test_dugleik_reads_as_ferdighet(elev, nynorsk, bokmal):
+    assert elev(nynorsk) == elev(bokmal)
+    assert elev(nynorsk)[0] == "nokkelkompetanser"

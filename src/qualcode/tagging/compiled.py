@@ -50,15 +50,16 @@ _LITERAL_KEYS = ("LEMMA", "LOWER", "ORTH", "TEXT", "NORM")
 
 # Heads that say how, not what: a compound ending in one of these inherits nothing from it.
 GENERIC_HEADS = frozenset({
-    "ferdighet", "ferdigheit", "arbeid", "arbeide", "utvikling", "sosial", "del", "måte", "ting", "sak", "tid",
-    "gang", "type", "form", "side", "plan", "prosjekt", "aktivitet", "opplegg", "tema", "time", "område",
+    "ferdighet", "ferdigheit", "dugleik", "arbeid", "arbeide", "utvikling", "sosial", "del", "måte", "ting", "sak",
+    "tid", "gang", "type", "form", "side", "plan", "prosjekt", "aktivitet", "opplegg", "tema", "time", "område",
     # «klimautfordring», «miljøutfordring»: a challenge about the modifier, not a pupil's growth
     "utfordring",
 })
 # Heads naming a skill, knowledge or awareness: a modifier that is a term decides the category.
 YIELDING_HEADS = frozenset({
     "ferdighet", "ferdigheit", "kunnskap", "kompetanse", "evne", "forståing", "forståelse", "bevissthet", "medvit",
-    "kjennskap", "innsikt", "utvikling", "læring", "opplæring", "kurs", "trening", "undervisning",
+    # nynorsk «dugleik» is «ferdighet» («tyskdugleik», «programmeringsdugleik»)
+    "dugleik", "kjennskap", "innsikt", "utvikling", "læring", "opplæring", "kurs", "trening", "undervisning",
     # a feeling, a quality, a technique or the building of something: what it is of decides
     # («lykkefølelse», «samholdskjensle», «lederegenskap», «presentasjonsteknikk», «nettverksbygging»)
     "følelse", "kjensle", "egenskap", "eigenskap", "teknikk", "bygging",

@@ -46,7 +46,7 @@ NYNORSK_TO_BOKMAL = (
     ("nyfiken", "nysgjerrig"), ("skild", "skilt"), ("vekse", "vokse"), ("verda", "verden"), ("sjå", "se"),
     ("open", "åpen"), ("fleir", "fler"), ("attvinning", "gjenvinning"), ("verknad", "virkning"), ("røyst", "stemme"),
     ("likskap", "likhet"), ("legheit", "lighet"), ("borgar", "borger"),
-    ("gje", "ge"), ("kje", "ke"), ("frå", "fra"), ("mykje", "mye"), ("dugleik", "dyktighet"), ("haldning", "holdning"),
+    ("gje", "ge"), ("kje", "ke"), ("frå", "fra"), ("mykje", "mye"), ("dugleik", "ferdighet"), ("haldning", "holdning"),
     ("sjøl", "selv"), ("vaks", "voks"), ("rettferd", "rettferdighet"), ("verds", "verdens"), ("grøn", "grønn"),
     ("val", "valg"), ("rørsle", "bevegelse"), ("utan", "uten"), ("løysing", "løsning"),
     ("tilgjenge", "tilgjengelighet"),
