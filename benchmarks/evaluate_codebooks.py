@@ -54,7 +54,7 @@ from spacy.tokens import DocBin
 
 import qualcode.nlp
 from qualcode.tagging import codebook_pipeline, load_codebook
-from qualcode.tagging.evaluation import Tagged, read_labelled, read_split, score, tag_items
+from qualcode.tagging.evaluation import Tagged, read_labelled, read_split, score, tag_items, tagged
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELSETS = {"2026": ROOT / "tests/data/labelset_2026", "2026b": ROOT / "tests/data/labelset_2026b",
@@ -135,21 +135,20 @@ def tag_items_cached(nlp, items: list[dict], cache: Path) -> list[Tagged]:
         cache.mkdir(parents=True, exist_ok=True)
         DocBin(docs=docs, store_user_data=True).to_disk(path)
     tagger = nlp.get_pipe("qualcode_codebook")
-    return [Tagged(item, dict(doc._.qc_scores or {}), [(s.label_, s.text, s.id_) for s in doc.spans["qualcode"]])
-            for item, doc in zip(items, (tagger(doc) for doc in docs))]
+    return [tagged(item, tagger(doc)) for item, doc in zip(items, docs)]
 
 
-def _report(title: str, tagged: list, codebook, show_errors: bool) -> dict:
-    result = score(tagged, codebook)
+def _report(title: str, items: list, codebook, show_errors: bool) -> dict:
+    result = score(items, codebook)
     print(f"-- {title}")
     print(result.table())
-    varieties = sorted({t.item["variety"] for t in tagged if "variety" in t.item})
+    varieties = sorted({t.item["variety"] for t in items if "variety" in t.item})
     for variety in varieties:
-        print(f"   {variety:8} {score([t for t in tagged if t.item.get('variety') == variety], codebook).summary()}")
+        print(f"   {variety:8} {score([t for t in items if t.item.get('variety') == variety], codebook).summary()}")
     if show_errors:
         for error in result.errors:
             print("  ", error)
-    return {"result": result, "varieties": {v: score([t for t in tagged if t.item.get("variety") == v], codebook)
+    return {"result": result, "varieties": {v: score([t for t in items if t.item.get("variety") == v], codebook)
                                             for v in varieties}}
 
 
@@ -164,7 +163,7 @@ def main(split: str = "all", show_errors: bool = False, labelset: str = "2026", 
     results: dict = {}
     pipelines: dict = {}
 
-    def tagged(nlp, chosen: list[dict]) -> list[Tagged]:
+    def tag(nlp, chosen: list[dict]) -> list[Tagged]:
         return tag_items(nlp, chosen) if cache is None else tag_items_cached(nlp, chosen, cache)
 
     def tagger(codebook_path: str):
@@ -182,14 +181,14 @@ def main(split: str = "all", show_errors: bool = False, labelset: str = "2026", 
         for part in wanted:
             chosen = [i for i in items if i["id"] in splits[part]]
             print(f"== {codebook_path} on {(folder / data).relative_to(ROOT)} [{part}] ({len(chosen)} items, pipeline {name})")
-            results[(labelset, data, part)] = _report(part, tagged(nlp, chosen), codebook, show_errors)
+            results[(labelset, data, part)] = _report(part, tag(nlp, chosen), codebook, show_errors)
     if split in ("dev", "whole", "old") or (split == "all" and labelset == "2026"):
         for codebook_path, data in OLD:
             codebook, nlp = tagger(codebook_path)
             items = read_labelled(data)
             name = nlp.meta["qualcode"]["name"]
             print(f"== {codebook_path} on {data.relative_to(ROOT)} [first sets, reference] ({len(items)} items, pipeline {name})")
-            results[(data.name, "old")] = _report("old", tagged(nlp, items), codebook, show_errors)
+            results[(data.name, "old")] = _report("old", tag(nlp, items), codebook, show_errors)
     return results
 
 

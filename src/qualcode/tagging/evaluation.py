@@ -97,10 +97,14 @@ class Tagged:
     evidence: list[tuple[str, str, str]]  # (category, text, rule)
 
 
+def tagged(item: dict, doc) -> Tagged:
+    """``item`` with what the codebook tagger made of its text, ``doc``."""
+    return Tagged(item, dict(doc._.qc_scores or {}), [(s.label_, s.text, s.id_) for s in doc.spans["qualcode"]])
+
+
 def tag_items(nlp: Language, items: list[dict]) -> list[Tagged]:
     """Tag every item with ``nlp`` (which must end in a qualcode_codebook tagger)."""
-    return [Tagged(item, dict(doc._.qc_scores or {}), [(s.label_, s.text, s.id_) for s in doc.spans["qualcode"]])
-            for item, doc in zip(items, nlp.pipe(i["text"] for i in items))]
+    return [tagged(item, doc) for item, doc in zip(items, nlp.pipe(i["text"] for i in items))]
 
 
 def score(tagged: list[Tagged], codebook: Codebook) -> Evaluation:
