@@ -238,40 +238,48 @@ def _bokmal_lemma(word: str, tier: int) -> bool:
                                   for p in parts) and parts[-1] not in DERIVATIONAL
 
 
-def _loses_a_common_part(word: str, candidate: str) -> bool:
-    """True if a rewrite of a compound turns one of its parts, a common bokmål lemma, into a rarer one:
-    «leiebuss» is no «leieboss» (nynorsk «boss», waste), while «framtidsdrøm» is «fremtidsdrøm»."""
-    parts, new = split_compound(word), split_compound(candidate)
-    if len(parts) < 2 or len(parts) != len(new):
+def _misreads_compound(word: str, candidate: str, tier: int = 2) -> bool:
+    """True if ``candidate``, a rewrite of ``word``, reads a compound's parts wrong. The correspondences rewrite
+    letters anywhere, so a rewrite can give a compound the splitter reads that is not the word the writer meant.
+    The candidate is refused when
+
+    - a part of ``word`` that is a common bokmål lemma becomes a rarer one: «leiebuss» is no «leieboss» (nynorsk
+      «boss», waste), while «framtidsdrøm» is «fremtidsdrøm» (any ``tier``);
+
+    and, for a candidate only the splitter vouches for (``tier`` 2, an unlisted compound of treebank lemmas),
+
+    - a linking s of the candidate is the first letter of a nynorsk head with a bokmål lemma: «partnerskul(e)» is
+      partner + skule (skole), not partner + s + kul(e) (at the end, «s+kul» is «skule» with its -e cut off, as
+      the lexicon does); the rewrite left the head in nynorsk, so the splitter found another;
+    - ``word`` is a compound of bokmål words already (no such swallowed head) and the candidate has as many
+      parts: the rewrite only turns one bokmål word into another («klima+streik» → klima+strek), where a nynorsk
+      word split wrongly into bokmål ones is regrouped («delta+kar+avtale» is deltakar + avtale, deltakeravtale).
+
+    >>> _misreads_compound("klimastreik", "klimastrek"), _misreads_compound("partnarskul", "partnerskul")
+    (True, True)
+    """
+    def swallows_a_head(compound: str) -> bool:
+        parts, pos = split_compound(compound), 0
+        for part in parts:
+            start = compound.find(part, pos)
+            if start < 0:
+                return False
+            heads = ("s" + part, "s" + part + "e") if part == parts[-1] else ("s" + part,)
+            if compound[pos:start] == "s" and pos and any(w in nynorsk_lemmas() and bokmal_of(w) for w in heads):
+                return True
+            pos = start + len(part)
         return False
+
+    parts, new = split_compound(word), split_compound(candidate)
     frequency = lemma_frequencies()
-    return any(a != b and frequency.get(a, 0) > RARE_IN_BOKMAL and frequency.get(a, 0) > frequency.get(b, 0)
-               for a, b in zip(parts, new))
-
-
-def _swallows_a_head(word: str) -> bool:
-    """True if a compound's linking s is the first letter of a nynorsk head: «partnerskul(e)» is partner + skule
-    (skole), not partner + s + kul(e); the rewrite left the head in nynorsk, so the splitter found another."""
-    parts, pos = split_compound(word), 0
-    for part in parts:
-        start = word.find(part, pos)
-        if start < 0:
-            return False
-        # «s+kul» at the end is «skule» too, with its -e cut off as the lexicon does («partnarskul»)
-        heads = ("s" + part, "s" + part + "e") if part == parts[-1] else ("s" + part,)
-        if word[pos:start] == "s" and pos and any(w in nynorsk_lemmas() and bokmal_of(w) for w in heads):
-            return True
-        pos = start + len(part)
-    return False
-
-
-def _another_bokmal_compound(word: str, candidate: str) -> bool:
-    """True if ``word`` is a compound of bokmål words already and the rewrite only turns one of them into another
-    («klima+streik» → klima+strek, «skole+streik»), not a nynorsk word split wrongly into bokmål ones
-    («delta+kar+avtale» is deltakar+avtale, bokmål deltakeravtale). «partner+s+kul» is partner + skule."""
-    parts = split_compound(word)
-    return len(parts) > 1 and _bokmal_lemma(word, 2) and not _swallows_a_head(word) \
-        and len(split_compound(candidate)) == len(parts)
+    if len(parts) > 1 and len(parts) == len(new) and any(
+            a != b and frequency.get(a, 0) > RARE_IN_BOKMAL and frequency.get(a, 0) > frequency.get(b, 0)
+            for a, b in zip(parts, new)):
+        return True
+    if tier < 2:
+        return False
+    return swallows_a_head(candidate) or (len(parts) > 1 and len(new) == len(parts) and _bokmal_lemma(word, 2)
+                                          and not swallows_a_head(word))
 
 
 def _rarest_part(word: str) -> int:
@@ -324,9 +332,8 @@ def bokmal_of(nynorsk: str) -> str | None:
             break  # a homograph's bokmål lemma must be a bokmål word more common than the homograph
         for candidates in (first, second):
             known = [c for c in candidates if c != nynorsk and _bokmal_lemma(c, tier)
-                     and not (tier == 2 and (_swallows_a_head(c) or _another_bokmal_compound(nynorsk, c)))
                      and (not homograph or lemma_frequencies().get(c, 0) > rarity or not rarity)
-                     and not _loses_a_common_part(nynorsk, c)]
+                     and not _misreads_compound(nynorsk, c, tier)]
             if known:
                 # the most common lemma; among unlisted compounds, the one of the most common parts
                 # («problem+løsning+s+evne», not «problem+løsing+s+evne»)
@@ -541,8 +548,9 @@ def bokmal_modifier(word: str) -> str | None:
         link = modifier[-1] if modifier[-1] in "se" and _is_nynorsk_modifier(modifier[:-1]) else ""
         bare = modifier[: len(modifier) - len(link)]
         mapped = _is_nynorsk_modifier(bare) and bokmal_of(bare)
-        if mapped and len(split_compound(mapped + link + head)) > 1 and not _swallows_a_head(mapped + link + head):
-            return mapped + link + head
+        candidate = mapped and mapped + link + head
+        if candidate and len(split_compound(candidate)) > 1 and not _misreads_compound(word, candidate):
+            return candidate
     return None
 
 
