@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qualcode.nlp import word_dictionaries
 from qualcode.nlp.compounds import lemma_frequencies, split_compound
 from qualcode.nlp.lemmatizer import (is_known_lemma, is_known_word, lemmatize_word, ndt_form_lemmas, noun_lemmas,
                                      nynorsk_lemma_frequencies)
@@ -151,6 +152,12 @@ def normalised_lemma(word: str, lemma: str) -> str:
             bokmal = bokmal_of(candidate)
             if bokmal:
                 return bokmal
+            if candidate == nn and nn not in nynorsk_lemmas() and is_known_lemma(nn) \
+                    and word_dictionaries.is_known(nn, lang="nb"):
+                # a word both standards write that the bokmål treebank lacks, and no correspondence changes: the
+                # lexicon's nynorsk lemma is the bokmål one («kvitteringar», «kvitteringane» → kvittering), not a
+                # correspondence on the inflected form («kv» → «hv»: hvitteringane) or its stem with an -e
+                return nn
     # a noun in -e in the definite singular whose lemma the lexicon cut short («partnarskulen»: simplemma's
     # «partnarskul»): the stem with its -e, when that has a bokmål lemma (partnerskole)
     bokmal = lower.endswith("en") and len(lower) > 5 and bokmal_of(lower[:-1])

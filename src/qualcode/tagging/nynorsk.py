@@ -106,6 +106,9 @@ NYNORSK_TO_BOKMAL = (
     ("velgjerande", "veldedig"), ("fråsegn", "uttalelse"),
     # round 17: «-høyrsle» is bokmål «-hørighet» in every compound («samhøyrsle», «tilhøyrsle»)
     ("høyrsle", "hørighet"),
+    # round 19: nynorsk «line» is bokmål «linje» («på lik line», «tidsline»; bokmål «line» is a rope, rare), and «-hug» a
+    # desire, bokmål «-lyst» («reisehug», «arbeidshug»; «hug» alone, the mind, is too short to be rewritten)
+    ("line$", "linje"), ("hug$", "lyst"),
 )
 # Nynorsk function words and auxiliaries, a closed class: the lemma the pipeline gives their bokmål
 # words, so that a codebook's phrase («få være med») reads the nynorsk one («fekk vere med»). Words
@@ -131,6 +134,8 @@ NYNORSK_FUNCTION_WORDS = {
     # the conjunctions «sidan», «medan», «då», which the pipeline keeps as their own lemmas
     "me": "vi", "hennar": "hennes", "deira": "deres", "sidan": "siden", "medan": "mens", "då": "da",
     "elles": "ellers",  # not «elle»
+    # round 19: an adverb of time the correspondences cannot make («samstundes» is bokmål «samtidig»)
+    "samstundes": "samtidig",
 }
 # Nynorsk function words and the bokmål word of the same form (not the lemma: «fekk» is «fikk», «meir» is «mer»),
 # for a codebook's token patterns, which read the written form: a pattern naming «så», «hos» or «ingen» reads
@@ -150,6 +155,11 @@ NYNORSK_SAME_FORMS = {
     "me": "vi", "vart": "ble", "vore": "vært", "kunna": "kunnet", "tek": "tar", "teke": "tatt", "eit": "et",
     "eige": "eget", "gjekk": "gikk", "gjer": "gjør", "då": "da", "sidan": "siden", "medan": "mens",
     "dessutan": "dessuten", "deira": "deres", "dykkar": "deres", "hennar": "hennes", "elles": "ellers",
+    # round 19: the a-infinitives of the auxiliaries and common verbs («alle kunne vera med», «for å seia det»; nynorsk
+    # writes -a or -e, and a pattern that names «være» or «vere» missed «vera»), «sjå», the plural participle «tekne»
+    # («blir tekne imot»), «fyrste» (første) and «samstundes» (samtidig)
+    "vera": "være", "gjera": "gjøre", "koma": "komme", "seia": "si", "verta": "bli", "sjå": "se", "tekne": "tatt",
+    "teken": "tatt", "fyrste": "første", "samstundes": "samtidig",
 }
 
 
