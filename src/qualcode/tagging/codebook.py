@@ -75,6 +75,9 @@ class Category(BaseModel):
     weak: list[str] = Field(default_factory=list)
     # words of the rules above that add the category only beside another category's evidence, never as the primary
     secondary: list[str] = Field(default_factory=list)
+    # words of the rules above that name a means, a channel or a vehicle («tolk», «tegnspråk», «podkast»): no evidence
+    # where they are the channel or the vehicle of another category's activity (see docs/codebook-format.md, "Media")
+    media: list[str] = Field(default_factory=list)
     examples: Examples = Field(default_factory=Examples)
 
     @field_validator("id")
@@ -93,7 +96,7 @@ class Category(BaseModel):
             raise ValueError(f"colour '{value}' is not a hex colour like #1B7837")
         return value.upper()
 
-    @field_validator("terms", "compound_terms", "phrases", "exclude", "weak", "secondary")
+    @field_validator("terms", "compound_terms", "phrases", "exclude", "weak", "secondary", "media")
     @classmethod
     def _words(cls, values: list[str]) -> list[str]:
         cleaned = []
@@ -132,6 +135,10 @@ class Category(BaseModel):
             if word not in listed:
                 raise ValueError(f"secondary word '{word}' is not one of this category's terms, compound_terms or "
                                  f"phrases; list it there first (secondary only says it never codes alone)")
+        for word in self.media:
+            if word not in listed:
+                raise ValueError(f"media word '{word}' is not one of this category's terms, compound_terms or "
+                                 f"phrases; list it there first (media only says when it is no evidence)")
         return self
 
     @property

@@ -66,6 +66,8 @@ def codebook_yaml(codebook: Codebook, source: str, target: str = "THIS_FILE.yaml
             entry["weak"] = list(category.weak)
         if category.secondary:
             entry["secondary"] = list(category.secondary)
+        if category.media:
+            entry["media"] = list(category.media)
         examples = category.examples.model_dump(mode="json", exclude_defaults=True) if category.examples else {}
         if examples:
             entry["examples"] = examples

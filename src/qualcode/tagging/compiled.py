@@ -219,6 +219,8 @@ class CompiledCodebook:
         # category → its secondary words: evidence only beside another category's, never the primary
         self.secondary: dict[str, frozenset[str]] = {
             c.id: frozenset(c.secondary) for c in codebook.categories if c.secondary}
+        # category → its media words: no evidence as the channel or vehicle of another category's activity
+        self.media: dict[str, frozenset[str]] = {c.id: frozenset(c.media) for c in codebook.categories if c.media}
         self.patterns: list[PatternRule] = []
         self._regex_index: dict[str, int] = {}  # a required regular expression of a token pattern → its index
         self.together: list[TogetherRule] = []
@@ -657,6 +659,12 @@ class CompiledCodebook:
         modifier, «klimaavtrykk», names more than the word and is not weak)."""
         weak = self.weak.get(rule.category)
         return weak is not None and rule.kind in WEAK_KINDS and rule.text in weak
+
+    def is_media(self, rule: Rule) -> bool:
+        """True if ``rule`` fired on one of its category's media words (the word, an inflection, a typo, or a
+        compound that holds it: «tegnspråkvideo»), weak or not (see :mod:`qualcode.tagging.media`)."""
+        media = self.media.get(rule.category)
+        return media is not None and rule.kind in WEAK_KINDS | {"weak", "compound"} and rule.text in media
 
     def split_words(self, lower: list[str]) -> list[tuple[int, list[Rule]]]:
         """A term typed as two words in a short text (a survey answer): «selv tillit», «kilde kritikk», «Bære kraft».

@@ -34,6 +34,7 @@ from qualcode.tagging.activities import ACTIVITY_TEXT, activity_field, activity_
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.compiled import (ANY_WORD, SINGULAR_REFLEXIVES, SPLIT_WORD_TEXT, WEIGHTS, YIELDING_HEADS,
                                        CompiledCodebook, Rule, within_window)
+from qualcode.tagging.media import media_frames
 from qualcode.tagging.negation import NEGATION_CUES, absent_topics, negated_tokens
 from qualcode.tagging.programme import programme_tokens
 from qualcode.tagging.tokens import Tokens, views_from_doc
@@ -369,6 +370,10 @@ class CodebookTagger:
             best = self._group_names(tokens, best)
         if compiled.weak:
             best = self._supported(tokens, best)
+        if compiled.media and best:
+            # «forklarte på teiknspråk korleis vi sorterer», «Podkasten handla om klimaangst»: the channel or the
+            # vehicle of another category's activity is no evidence of its own
+            best = media_frames(tokens, best, compiled.is_media)
         best = self._shared_words(tokens, best)
         best = self._yielding_pairs(tokens, best)
         best = self._people_adjectives(tokens, best)
