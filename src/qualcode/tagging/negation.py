@@ -9,9 +9,16 @@ ikke inn»).
 Within a clause, everything after a cue is negated, but before it only the few words that are
 its subject or copula («Språket er ikke …», «Bærekraft var ikke …»): in «elever fra ressurssvake
 hjem skulle få en opplevelse de ellers ikke ville fått» the cue belongs to a clause of its own.
+
+Beside a cue's scope, a sentence can say that a topic it names was absent («Bærekraft ble ikke tatt opp», «…, men
+det ble aldri noe av»): every such frame the tagger reads is a row of one table, :data:`ABSENCE_FRAMES` (see
+:class:`AbsenceFrame`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from qualcode.tagging.tokens import Tokens
 
@@ -149,6 +156,35 @@ def negated_tokens(tokens: Tokens) -> set[int]:
     return negated
 
 
+# -- Absence frames ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AbsenceFrame:
+    """One way of saying that a topic was absent from the project, beside «ikke X»; every one the tagger reads is a
+    row of :data:`ABSENCE_FRAMES`.
+
+    A frame is read at one of the words ``at``, tested by ``reads(tokens, start, i, end)`` (``i`` the word's
+    position, ``start:end`` its clause; for reach "before" the sentence's start and the text's end), and has one of
+    two reaches:
+
+    - ``"before"``: a report that what the sentence named before it never happened — «…, men det ble aldri noe av»,
+      «…, men det ble kuttet», «…, og vi droppet det». The sentence's words before the frame are negated, whatever
+      their category (:func:`negated_tokens`).
+    - ``"clause"``: a statement that the topic its clause names was absent — «Bærekraft ble ikke tatt opp»,
+      «Digitalt ble det ingenting av». The category of the clause's evidence is dropped from the sentence's start up
+      to the next contrast, the reason given after it included (:func:`absent_topics`, read by the tagger's
+      ``_absent_categories``).
+
+    Each test's docstring gives the words it reads; the word lists they share are defined below.
+    """
+
+    name: str
+    at: frozenset[str]
+    reach: str
+    reads: Callable[[Tokens, int, int, int], bool]
+
+
 # «det ble aldri noe av», «det vart ikkje noko av»: what was planned before it never happened.
 CAME_TO = frozenset({"ble", "blei", "vart", "blir", "vert"})
 NOTHING = frozenset({"noe", "noko", "noen", "nokon"})
@@ -159,128 +195,19 @@ CANCELLED = frozenset({"kuttet", "kutta", "forsvant", "forsvann", "droppet", "dr
 MORE_THAN = frozenset({"mer", "meir"})
 # «det ble dessverre ikke noe av», «det vart nok aldri noko av»: a sentence adverb between the verb and the cue
 REGRETS = SENTENCE_ADVERBS | {"dessverre", "diverre", "uheldigvis", "likevel", "allikevel"}
-
-
-def _came_to(lowers: list[str], cue: int) -> bool:
-    """True if the cue at ``cue`` follows «ble/vart», perhaps with sentence adverbs between."""
-    j = cue - 1
-    while j > 0 and lowers[j] in REGRETS:
-        j -= 1
-    return lowers[j] in CAME_TO
-
-
-def _came_to_nothing(tokens: Tokens) -> set[int]:
-    """Tokens of the sentence before a report that it came to nothing: «Vi hadde tenkt å ha
-    videomøter, men det ble aldri noe av», «vi hadde planlagt et tema om bærekraft, men det ble
-    kuttet», «Demokrati vart nemnt i søknaden, men det vart ikkje noko meir enn ei overskrift»."""
-    lowers, found, start = tokens.lower, set(), 0
-    for i, lower in enumerate(lowers):
-        if tokens.sent_start[i]:
-            start = i
-        if (lower in NEGATION_CUES and 0 < i < len(lowers) - 2 and _came_to(lowers, i)
-                and lowers[i + 1] in NOTHING and lowers[i + 2] in {"av"} | MORE_THAN):
-            found.update(range(start, i))
-        elif (lower in NEGATION_CUES and 1 < i < len(lowers) - 2 and lowers[i - 1] == "det"
-              and lowers[i - 2] in CAME_TO | {"var", "er"} and _came_to_little(lowers, i + 1)):
-            # «Digitalt ble det ikke så mye av», «Det digitale var det ikkje så mykje av»: the fronted topic came
-            # to little
-            found.update(range(start, i))
-        elif (lower in {"og", "så"} and i + 3 < len(lowers) and lowers[i + 1] in SUBJECT_PRONOUNS - {"det"}
-              and lowers[i + 2] in CANCELLED and lowers[i + 3] in {"det", "den", "dei", "dem"}):
-            # «Det digitale fungerte dårlig, og vi droppet det»: the pupils' plan named before it was dropped
-            found.update(range(start, i))
-        elif lower == "men" and i + 2 < len(lowers):
-            after = lowers[i + 2:i + 5]
-            # «men det ble kuttet», «men det forsvant litt»; not «men det var et bevisst valg for å kutte»
-            if lowers[i + 1] == "det" and (after[0] in CANCELLED
-                                           or (after[0] in CAME_TO and len(after) > 1 and after[1] in CANCELLED)):
-                found.update(range(start, i))
-            elif (_did_nothing_with_it(tokens, i + 1) or _never_got_to_it(lowers, i + 1)
-                  or _never_worked_with_it(tokens, i + 1) or _did_not_turn_out(lowers, i + 1)):
-                found.update(range(start, i))
-    return found
-
-
 # «…, men det rakk vi aldri», «men det fikk vi ikke til», «men det kom vi aldri i gang med»: the plan named
 # before it was never carried out
 GOT_TO = frozenset({"rakk", "rekk", "rukket", "rokke", "fikk", "fekk", "gjorde", "kom", "brukte"})
-
-
-def _never_got_to_it(lowers: list[str], i: int) -> bool:
-    """True if ``lowers[i:]`` reads «det <rakk/fikk/gjorde …> <pronoun> <ikke/aldri>»."""
-    return (i + 3 < len(lowers) and lowers[i] == "det" and lowers[i + 1] in GOT_TO
-            and lowers[i + 2] in SUBJECT_PRONOUNS - {"det"} and lowers[i + 3] in {"ikke", "ikkje", "aldri"})
-
-
 # «…, men ærlig talt jobbet vi aldri med det», «men me arbeidde ikkje med det»: the topic named before it was never
 # worked on
 WORKED = frozenset({"jobbet", "jobba", "jobbar", "jobber", "arbeidet", "arbeidde", "arbeider", "arbeidar"})
-
-
-def _never_worked_with_it(tokens: Tokens, i: int) -> bool:
-    """True if the clause from token ``i`` reads «<worked> <pronoun> <ikke/aldri> med det/dette» within eight words."""
-    lowers = tokens.lower
-    for j in range(i, min(i + 8, len(lowers) - 4)):
-        if tokens.sent_start[j] or lowers[j] in PUNCT_BREAKERS:
-            return False
-        if (lowers[j] in WORKED and lowers[j + 1] in SUBJECT_PRONOUNS - {"det"}
-                and lowers[j + 2] in {"ikke", "ikkje", "aldri"} and lowers[j + 3] == "med"
-                and lowers[j + 4] in {"det", "dette"}):
-            return True
-    return False
-
-
 # «Vi hadde tenkt å ha elevrådet med, men det ble ikke sånn»: the plan named before it did not turn out so
 SO = frozenset({"sånn", "slik", "slikt"})
-
-
-def _did_not_turn_out(lowers: list[str], i: int) -> bool:
-    """True if ``lowers[i:]`` reads «det ble/vart ikke/ikkje sånn/slik», the clause ending there."""
-    return (i + 4 <= len(lowers) and lowers[i] == "det" and lowers[i + 1] in CAME_TO
-            and lowers[i + 2] in {"ikke", "ikkje", "aldri"} and lowers[i + 3] in SO
-            and (i + 4 == len(lowers) or lowers[i + 4] in PUNCT_BREAKERS))
-
-
 LITTLE = frozenset({"mye", "mykje", "noe", "noko", "stort"})
 NOTHING_WITH = {("ingenting",), ("ikke", "noe"), ("ikkje", "noko"), ("ikke", "noen"), ("ikkje", "nokon")}
-
-
-def _came_to_little(lowers: list[str], i: int) -> bool:
-    """True if ``lowers[i:]`` reads «(så) mye/noe … av» after «ble det ikke»."""
-    j = i + (lowers[i] in {"så", "so"}) if i < len(lowers) else i
-    return j + 1 < len(lowers) and lowers[j] in LITTLE and lowers[j + 1] == "av"
-
-
-def _did_nothing_with_it(tokens: Tokens, i: int) -> bool:
-    """True if the clause from token ``i`` says nothing was done with what came before, or that it
-    had nothing to do with the project: «…, men i røynda gjorde vi ingenting med det», «men ærlig
-    talt gjorde vi ikke noe med det», «men det hadde ingenting med prosjektet å gjøre»."""
-    lowers = tokens.lower
-    for j in range(i, min(i + 8, len(lowers))):
-        if tokens.sent_start[j] or lowers[j] in PUNCT_BREAKERS:
-            return False
-        for words in NOTHING_WITH:
-            k = j + len(words)
-            if tuple(lowers[j:k]) == words and (lowers[k:k + 2] in (["med", "det"], ["av", "det"], ["med", "dei"])
-                                                or _to_do_with(lowers, k)):
-                return True
-    return False
-
-
 TO_DO = frozenset({"gjøre", "gjere", "gjera"})
-
-
-def _to_do_with(lowers: list[str], k: int) -> bool:
-    """True if ``lowers[k:]`` reads «med (at most three words) å gjøre»: «ingenting med prosjektet å gjøre»."""
-    if k >= len(lowers) or lowers[k] != "med":
-        return False
-    rest = lowers[k + 1:k + 6]
-    return any(rest[m] == "å" and m + 1 < len(rest) and rest[m + 1] in TO_DO for m in range(1, min(4, len(rest))))
-
-
-# «Bærekraft ble ikke tatt opp», «klima vart ikkje noko tema», «det var ikke noe fokus på inkludering», «vi snakka
-# aldri om demokrati», «elevrådet var ikke involvert»: a statement that a priority was absent from the project. The
-# word that says so follows the cue, at most ABSENCE_GAP words on.
+# «ikke noe tema», «klima vart ikkje noko tema», «ikke noe fokus på inkludering», «elevrådet var ikke involvert»: the
+# word that says the topic was absent follows the cue, at most ABSENCE_GAP words on
 ABSENCE_WORDS = frozenset({"tema", "temaet", "poeng", "poenget", "fokus", "fokuset", "nevnt", "nemnt", "diskutert",
                            "involvert", "prioritert"})
 TAKEN_UP = frozenset({"tatt", "teke", "kom", "kommet", "kome"})  # «ikke tatt opp», «kom aldri opp»
@@ -303,13 +230,137 @@ ANAPHOR_CLAUSE = ANAPHORS | COPULAS | SENTENCE_ADVERBS | {"har", "hadde", "i", "
 # subject; «holdt appell utenfor rådhuset», «blir holdt utenfor» are something else): absent without a cue
 ABSENT = frozenset({"fraværende", "fråverande", "fraværande"})
 KEPT_OUT = (frozenset({"holdt", "heldt", "haldt", "holder", "held"}), frozenset({"utenfor", "utanfor"}))
+# «Det digitale fekk me ikkje til», «Klimaet var det ingen som tenkte på»: a fronted topic the speakers did not manage
+# or nobody gave a thought
+MANAGED = frozenset({"fikk", "fekk", "får"})
+THOUGHT_OF = frozenset({"tenkte", "tenkt", "tenker", "tenkjer", "brydde", "brydd", "bryr"})
+# «Jeg kan ikke si at det handlet om inkludering, …», «Eg vil ikkje seie at kurset handla om miljø, …»: the speaker
+# denies the priority named after «at», and what follows up to a contrast is the reason
+CAN = frozenset({"kan", "kunne", "vil", "ville"})
+SAY = frozenset({"si", "seie", "seia", "påstå"})
 
 
-def _says_absent(lowers: list[str], cue: int, end: int) -> bool:
-    """True if the words after the cue at ``cue`` (up to ``end``) say its topic was absent: «ikke noe tema»,
-    «ikkje vore eit tema», «ikke tatt opp», «ikke noe fokus på», «aldri om» after a verb of talking; after «ingen»
-    the topic itself may come first («ingen elevråd involvert», «ingen snakka om utslepp»); «ikke gjort noe med det»
-    says it of a topic named before (see :func:`_anaphoric`)."""
+def _came_to(lowers: list[str], cue: int) -> bool:
+    """True if the cue at ``cue`` follows «ble/vart», perhaps with sentence adverbs between."""
+    j = cue - 1
+    while j > 0 and lowers[j] in REGRETS:
+        j -= 1
+    return lowers[j] in CAME_TO
+
+
+def _came_to_little(lowers: list[str], i: int) -> bool:
+    """True if ``lowers[i:]`` reads «(så) mye/noe … av» after «ble det ikke»."""
+    j = i + (lowers[i] in {"så", "so"}) if i < len(lowers) else i
+    return j + 1 < len(lowers) and lowers[j] in LITTLE and lowers[j + 1] == "av"
+
+
+def _to_do_with(lowers: list[str], k: int) -> bool:
+    """True if ``lowers[k:]`` reads «med (at most three words) å gjøre»: «ingenting med prosjektet å gjøre»."""
+    if k >= len(lowers) or lowers[k] != "med":
+        return False
+    rest = lowers[k + 1:k + 6]
+    return any(rest[m] == "å" and m + 1 < len(rest) and rest[m + 1] in TO_DO for m in range(1, min(4, len(rest))))
+
+
+def _with_it(lowers: list[str], k: int, end: int) -> bool:
+    """True if «med det/dette» follows position ``k`` over fillers: «(ikke gjort) noe med det»."""
+    while k < end and lowers[k] in ABSENCE_FILLERS:
+        k += 1
+    return k + 1 < end and lowers[k] == "med" and lowers[k + 1] in ANAPHORS
+
+
+# -- the frames of reach "before" (read at ``i``; ``start`` is the sentence's start, ``end`` the text's end) --------
+
+def _never_happened(tokens: Tokens, start: int, i: int, end: int) -> bool:
+    """«… ble aldri noe av», «… vart ikkje noko meir enn ei overskrift»: the cue at ``i`` after «ble/vart»."""
+    lowers = tokens.lower
+    return (0 < i < len(lowers) - 2 and _came_to(lowers, i) and lowers[i + 1] in NOTHING
+            and lowers[i + 2] in {"av"} | MORE_THAN)
+
+
+def _came_to_little_before(tokens: Tokens, start: int, i: int, end: int) -> bool:
+    """«Digitalt ble det ikke så mye av», «Det digitale var det ikkje så mykje av»: the fronted topic came to
+    little."""
+    lowers = tokens.lower
+    return (1 < i < len(lowers) - 2 and lowers[i - 1] == "det" and lowers[i - 2] in CAME_TO | {"var", "er"}
+            and _came_to_little(lowers, i + 1))
+
+
+def _dropped_it(tokens: Tokens, start: int, i: int, end: int) -> bool:
+    """«Det digitale fungerte dårlig, og vi droppet det»: the pupils' plan named before «og/så» was dropped."""
+    lowers = tokens.lower
+    return (i + 3 < len(lowers) and lowers[i + 1] in SUBJECT_PRONOUNS - {"det"} and lowers[i + 2] in CANCELLED
+            and lowers[i + 3] in {"det", "den", "dei", "dem"})
+
+
+def _cancelled(tokens: Tokens, start: int, i: int, end: int) -> bool:
+    """«…, men det ble kuttet», «men det forsvant litt»; not «men det var et bevisst valg for å kutte»."""
+    lowers = tokens.lower
+    if not (i + 2 < len(lowers) and lowers[i + 1] == "det"):
+        return False
+    after = lowers[i + 2:i + 5]
+    return after[0] in CANCELLED or (after[0] in CAME_TO and len(after) > 1 and after[1] in CANCELLED)
+
+
+def _did_nothing_with_it(tokens: Tokens, start: int, i: int, end: int) -> bool:
+    """«…, men i røynda gjorde vi ingenting med det», «men ærlig talt gjorde vi ikke noe med det», «men det hadde
+    ingenting med prosjektet å gjøre»: nothing was done with what came before «men» at ``i``, or it had nothing to
+    do with the project."""
+    lowers = tokens.lower
+    if not i + 2 < len(lowers):
+        return False
+    for j in range(i + 1, min(i + 9, len(lowers))):
+        if tokens.sent_start[j] or lowers[j] in PUNCT_BREAKERS:
+            return False
+        for words in NOTHING_WITH:
+            k = j + len(words)
+            if tuple(lowers[j:k]) == words and (lowers[k:k + 2] in (["med", "det"], ["av", "det"], ["med", "dei"])
+                                                or _to_do_with(lowers, k)):
+                return True
+    return False
+
+
+def _never_got_to_it(tokens: Tokens, start: int, i: int, end: int) -> bool:
+    """«…, men det rakk vi aldri», «men det fikk vi ikke til», «men det kom vi aldri i gang med»: «men det
+    <rakk/fikk/gjorde …> <pronoun> <ikke/aldri>» at ``i``."""
+    lowers, i = tokens.lower, i + 1
+    return (i + 3 < len(lowers) and lowers[i] == "det" and lowers[i + 1] in GOT_TO
+            and lowers[i + 2] in SUBJECT_PRONOUNS - {"det"} and lowers[i + 3] in {"ikke", "ikkje", "aldri"})
+
+
+def _never_worked_with_it(tokens: Tokens, start: int, i: int, end: int) -> bool:
+    """«…, men ærlig talt jobbet vi aldri med det», «men me arbeidde ikkje med det»: «<worked> <pronoun>
+    <ikke/aldri> med det/dette» within eight words of «men» at ``i``."""
+    lowers = tokens.lower
+    if not i + 2 < len(lowers):
+        return False
+    for j in range(i + 1, min(i + 9, len(lowers) - 4)):
+        if tokens.sent_start[j] or lowers[j] in PUNCT_BREAKERS:
+            return False
+        if (lowers[j] in WORKED and lowers[j + 1] in SUBJECT_PRONOUNS - {"det"}
+                and lowers[j + 2] in {"ikke", "ikkje", "aldri"} and lowers[j + 3] == "med"
+                and lowers[j + 4] in {"det", "dette"}):
+            return True
+    return False
+
+
+def _did_not_turn_out(tokens: Tokens, start: int, i: int, end: int) -> bool:
+    """«Vi hadde tenkt å ha elevrådet med, men det ble ikke sånn»: «men det ble/vart ikke/ikkje sånn/slik» at ``i``,
+    the clause ending there."""
+    lowers, i = tokens.lower, i + 1
+    return (i + 4 <= len(lowers) and lowers[i] == "det" and lowers[i + 1] in CAME_TO
+            and lowers[i + 2] in {"ikke", "ikkje", "aldri"} and lowers[i + 3] in SO
+            and (i + 4 == len(lowers) or lowers[i + 4] in PUNCT_BREAKERS))
+
+
+# -- the frames of reach "clause" (read at ``i`` in the clause ``start:end``) ----------------------------------------
+
+def _says_absent(tokens: Tokens, start: int, cue: int, end: int) -> bool:
+    """The words after the cue say its topic was absent: «ikke noe tema», «ikkje vore eit tema», «ikke tatt opp»,
+    «ikke noe fokus på», «aldri om» after a verb of talking; after «ingen» the topic itself may come first («ingen
+    elevråd involvert», «ingen snakka om utslepp»); «ikke gjort noe med det» says it of a topic named before (see
+    :func:`_anaphoric`)."""
+    lowers = tokens.lower
     if cue > 0 and lowers[cue - 1] in TALKED and cue + 1 < end and lowers[cue + 1] == "om":
         return True
     nobody = lowers[cue] in NOBODY
@@ -328,28 +379,11 @@ def _says_absent(lowers: list[str], cue: int, end: int) -> bool:
     return False
 
 
-def _with_it(lowers: list[str], k: int, end: int) -> bool:
-    """True if «med det/dette» follows position ``k`` over fillers: «(ikke gjort) noe med det»."""
-    while k < end and lowers[k] in ABSENCE_FILLERS:
-        k += 1
-    return k + 1 < end and lowers[k] == "med" and lowers[k + 1] in ANAPHORS
-
-
-def _anaphoric(lowers: list[str], start: int, cue: int, end: int) -> bool:
-    """True if the absence stated in clause ``start:end`` is of a topic named earlier in the sentence: the clause
-    names no word of its own before the cue but «det/dette» and auxiliaries («…, det har i praksis ikke vært et
-    tema»), or it ends in «med det» («…, men i praksis ble det ikke gjort noe med det»)."""
-    before = lowers[start:cue]
-    if ANAPHORS.intersection(before) and all(w in ANAPHOR_CLAUSE for w in before):
-        return True
-    return any(lowers[j] in DONE and _with_it(lowers, j + 1, end) for j in range(cue + 1, end))
-
-
-def _fronted_came_to_nothing(lowers: list[str], start: int, cue: int, end: int) -> bool:
-    """True if clause ``start:end`` reads «<topic> ble/vart det (adverbs) <cue> … av» with the cue at ``cue``: the
-    fronted topic came to nothing or to little («Digitalt ble det egentlig ingenting av», «digitalt samarbeid ble
-    det egentlig ikke noe av», «Digitalt vart det ikkje noko av»). Said of a priority, it is an absence of it: the
-    reason given after it («…, nettet var så dårleg at me gav opp heile bloggen») is no digital work either."""
+def _fronted_came_to_nothing(tokens: Tokens, start: int, cue: int, end: int) -> bool:
+    """«<topic> ble/vart det (adverbs) <cue> … av»: the fronted topic came to nothing or to little («Digitalt ble det
+    egentlig ingenting av», «digitalt samarbeid ble det egentlig ikke noe av», «Digitalt vart det ikkje noko av»).
+    The reason given after it («…, nettet var så dårleg at me gav opp heile bloggen») is no digital work either."""
+    lowers = tokens.lower
     if lowers[cue] == "ingenting":
         if not (cue + 1 < end and lowers[cue + 1] == "av"):
             return False
@@ -361,17 +395,11 @@ def _fronted_came_to_nothing(lowers: list[str], start: int, cue: int, end: int) 
     return k - 1 > start and lowers[k] == "det" and lowers[k - 1] in CAME_TO | {"var", "er"}
 
 
-# «Det digitale fekk me ikkje til», «Klimaet var det ingen som tenkte på»: a fronted topic the speakers did not manage
-# or nobody gave a thought
-MANAGED = frozenset({"fikk", "fekk", "får"})
-THOUGHT_OF = frozenset({"tenkte", "tenkt", "tenker", "tenkjer", "brydde", "brydd", "bryr"})
-
-
-def _fronted_not_managed(lowers: list[str], start: int, cue: int, end: int) -> bool:
-    """True if clause ``start:end`` reads «<topic> fikk <pronoun> ikke til», «<pronoun> fikk ikke til (så mye) med
-    <topic>» or «<topic> var det ingen som tenkte på/brydde seg om» with the cue at ``cue``. Said of a priority it is an
-    absence of it up to a contrast: the reason given after it («…, nettet i verkstaden var elendig») is no work on it
-    either."""
+def _fronted_not_managed(tokens: Tokens, start: int, cue: int, end: int) -> bool:
+    """«<topic> fikk <pronoun> ikke til», «<pronoun> fikk ikke til (så mye) med <topic>» or «<topic> var det ingen
+    som tenkte på/brydde seg om»: a topic not managed or given no thought («Det digitale fekk me ikkje til, nettet i
+    verkstaden var elendig»)."""
+    lowers = tokens.lower
     if lowers[cue] in {"ikke", "ikkje"}:
         if not (cue + 1 < end and lowers[cue + 1] == "til"):
             return False
@@ -387,20 +415,76 @@ def _fronted_not_managed(lowers: list[str], start: int, cue: int, end: int) -> b
             and lowers[cue + 2] in THOUGHT_OF)
 
 
-# «Jeg kan ikke si at det handlet om inkludering, …», «Eg vil ikkje seie at kurset handla om miljø, …»: the speaker
-# denies the priority named after «at», and what follows up to a contrast is the reason
-CAN = frozenset({"kan", "kunne", "vil", "ville"})
-SAY = frozenset({"si", "seie", "seia", "påstå"})
-
-
-def _cannot_say(lowers: list[str], cue: int, end: int) -> bool:
-    """True if the cue at ``cue`` reads «kan/vil ikke si/seie at» inside its clause (up to ``end``)."""
+def _cannot_say(tokens: Tokens, start: int, cue: int, end: int) -> bool:
+    """«Jeg kan ikke si at det handlet om inkludering, …», «Eg vil ikkje seie at …»: «kan/vil ikke si/seie at»."""
+    lowers = tokens.lower
     return (lowers[cue] in {"ikke", "ikkje"} and cue > 0 and lowers[cue - 1] in CAN and cue + 2 < end
             and lowers[cue + 1] in SAY and lowers[cue + 2] == "at")
 
 
+def _absent_word(tokens: Tokens, start: int, i: int, end: int) -> bool:
+    """«det digitale var heilt fråverande»: «fraværende» after a copula or a sentence adverb, no cue needed."""
+    lowers = tokens.lower
+    return i > start and lowers[i - 1] in COPULAS | SENTENCE_ADVERBS
+
+
+def _kept_out(tokens: Tokens, start: int, i: int, end: int) -> bool:
+    """«Politikk og sånt holdt vi helt utenfor»: a fronted topic before «holdt» and an inverted subject («holdt
+    appell utenfor rådhuset», «blir holdt utenfor» are something else)."""
+    lowers = tokens.lower
+    return (i + 2 < end and lowers[i + 1] in SUBJECT_PRONOUNS - {"det"}
+            and not KEPT_OUT[1].isdisjoint(lowers[i + 2:i + 4]))
+
+
+# Every absence frame the tagger reads, in one table: name, the words it is read at, its reach, its test.
+ABSENCE_FRAMES = (
+    AbsenceFrame("never happened", NEGATION_CUES, "before", _never_happened),
+    AbsenceFrame("came to little", NEGATION_CUES, "before", _came_to_little_before),
+    AbsenceFrame("dropped it", frozenset({"og", "så"}), "before", _dropped_it),
+    AbsenceFrame("cancelled", frozenset({"men"}), "before", _cancelled),
+    AbsenceFrame("did nothing with it", frozenset({"men"}), "before", _did_nothing_with_it),
+    AbsenceFrame("never got to it", frozenset({"men"}), "before", _never_got_to_it),
+    AbsenceFrame("never worked with it", frozenset({"men"}), "before", _never_worked_with_it),
+    AbsenceFrame("did not turn out", frozenset({"men"}), "before", _did_not_turn_out),
+    AbsenceFrame("said absent", NEGATION_CUES, "clause", _says_absent),
+    AbsenceFrame("fronted, came to nothing", NEGATION_CUES, "clause", _fronted_came_to_nothing),
+    AbsenceFrame("fronted, not managed", NEGATION_CUES, "clause", _fronted_not_managed),
+    AbsenceFrame("cannot say", NEGATION_CUES, "clause", _cannot_say),
+    AbsenceFrame("absent", ABSENT, "clause", _absent_word),
+    AbsenceFrame("kept out", KEPT_OUT[0], "clause", _kept_out),
+)
+BEFORE_FRAMES = tuple(f for f in ABSENCE_FRAMES if f.reach == "before")
+CLAUSE_FRAMES = tuple(f for f in ABSENCE_FRAMES if f.reach == "clause")
+# a text with none of these words holds no statement of reach "clause"
+_CLAUSE_NEEDS = NEGATION_CUES | ABSENT | KEPT_OUT[1]
+
+
+def _came_to_nothing(tokens: Tokens) -> set[int]:
+    """Tokens of the sentence before a frame of reach "before" (:data:`ABSENCE_FRAMES`): «Vi hadde tenkt å ha
+    videomøter, men det ble aldri noe av», «vi hadde planlagt et tema om bærekraft, men det ble kuttet», «Demokrati
+    vart nemnt i søknaden, men det vart ikkje noko meir enn ei overskrift»."""
+    lowers, found, start, n = tokens.lower, set(), 0, len(tokens.lower)
+    for i, lower in enumerate(lowers):
+        if tokens.sent_start[i]:
+            start = i
+        if any(lower in frame.at and frame.reads(tokens, start, i, n) for frame in BEFORE_FRAMES):
+            found.update(range(start, i))
+    return found
+
+
+def _anaphoric(lowers: list[str], start: int, cue: int, end: int) -> bool:
+    """True if the absence stated in clause ``start:end`` is of a topic named earlier in the sentence: the clause
+    names no word of its own before the cue but «det/dette» and auxiliaries («…, det har i praksis ikke vært et
+    tema»), or it ends in «med det» («…, men i praksis ble det ikke gjort noe med det»)."""
+    before = lowers[start:cue]
+    if ANAPHORS.intersection(before) and all(w in ANAPHOR_CLAUSE for w in before):
+        return True
+    return any(lowers[j] in DONE and _with_it(lowers, j + 1, end) for j in range(cue + 1, end))
+
+
 def absent_topics(tokens: Tokens) -> list[tuple[int, int, int]]:
-    """Statements that a topic was absent, as ``(clause start, clause end, scope end)`` token positions.
+    """Statements that a topic was absent (the frames of reach "clause" of :data:`ABSENCE_FRAMES`), as ``(clause
+    start, clause end, scope end)`` token positions.
 
     The clause names the topic («Bærekraft ble ikke tatt opp i det hele tatt», «Me snakka ikkje om demokrati»,
     «Det var ikke noe fokus på inkludering», «det digitale var heilt fråverande», «Politikk og sånt holdt vi helt
@@ -411,7 +495,7 @@ def absent_topics(tokens: Tokens) -> list[tuple[int, int, int]]:
     makes it a topic, not an absence («snakket om hvorfor unge ikke stemmer»).
     """
     lowers = tokens.lower
-    if NEGATION_CUES.isdisjoint(lowers) and ABSENT.isdisjoint(lowers) and KEPT_OUT[1].isdisjoint(lowers):
+    if _CLAUSE_NEEDS.isdisjoint(lowers):
         return []
     found: list[tuple[int, int, int]] = []
     n, start = len(lowers), 0
@@ -421,17 +505,14 @@ def absent_topics(tokens: Tokens) -> list[tuple[int, int, int]]:
                                or lowers[end] in CLAUSE_BREAKERS):
             end += 1
         clause = range(start, end)
-        cues = [i for i in clause if lowers[i] in NEGATION_CUES
-                and (_says_absent(lowers, i, end) or _fronted_came_to_nothing(lowers, start, i, end)
-                     or _fronted_not_managed(lowers, start, i, end) or _cannot_say(lowers, i, end))]
-        if TOPIC_OPENERS.isdisjoint(lowers[i] for i in clause) and (cues or any(
-                (lowers[i] in ABSENT and i > start and lowers[i - 1] in COPULAS | SENTENCE_ADVERBS)
-                or (lowers[i] in KEPT_OUT[0] and i + 2 < end and lowers[i + 1] in SUBJECT_PRONOUNS - {"det"}
-                    and KEPT_OUT[1].intersection(lowers[i + 2:i + 4])) for i in clause)):
+        hits = [i for i in clause if any(lowers[i] in frame.at and frame.reads(tokens, start, i, end)
+                                         for frame in CLAUSE_FRAMES)]
+        if hits and TOPIC_OPENERS.isdisjoint(lowers[i] for i in clause):
             scope = end
             while scope < n and not tokens.sent_start[scope] and lowers[scope] not in {"men", "likevel", "derimot"}:
                 scope += 1
             first = start
+            cues = [i for i in hits if lowers[i] in NEGATION_CUES]
             if cues and _anaphoric(lowers, start, cues[0], end):
                 while first > 0 and not tokens.sent_start[first]:
                     first -= 1
