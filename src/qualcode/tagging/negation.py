@@ -119,8 +119,11 @@ def negated_tokens(tokens: Tokens) -> set[int]:
             while back > 0 and counted < BEFORE_CUE and not forward_only:
                 back -= 1  # never past the text's start («Vet ikke»)
                 counted += lowers[back] not in SENTENCE_ADVERBS
-            if (not forward_only and first_cue > 1 and lowers[first_cue - 1] in SUBJECT_PRONOUNS - {"det"}
-                    and lowers[first_cue - 2] in FINITE_VERBS):
+            subject = first_cue - 1
+            while subject > clause[0] and lowers[subject] in REGRETS:
+                subject -= 1  # «demokrati og sånn snakket vi egentlig ikke om»: sentence adverbs after the subject
+            if (not forward_only and subject > 0 and lowers[subject] in SUBJECT_PRONOUNS - {"det"}
+                    and lowers[subject - 1] in FINITE_VERBS):
                 # «KI eller digitale verktøy brukte vi ikke»: before an inverted subject the whole fronted object
                 # is denied, a list of several words too
                 back = clause[0]
@@ -234,6 +237,14 @@ KEPT_OUT = (frozenset({"holdt", "heldt", "haldt", "holder", "held"}), frozenset(
 # or nobody gave a thought
 MANAGED = frozenset({"fikk", "fekk", "får"})
 THOUGHT_OF = frozenset({"tenkte", "tenkt", "tenker", "tenkjer", "brydde", "brydd", "bryr"})
+# «Det digitale ble det lite av», «det vart lite av det digitale», «det ble lite tid til demokrati»: little came of
+# the topic, said without a cue
+LITTLE_WORDS = frozenset({"lite", "lita"})
+LITTLE_BEFORE = REGRETS | {"for", "så", "so", "veldig", "svært"}
+# «Bærekraft kom vi aldri så langt som til», «me kom ikkje så langt»: the project never got as far as the topic
+FAR = frozenset({"langt"})
+# «Inkludering var det ingen som snakket om», «Mangfald var det ingen som tok opp»: nobody gave the topic a word
+MENTIONED = frozenset({"nevnte", "nemnde", "nevnt", "nemnt", "tok", "tek", "tar"})
 # «Jeg kan ikke si at det handlet om inkludering, …», «Eg vil ikkje seie at kurset handla om miljø, …»: the speaker
 # denies the priority named after «at», and what follows up to a contrast is the reason
 CAN = frozenset({"kan", "kunne", "vil", "ville"})
@@ -251,7 +262,8 @@ def _came_to(lowers: list[str], cue: int) -> bool:
 def _came_to_little(lowers: list[str], i: int) -> bool:
     """True if ``lowers[i:]`` reads «(så) mye/noe … av» after «ble det ikke»."""
     j = i + (lowers[i] in {"så", "so"}) if i < len(lowers) else i
-    return j + 1 < len(lowers) and lowers[j] in LITTLE and lowers[j + 1] == "av"
+    j += j + 1 < len(lowers) and lowers[j] in LITTLE and lowers[j + 1] in {"særlig", "særleg"}  # «noe særlig av»
+    return j + 1 < len(lowers) and lowers[j] in LITTLE | {"særlig", "særleg"} and lowers[j + 1] == "av"
 
 
 def _to_do_with(lowers: list[str], k: int) -> bool:
@@ -355,6 +367,65 @@ def _did_not_turn_out(tokens: Tokens, start: int, i: int, end: int) -> bool:
 
 # -- the frames of reach "clause" (read at ``i`` in the clause ``start:end``) ----------------------------------------
 
+def _gave_it_thought(lowers: list[str], j: int, end: int) -> bool:
+    """True if ``lowers[j:]`` reads a verb of thinking, talking or mentioning: «tenkte på», «snakket om», «nevnte»,
+    «tok opp»."""
+    if lowers[j] in THOUGHT_OF or lowers[j] in TALKED:
+        return True
+    return lowers[j] in MENTIONED and (lowers[j] not in {"tok", "tek", "tar"} or "opp" in lowers[j + 1:end])
+
+
+def _nobody_who(tokens: Tokens, start: int, cue: int, end: int) -> bool:
+    """«det var ingen som snakket om klima», «ingen som tok opp mangfald»: «ingen som» and a verb of talking,
+    thinking or mentioning."""
+    lowers = tokens.lower
+    return (lowers[cue] in NOBODY and cue + 3 < end and lowers[cue + 1] == "som"
+            and _gave_it_thought(lowers, cue + 2, end))
+
+
+def _not_got_done(tokens: Tokens, start: int, cue: int, end: int) -> bool:
+    """«Klimaregnskapet fikk vi aldri gjort noe med», «Miljøarbeidet fekk me ikkje gjort»: «fikk/fekk … <cue>
+    (fillers) gjort», then «med» or the clause's end; not «det hadde de aldri gjort (før)», a first time."""
+    lowers = tokens.lower
+    j = cue + 1
+    while j < end and j < cue + 1 + ABSENCE_GAP and lowers[j] in ABSENCE_FILLERS:
+        j += 1
+    return (j < end and lowers[j] in DONE and _then_med_or_end(lowers, j + 1, end)
+            and not MANAGED.isdisjoint(lowers[start:cue]))
+
+
+def _not_so_far(tokens: Tokens, start: int, cue: int, end: int) -> bool:
+    """«Bærekraft kom vi aldri så langt som til», «me kom ikkje så langt»: the cue, (så), «langt»."""
+    lowers = tokens.lower
+    j = cue + 1 + (cue + 1 < end and lowers[cue + 1] in {"så", "so"})
+    return j < end and lowers[j] in FAR
+
+
+def _inverted_talk(tokens: Tokens, start: int, cue: int, end: int) -> bool:
+    """True if the cue follows «snakket/snakka <pronoun> (adverbs)» and «om» comes within ABSENCE_GAP words over
+    fillers: «demokrati og sånn snakket vi egentlig ikke om», «det snakka me ikkje så mykje om»."""
+    lowers = tokens.lower
+    k = cue - 1
+    while k > 0 and lowers[k] in REGRETS:
+        k -= 1
+    if not (k > 0 and lowers[k] in SUBJECT_PRONOUNS - {"det"} and lowers[k - 1] in TALKED):
+        return False
+    j = cue + 1
+    while j < end and j < cue + 1 + ABSENCE_GAP and lowers[j] in ABSENCE_FILLERS:
+        j += 1
+    return j < end and lowers[j] == "om"
+
+
+def _no_time(tokens: Tokens, start: int, cue: int, end: int) -> bool:
+    """True if the cue is followed over fillers by «tid til»: «vi hadde ikke tid til eTwinning», «Demokrati ble det
+    ikke noe tid til», «KI-verktøy fikk vi ikke tid til»."""
+    lowers = tokens.lower
+    j = cue + 1
+    while j < end and j < cue + 1 + ABSENCE_GAP and (lowers[j] in ABSENCE_FILLERS or lowers[j] == "nok"):
+        j += 1
+    return j + 1 < end and lowers[j] == "tid" and lowers[j + 1] == "til"
+
+
 def _says_absent(tokens: Tokens, start: int, cue: int, end: int) -> bool:
     """The words after the cue say its topic was absent: «ikke noe tema», «ikkje vore eit tema», «ikke tatt opp»,
     «ikke noe fokus på», «aldri om» after a verb of talking; after «ingen» the topic itself may come first («ingen
@@ -412,7 +483,7 @@ def _fronted_not_managed(tokens: Tokens, start: int, cue: int, end: int) -> bool
         return cue > 0 and lowers[cue - 1] in MANAGED and k < end and lowers[k] == "med"
     return (lowers[cue] in NOBODY and cue - 2 > start and lowers[cue - 1] == "det"
             and lowers[cue - 2] in CAME_TO | {"var", "er"} and cue + 2 < end and lowers[cue + 1] == "som"
-            and lowers[cue + 2] in THOUGHT_OF)
+            and _gave_it_thought(lowers, cue + 2, end))
 
 
 def _cannot_say(tokens: Tokens, start: int, cue: int, end: int) -> bool:
@@ -420,6 +491,22 @@ def _cannot_say(tokens: Tokens, start: int, cue: int, end: int) -> bool:
     lowers = tokens.lower
     return (lowers[cue] in {"ikke", "ikkje"} and cue > 0 and lowers[cue - 1] in CAN and cue + 2 < end
             and lowers[cue + 1] in SAY and lowers[cue + 2] == "at")
+
+
+def _came_to_little_word(tokens: Tokens, start: int, i: int, end: int) -> bool:
+    """«Det digitale ble det dessverre lite av», «det vart lite av det digitale samarbeidet»: «lite av» after «ble/vart
+    det» or «det ble/vart»; «det ble (for) lite tid til demokrati»: «lite tid til». No cue: «det ble lite matsvinn»
+    is no absence and is not read."""
+    lowers = tokens.lower
+    if i + 2 < end and lowers[i + 1] == "tid" and lowers[i + 2] == "til":
+        return True
+    if not (i + 1 < end and lowers[i + 1] == "av"):
+        return False
+    k = i - 1
+    while k > start and lowers[k] in LITTLE_BEFORE:
+        k -= 1
+    return k > start and ((lowers[k] == "det" and lowers[k - 1] in CAME_TO | {"var", "er"})
+                          or (lowers[k] in CAME_TO and lowers[k - 1] == "det"))
 
 
 def _absent_word(tokens: Tokens, start: int, i: int, end: int) -> bool:
@@ -439,7 +526,7 @@ def _kept_out(tokens: Tokens, start: int, i: int, end: int) -> bool:
 # Every absence frame the tagger reads, in one table: name, the words it is read at, its reach, its test.
 ABSENCE_FRAMES = (
     AbsenceFrame("never happened", NEGATION_CUES, "before", _never_happened),
-    AbsenceFrame("came to little", NEGATION_CUES, "before", _came_to_little_before),
+    AbsenceFrame("came to little, fronted", NEGATION_CUES, "before", _came_to_little_before),
     AbsenceFrame("dropped it", frozenset({"og", "så"}), "before", _dropped_it),
     AbsenceFrame("cancelled", frozenset({"men"}), "before", _cancelled),
     AbsenceFrame("did nothing with it", frozenset({"men"}), "before", _did_nothing_with_it),
@@ -450,13 +537,22 @@ ABSENCE_FRAMES = (
     AbsenceFrame("fronted, came to nothing", NEGATION_CUES, "clause", _fronted_came_to_nothing),
     AbsenceFrame("fronted, not managed", NEGATION_CUES, "clause", _fronted_not_managed),
     AbsenceFrame("cannot say", NEGATION_CUES, "clause", _cannot_say),
+    AbsenceFrame("nobody who talked of it", NEGATION_CUES, "clause", _nobody_who),
+    AbsenceFrame("not talked of, inverted", NEGATION_CUES, "clause", _inverted_talk),
+    AbsenceFrame("no time for it", NEGATION_CUES, "clause", _no_time),
+    AbsenceFrame("not got done", NEGATION_CUES, "clause", _not_got_done),
+    AbsenceFrame("never got so far", NEGATION_CUES, "clause", _not_so_far),
+    AbsenceFrame("little of it", LITTLE_WORDS, "clause", _came_to_little_word),
     AbsenceFrame("absent", ABSENT, "clause", _absent_word),
     AbsenceFrame("kept out", KEPT_OUT[0], "clause", _kept_out),
 )
 BEFORE_FRAMES = tuple(f for f in ABSENCE_FRAMES if f.reach == "before")
 CLAUSE_FRAMES = tuple(f for f in ABSENCE_FRAMES if f.reach == "clause")
+# the words a frame is read at: any other word is passed over at once
+_BEFORE_AT = frozenset().union(*(f.at for f in BEFORE_FRAMES))
+_CLAUSE_AT = frozenset().union(*(f.at for f in CLAUSE_FRAMES))
 # a text with none of these words holds no statement of reach "clause"
-_CLAUSE_NEEDS = NEGATION_CUES | ABSENT | KEPT_OUT[1]
+_CLAUSE_NEEDS = NEGATION_CUES | ABSENT | KEPT_OUT[1] | LITTLE_WORDS
 
 
 def _came_to_nothing(tokens: Tokens) -> set[int]:
@@ -467,19 +563,38 @@ def _came_to_nothing(tokens: Tokens) -> set[int]:
     for i, lower in enumerate(lowers):
         if tokens.sent_start[i]:
             start = i
-        if any(lower in frame.at and frame.reads(tokens, start, i, n) for frame in BEFORE_FRAMES):
+        if lower in _BEFORE_AT and any(lower in frame.at and frame.reads(tokens, start, i, n)
+                                       for frame in BEFORE_FRAMES):
             found.update(range(start, i))
     return found
+
+
+def _then_med_or_end(lowers: list[str], k: int, end: int) -> bool:
+    """True if the clause ends or «med» comes at ``k`` over fillers: «(ikke gjort) (noko) med», «(aldri gjort)»."""
+    while k < end and lowers[k] in ABSENCE_FILLERS:
+        k += 1
+    return k == end or lowers[k] == "med"
 
 
 def _anaphoric(lowers: list[str], start: int, cue: int, end: int) -> bool:
     """True if the absence stated in clause ``start:end`` is of a topic named earlier in the sentence: the clause
     names no word of its own before the cue but «det/dette» and auxiliaries («…, det har i praksis ikke vært et
     tema»), or it ends in «med det» («…, men i praksis ble det ikke gjort noe med det»)."""
-    before = lowers[start:cue]
+    before = [w for w in lowers[start:cue] if w not in PUNCT_BREAKERS]  # the clause opens at its comma
     if ANAPHORS.intersection(before) and all(w in ANAPHOR_CLAUSE for w in before):
         return True
     return any(lowers[j] in DONE and _with_it(lowers, j + 1, end) for j in range(cue + 1, end))
+
+
+CONTRASTS = frozenset({"men", "likevel", "derimot"})
+
+
+def _resumptive(lowers: list[str], start: int, end: int) -> bool:
+    """True if clause ``start:end`` opens with a resumptive «det» before an inverted subject, the topic it stands for
+    left before it: «Demokrati og sånn, det snakket vi egentlig ikke om», «KI, det fekk vi ikkje tid til»."""
+    start += lowers[start] in PUNCT_BREAKERS  # the clause opens at its comma
+    return (start > 0 and start + 2 < end and lowers[start] in ANAPHORS
+            and lowers[start + 1] in FINITE_VERBS | CAME_TO and lowers[start + 2] in SUBJECT_PRONOUNS)
 
 
 def absent_topics(tokens: Tokens) -> list[tuple[int, int, int]]:
@@ -505,16 +620,20 @@ def absent_topics(tokens: Tokens) -> list[tuple[int, int, int]]:
                                or lowers[end] in CLAUSE_BREAKERS):
             end += 1
         clause = range(start, end)
-        hits = [i for i in clause if any(lowers[i] in frame.at and frame.reads(tokens, start, i, end)
-                                         for frame in CLAUSE_FRAMES)]
+        hits = [i for i in clause if lowers[i] in _CLAUSE_AT and any(
+            lowers[i] in frame.at and frame.reads(tokens, start, i, end) for frame in CLAUSE_FRAMES)]
         if hits and TOPIC_OPENERS.isdisjoint(lowers[i] for i in clause):
             scope = end
-            while scope < n and not tokens.sent_start[scope] and lowers[scope] not in {"men", "likevel", "derimot"}:
+            while scope < n and not tokens.sent_start[scope] and lowers[scope] not in CONTRASTS:
                 scope += 1
             first = start
             cues = [i for i in hits if lowers[i] in NEGATION_CUES]
             if cues and _anaphoric(lowers, start, cues[0], end):
                 while first > 0 and not tokens.sent_start[first]:
+                    first -= 1
+            elif _resumptive(lowers, start, end):
+                # «Demokrati og sånn, det snakket vi ikke om»: the topic stands before the comma, back to a contrast
+                while first > 0 and not tokens.sent_start[first] and lowers[first - 1] not in CONTRASTS:
                     first -= 1
             found.append((first, end, scope))
         start = end if end > start else start + 1

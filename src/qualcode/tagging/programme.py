@@ -1,11 +1,12 @@
 """Survey answers that describe the programme or its adults, not what the pupils got.
 
-The label rules (tests/data/labelset_2026/README.md, «Traps that are not noise») make three such answers
+The label rules (tests/data/labelset_2026/README.md, «Traps that are not noise», «Noise») make four such answers
 noise whatever words they hold: the idiom «kom til glede for» («kom heile skulen til glede», «kom til glede for
 historiefaget»: the project benefited someone), «inkluderte» meaning *includes* («programmet inkluderte
 skuleteater», «inkluderte besøk i kommunestyret»: what the programme held) and «utfordrende» for anyone but the
 pupils («utfordrende for verkstedlærerne», «utfordrande for oss vaksne», «utfordrende for treneren») or about
-organising («utfordrende å skaffe vertsfamilier», «krevende planlegging for oss»). A codebook's
+organising («utfordrende å skaffe vertsfamilier», «krevende planlegging for oss»); a verdict on how the programme was
+run («Dårlig organisert», «strukturert kurs») is a bare evaluation. A codebook's
 exclusions drop the trap word itself; the words around it (a subject, a visit, the adults) would still be coded.
 :func:`programme_tokens` finds the list items these frames take over, so the tagger drops every code in them.
 
@@ -57,7 +58,17 @@ DETERMINERS = frozenset({"en", "ein", "ei", "et", "eit", "den", "det", "hele", "
 # a participle after these is being included («vart inkluderte», «kjende seg inkluderte»), not the verb «includes»
 PASSIVE = frozenset({"ble", "blei", "vart", "vert", "blir", "blitt", "vorte", "er", "var", "seg", "meg", "oss", "deg",
                      "dykk", "dere", "alle", "føle", "følte", "kjenne", "kjende", "kjente"})
-TRIGGERS = COME | INCLUDES | CHALLENGING
+# round 19: «Dårlig organisert», «godt gjennomført», «strukturert kurs»: a verdict on how the programme was run (the
+# label rules' bare evaluations and logistics are noise) — a participle of running it after a word of a verdict or
+# before a noun of the programme; alone («strukturert») or of the pupils («organiserte seg sjølv») it is their skill
+RUN = frozenset({"organisert", "strukturert", "planlagt", "planlagd", "gjennomført", "koordinert", "arrangert",
+                 "administrert", "tilrettelagt", "tilrettelagd"})
+VERDICTS = frozenset({"godt", "bra", "fint", "flott", "greit", "dårlig", "dårleg", "dårlegt", "elendig"})
+PROGRAMME_NOUNS = frozenset({
+    "kurs", "kurset", "tur", "turen", "reise", "reisa", "reisen", "opplegg", "opplegget", "program", "programmet",
+    "prosjekt", "prosjektet", "opphold", "oppholdet", "opphald", "opphaldet", "utveksling", "utvekslinga",
+    "utvekslingen", "besøk", "besøket", "leir", "leiren", "uke", "uka", "veke", "veka"})
+TRIGGERS = COME | INCLUDES | CHALLENGING | RUN
 
 
 def programme_tokens(lower: list[str], separators: frozenset[str] = frozenset({",", ";", "/", "\n"})) -> set[int]:
@@ -93,6 +104,8 @@ def _describes_programme(item: list[str]) -> bool:
         elif word in CHALLENGING and i + 1 < n and (_organising(item[i + 1]) or item[i + 1] in ("å", "med")
                                                     and i + 2 < n and (item[i + 2] in ORGANISING_VERBS
                                                                        or _organising(item[i + 2]))):
+            return True
+        elif word in RUN and (i > 0 and item[i - 1] in VERDICTS or i + 1 < n and item[i + 1] in PROGRAMME_NOUNS):
             return True
         elif word in CHALLENGING and i + 2 < n and item[i + 1] == "for":
             whom = item[i + 2]
