@@ -121,8 +121,8 @@ def _parsing_fingerprint(pipeline_meta: str) -> str:
     return digest.hexdigest()
 
 
-def tag_items_cached(nlp, items: list[dict], cache: Path) -> list[Tagged]:
-    """:func:`tag_items`, with the parses (everything before the codebook tagger) kept in ``cache``."""
+def cached_parses(nlp, items: list[dict], cache: Path) -> list:
+    """The Docs of the items' texts, parsed by ``nlp`` without its codebook tagger, kept in ``cache``."""
     key = hashlib.sha256(_parsing_fingerprint(json.dumps(nlp.meta, sort_keys=True, default=str)).encode())
     for item in items:
         key.update(item["text"].encode() + b"\0")
@@ -134,8 +134,13 @@ def tag_items_cached(nlp, items: list[dict], cache: Path) -> list[Tagged]:
             docs = list(nlp.pipe(item["text"] for item in items))
         cache.mkdir(parents=True, exist_ok=True)
         DocBin(docs=docs, store_user_data=True).to_disk(path)
+    return docs
+
+
+def tag_items_cached(nlp, items: list[dict], cache: Path) -> list[Tagged]:
+    """:func:`tag_items`, with the parses (everything before the codebook tagger) kept in ``cache``."""
     tagger = nlp.get_pipe("qualcode_codebook")
-    return [tagged(item, tagger(doc)) for item, doc in zip(items, docs)]
+    return [tagged(item, tagger(doc)) for item, doc in zip(items, cached_parses(nlp, items, cache))]
 
 
 def _report(title: str, items: list, codebook, show_errors: bool) -> dict:
