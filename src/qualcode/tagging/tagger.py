@@ -80,6 +80,15 @@ PERSON_STEMS = ("elev", "medelev", "lærling", "ungdom", "barn", "born", "venn",
                 "familie", "kokk", "voksn", "voksen", "vaksn", "vaksen", "andre", "folk", "pasient", "kunde", "dansar",
                 "danser", "musiker", "musikar", "deltak", "deltag", "bonde", "bønder", "jevnaldr", "jamaldr", "partner",
                 "gjest", "vertselev", "klassekamerat", "lagkamerat", "kamerat")
+# Using a language: what is said, presented, served, taught, read or understood «på engelsk», and the words and
+# terms of a field in it, are the language only, as the label rule says for «kommunisere på engelsk» (see
+# CodebookTagger._done_in). Stems match inside a word («pasientkommunikasjon», «videosamtalar», «kundeservice»,
+# «klimaord», «IT-begreper»); the reading verbs match whole words («leseglede» is joy).
+LANGUAGE_ACT_STEMS = ("kommuni", "present", "samtal", "servic", "kundekontakt", "debatt", "undervis", "foredrag",
+                      "innlegg", "intervju", "snakk", "prat", "forklar", "instru", "forstå", "skjøn", "bestill", "hils",
+                      "ord", "begrep", "omgrep", "uttrykk", "sjargong", "terminolog", "glos", "frase", "vokabular")
+LANGUAGE_ACT_WORDS = frozenset({"lese", "leser", "leste", "lest", "lesa", "las", "lesing", "skrive", "skriver", "skrev",
+                                "skreiv", "skrevet", "skrivne", "skriving"})
 SPEAKERS = frozenset({"jeg", "eg"})  # «vi som borgere» is the citizens it names
 # A weak word after one of these (lemmas, bokmål and nynorsk) is what the sentence is about: «lærte om havet»
 # (see CodebookTagger._as_topic)
@@ -753,14 +762,17 @@ class CodebookTagger:
 
     @staticmethod
     def _done_in(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
-        """In a survey answer, what was done «på engelsk» is the language: the item names the language it was done in.
+        """In a survey answer, using a language «på engelsk» is the language: the item names the language it was used in.
 
         «presentasjon på engelsk», «debattere på engelsk», «fagord på engelsk», «kommunisere på engelsk med
         kokkene»: the writers of the labelled sets code the language only, as the label rule says for «kommunisere på
         engelsk». A two-word phrase or pattern «på X» of one category makes the other categories' single words in its
-        list item give way, unless a token pattern of theirs holds «på» too (the confidence rule: «trygg på
-        engelsk», «tør å presentere på engelsk» keep the confidence). Only in a text of at most
-        :data:`~qualcode.tagging.compiled.SPLIT_WORD_TEXT` tokens.
+        list item give way when they are a use of the language (:data:`LANGUAGE_ACT_STEMS`) or the item holds
+        another word of the phrase's category («helsefaglige ord på engelsk»: the words are the language's),
+        unless a token pattern of theirs holds «på» too (the confidence rule: «trygg på engelsk», «tør å presentere
+        på engelsk» keep the confidence). Anything else done in the language keeps its own category, first in the
+        item: «samarbeid på engelsk», «prosjektarbeid på tysk», «biologi på engelsk», «tryggare på engelsk». Only in
+        a text of at most :data:`~qualcode.tagging.compiled.SPLIT_WORD_TEXT` tokens.
         """
         if len(tokens) > SPLIT_WORD_TEXT:
             return best
@@ -774,8 +786,17 @@ class CodebookTagger:
             first = max((i + 1 for i in range(at) if lower[i] in LIST_SEPARATORS), default=0)
             stop = next((i for i in range(at + 2, n) if lower[i] in LIST_SEPARATORS), n)
             holding = {c for (s, e, c), r in best.items() if e > s + 1 and s <= at < e and c != category}
-            drop |= {(s, e, c) for (s, e, c) in best if e == s + 1 and first <= s < stop and c != category
-                     and c not in holding}
+            words = [i for i in range(first, stop) if not at <= i < at + 2]
+            using = any(lower[i] in LANGUAGE_ACT_WORDS or any(stem in lower[i] for stem in LANGUAGE_ACT_STEMS)
+                        for i in words)
+            others = {(s, e, c) for (s, e, c) in best if e == s + 1 and first <= s < stop and c != category
+                      and c not in holding}
+            if using:
+                drop |= others
+            elif others and (at + 1, at + 2, category) in best:
+                # what was done keeps its category and, as the item's head, the first place: the phrase
+                # «på engelsk» counts as its language word alone («samarbeid på engelsk»)
+                drop.add((at, at + 2, category))
         if not drop:
             return best
         return {key: rule for key, rule in best.items() if key not in drop}
