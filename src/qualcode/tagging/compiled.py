@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from spacy.lang.nb.stop_words import STOP_WORDS as SPACY_NB_STOP_WORDS
 
 from qualcode.nlp.compounds import lemma_frequencies, split_compound
-from qualcode.nlp.lemmatizer import is_known_word
+from qualcode.nlp.lemmatizer import is_known_word, noun_lemmas
 from qualcode.nlp.standard import NYNORSK
 from qualcode.nlp.stopwords import stop_words
 from qualcode.tagging.codebook import Codebook, together_groups
@@ -183,15 +183,37 @@ def other_compound(word: str, term: str) -> bool:
 
     «fiske+behandling» is no typo of «like+behandling», «mat+sikkerhet» none of «data+sikkerhet»: the modifier is a
     word that differs from the term's by more than one letter, so no slip of the keyboard made it. The modifier
-    (perhaps with a linking s or e) has at least three letters and the shared last part at least four. A typo in
-    the last part or in the term's own modifier is still one: «kulturforstålese», «kunskap», «fellskap».
+    (perhaps with a linking s or e) has at least three letters and the shared last part at least four, perhaps
+    inflected, both words of bokmål or nynorsk («ball+ferdigheiter» is no «taleferdigheit»). A typo in the last part
+    or in the term's own modifier is still one: «kulturforstålese», «kunskap», «fellskap».
     """
     for cut in range(3, len(word) - 3):
         modifier, rest = word[:cut], word[cut:]
-        if term.endswith(rest) and damerau_levenshtein(modifier, term[: -len(rest)], 1) > 1 and is_known_word(rest) \
-                and any(is_known_word(m) for m in (modifier, modifier[:-1] if modifier[-1] in "se" else "") if len(m) >= 3):
+        # the last part inflected: «ball+ferdigheter» is no «taleferdighet» misspelt
+        stem = next((s for s in _stems(rest) if len(s) >= 4 and term.endswith(s)), None)
+        if stem and damerau_levenshtein(modifier, term[: -len(stem)], 1) > 1 and _known_either(rest) \
+                and any(_known_either(m) for m in (modifier, modifier[:-1] if modifier[-1] in "se" else "") if len(m) >= 3):
             return True
     return False
+
+
+def _known_either(word: str) -> bool:
+    """A word the lexicon knows in bokmål or in nynorsk («ferdigheiter», «spel»)."""
+    return is_known_word(word) or is_known_word(word, NYNORSK)
+
+
+# A noun in -e inflected: the definite singular and the plural, bokmål and nynorsk («koden», «koder», «kodane»)
+NOUN_E_ENDINGS = ("n", "r", "ne", "rne")
+NOUN_E_NYNORSK_ENDINGS = ("ar", "ane")
+
+
+def noun_inflection(word: str, lemma: str) -> bool:
+    """True if ``word`` is an inflected form of ``lemma`` as a noun the lexicon knows, a noun in -e: «koder» is the
+    plural of the noun «kode» (a code), so it is that noun and not the verb «kode» derived from the term «koding»;
+    «farger» are colours, not «farging». The verb's own forms («kodet», «å kode») are no noun inflection."""
+    if word == lemma or not lemma.endswith("e") or lemma not in noun_lemmas():
+        return False
+    return any(word == lemma + e for e in NOUN_E_ENDINGS) or any(word == lemma[:-1] + e for e in NOUN_E_NYNORSK_ENDINGS)
 
 
 def within_window(i: int, j: int) -> bool:
@@ -424,7 +446,8 @@ class CompiledCodebook:
             return []
         lemmas, spellings = typo_readings(word)
         terms = [t for t in lemmas if t in self.terms] \
-            or sorted({t for spelling in spellings for t in self.fuzzy.lookup(spelling) if t[0] == spelling[0]})
+            or sorted({t for spelling in spellings for t in self.fuzzy.lookup(spelling) if t[0] == spelling[0]
+                       and not other_compound(spelling, t)})
         return self._typo_rules(terms)
 
     def _misspelt(self, word: str, keys: frozenset[str]) -> list[Rule]:
@@ -442,7 +465,7 @@ class CompiledCodebook:
         no typo."""
         for stem in _stems(word)[1:]:
             if len(stem) >= 5 and not is_known_word(stem):
-                rules = self._typo_rules(self.fuzzy.lookup(stem))
+                rules = self._typo_rules([t for t in self.fuzzy.lookup(stem) if not other_compound(stem, t)])
                 if rules:
                     return rules
         return []
@@ -509,9 +532,55 @@ class CompiledCodebook:
                 merged = {k[: -len(head)] + head[0] for k in keys if k.endswith(head) and len(k) > len(head) + 2}
                 from_modifiers = [Rule(r.category, "head", f"{m}+{head}", WEIGHTS["compound"])
                                   for m in sorted(merged) for r in self.terms.get(m, ()) if r.kind in ("term", "derived")]
+            if not from_modifiers:
+                from_modifiers = self._misspelt_modifier(modifiers, head)
             if from_modifiers or any(m in self.parts for m in modifiers):
                 return rules + from_modifiers
         return rules if listed else rules + list(self.heads.get(head, ()))
+
+    def _misspelt_modifier(self, modifiers: tuple[str, ...], head: str) -> list[Rule]:
+        """The category of a term a compound's modifier misspells, before a head naming a skill or knowledge
+        (:data:`YIELDING_HEADS`): «englesk+kunnskaper», «engelks+kunnskaper», «tyks+ferdigheter» are knowledge of
+        a language, not knowledge. Only a modifier the lexicon knows in neither standard (a word of its own is no
+        typo: «engel+kunnskap» stays as it is) and no term itself (a term spelt right is no typo), read as a typo
+        keeping its first letter: rule ``head:<term>+<head>`` with a typo's weight (0.6), not ``fuzzy:`` (a word
+        cloud merges a word with the term a ``fuzzy:`` rule names, and «engleskkunnskapar» is no «engelsk»)."""
+        rules = []
+        for modifier in modifiers:
+            if len(modifier) < 4 or not modifier.isalpha() or _known_either(modifier):
+                continue
+            typos = self.fuzzy.lookup(modifier) if len(modifier) >= 5 else self._short_typo(modifier)
+            rules += [Rule(r.category, "head", f"{term}+{head}", WEIGHTS["fuzzy"]) for term in typos
+                      if term[0] == modifier[0] and term != modifier for r in self.terms[term] if r.kind == "term"]
+        return rules
+
+    def _misspelt_before_skill(self, word: str) -> tuple[str, list[Rule]] | None:
+        """An unknown word made of a misspelt modifier and a head naming a skill or knowledge spelt right
+        (:data:`YIELDING_HEADS`, perhaps inflected): the typo is where the word is unknown, in the modifier, and the
+        modifier decides (:meth:`_misspelt_modifier`): «demokarti+forståing» is «demokrati», not «kartforståing»
+        misspelt, «kilma+bevissthet» «klima», not «kildebevissthet». The modifier and the rules; None if the word
+        is no such compound."""
+        for cut in range(4, len(word) - 3):
+            modifier, rest = word[:cut], word[cut:]
+            head = next((stem for stem in _stems(rest) if stem in YIELDING_HEADS), None)
+            if head:
+                # the modifier without a linking s or e first: «andrespråk+s+læring» is a term spelt right, no typo
+                linked = [m for m in (modifier[:-1] if modifier[-1] in "se" else "", modifier) if len(m) >= 4]
+                if any(m in self.terms or _known_either(m) for m in linked):
+                    return None
+                for m in linked:
+                    rules = self._misspelt_modifier((m,), head)
+                    if rules:
+                        return m, rules
+                return None
+        return None
+
+    @staticmethod
+    def _same_modifier(modifier: str, rules: list[Rule]) -> bool:
+        """True if some typo reading of a word names a term that opens with its modifier, give or take a letter
+        («kultr+forståing» read as «kulturforståelse», «spårk+ferdigheter» as «språkferdighet»)."""
+        return any(damerau_levenshtein(modifier, r.text[:k], 1) <= 1
+                   for r in rules for k in range(len(modifier) - 1, len(modifier) + 2))
 
     def token_candidates(self, keys: frozenset[str], parts: tuple[str, ...], alpha: bool,
                          lower: str) -> tuple[list[Rule], list[tuple[tuple[str, ...], Rule]]]:
@@ -524,7 +593,8 @@ class CompiledCodebook:
         found = self._candidates.get(cache_key)
         if found is not None:
             return found
-        single = [rule for key in sorted(keys) for rule in self.terms.get(key, ())]
+        single = [rule for key in sorted(keys) for rule in self.terms.get(key, ())
+                  if not (rule.kind == "derived" and noun_inflection(lower, key))]
         phrases = [p for key in sorted(keys) for p in self.phrases.get(key, ())]
         if len(parts) > 1:
             single.extend(self._compound(parts, bool(single), keys))
@@ -541,11 +611,17 @@ class CompiledCodebook:
             # a word of the nynorsk treebank is a word, not a typo of a bokmål term: «førre» (the previous) is
             # no «tørre» (dare), whatever the mapping made of it
             nynorsk_word = lower in nynorsk_form_lemmas()
-            single.extend(self._intensified(lower) or (not nynorsk_word and self._fuzzy(lower))
-                          or [r for key in sorted(keys - {lower}) if key.isalpha() and not nynorsk_word
-                              and not is_known_word(key) for r in self._fuzzy(key)]
-                          or self._unknown_compound(lower, keys) or self._misspelt(lower, keys)
-                          or self._nynorsk_typo(lower, keys))
+            read = (self._intensified(lower) or (not nynorsk_word and self._fuzzy(lower))
+                    or [r for key in sorted(keys - {lower}) if key.isalpha() and not nynorsk_word
+                        and not is_known_word(key) for r in self._fuzzy(key)]
+                    or self._unknown_compound(lower, keys) or self._misspelt(lower, keys)
+                    or self._nynorsk_typo(lower, keys))
+            skill = self._misspelt_before_skill(lower)
+            typos = [r for r in read if r.kind == "fuzzy"]
+            if skill and (not read or (typos and not self._same_modifier(skill[0], typos))):
+                # no reading, or a typo reading that moves the typo into the head spelt right: the modifier decides
+                read = skill[1]
+            single.extend(read)
         found = self._candidates[cache_key] = (single, phrases)
         return found
 

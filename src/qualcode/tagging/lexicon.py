@@ -29,7 +29,7 @@ from qualcode.nlp.lemmatizer import (is_known_lemma, is_known_word, lemmatize_wo
                                      nynorsk_lemma_frequencies)
 from qualcode.nlp.standard import NYNORSK
 from qualcode.nlp.stopwords import stop_words
-from qualcode.tagging.nynorsk import (NYNORSK_FUNCTION_WORDS, bokmal_compound, bokmal_head, bokmal_modifier, bokmal_of,
+from qualcode.tagging.nynorsk import (BOKMAL_TO_NYNORSK, NYNORSK_FUNCTION_WORDS, bokmal_compound, bokmal_head, bokmal_modifier, bokmal_of,
                                       bokmal_plural, compound_lemma, is_bokmal_word, nynorsk_form_lemmas,
                                       NYNORSK_TO_BOKMAL, nynorsk_homograph, nynorsk_lemma, nynorsk_lemmas,
                                       nynorsk_stems, rewrites)
@@ -245,15 +245,6 @@ def derivations(word: str) -> frozenset[str]:
 _INFLECTED_LEMMA_ENDINGS = ("en", "a", "et", "ar", "ane", "er", "ene")
 
 
-def _reversed(nynorsk: str, bokmal: str) -> tuple[str, str]:
-    """A correspondence read backwards, its anchors kept («$»: at the end, «-»: not at the start)."""
-    return ("-" if nynorsk.startswith("-") else "") + bokmal + ("$" if nynorsk.endswith("$") else ""), nynorsk.strip("-$")
-
-
-# The correspondences read backwards (bokmål → nynorsk), an anchored one kept at the word's end.
-_BOKMAL_TO_NYNORSK = tuple(_reversed(n, b) for n, b in NYNORSK_TO_BOKMAL)
-
-
 @lru_cache(maxsize=20_000)
 def nynorsk_lemmas_of(bokmal: str) -> frozenset[str]:
     """The lemmas of the nynorsk treebank that stand for the bokmål lemma ``bokmal``: its nynorsk spellings
@@ -266,8 +257,8 @@ def nynorsk_lemmas_of(bokmal: str) -> frozenset[str]:
     """
     if len(bokmal) < 2 or not bokmal.isalpha():
         return frozenset()
-    first = rewrites(bokmal, _BOKMAL_TO_NYNORSK)
-    candidates = first | {w for c in first for w in rewrites(c, _BOKMAL_TO_NYNORSK)} \
+    first = rewrites(bokmal, BOKMAL_TO_NYNORSK)
+    candidates = first | {w for c in first for w in rewrites(c, BOKMAL_TO_NYNORSK)} \
         | {bokmal + ending for ending in _INFLECTED_LEMMA_ENDINGS}
     return frozenset(c for c in candidates if c != bokmal and c in nynorsk_lemmas()
                      and (c not in lemma_frequencies() or nynorsk_homograph(c)) and normalised_lemma(c, c) == bokmal)

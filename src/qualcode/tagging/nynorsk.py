@@ -31,7 +31,7 @@ from qualcode.nlp.compounds import NOT_A_HEAD, NOT_A_MODIFIER, lemma_frequencies
 from qualcode.nlp.lemmatizer import (is_known_lemma, is_known_word, ndt_form_lemmas, noun_lemmas,
                                      nynorsk_lemma_frequencies)
 from qualcode.nlp.standard import NYNORSK
-from qualcode.tagging.fuzzy import FuzzyIndex
+from qualcode.tagging.fuzzy import FuzzyIndex, damerau_levenshtein
 
 # Regular nynorsk → bokmål correspondences, tried one or two at a time anywhere in a word.
 NYNORSK_TO_BOKMAL = (
@@ -319,6 +319,32 @@ def rewrites(word: str, rules=NYNORSK_TO_BOKMAL) -> set[str]:
     return found
 
 
+def _reversed(nynorsk: str, bokmal: str) -> tuple[str, str]:
+    """A correspondence read backwards, its anchors kept («$»: at the end, «-»: not at the start)."""
+    return ("-" if nynorsk.startswith("-") else "") + bokmal + ("$" if nynorsk.endswith("$") else ""), nynorsk.strip("-$")
+
+
+# The correspondences read backwards (bokmål → nynorsk), an anchored one kept at the word's end.
+BOKMAL_TO_NYNORSK = tuple(_reversed(n, b) for n, b in NYNORSK_TO_BOKMAL)
+
+
+def spelt_otherwise(word: str, bokmal: str) -> bool:
+    """True if ``word``, a word the bokmål lexicon knows and no lemma or form of the nynorsk treebank, is not the
+    nynorsk spelling of ``bokmal``: the nynorsk treebank spells ``bokmal`` otherwise (one or two correspondences
+    read backwards), and ``word`` is nearer the bokmål word than every such spelling, so the letters the
+    correspondence changed are bokmål in nynorsk too. «burger» is a burger, not the nynorsk of «borger» (nynorsk
+    «borgar»); «sjøltillit» is «selvtillit» (nynorsk «sjølvtillit»), «skule» is «skole»."""
+    if word in nynorsk_lemmas() or word in nynorsk_form_lemmas() or not is_known_word(word):
+        return False
+    first = rewrites(bokmal, BOKMAL_TO_NYNORSK)
+    spellings = (first | {w for c in first for w in rewrites(c, BOKMAL_TO_NYNORSK)}) & nynorsk_lemmas()
+    if not spellings or word in spellings:
+        return False
+    limit = len(word) + len(bokmal)
+    to_bokmal = damerau_levenshtein(word, bokmal, limit)
+    return all(to_bokmal < damerau_levenshtein(word, spelling, limit) for spelling in spellings)
+
+
 @lru_cache(maxsize=100_000)
 def bokmal_of(nynorsk: str) -> str | None:
     """The bokmål lemma of a nynorsk lemma, or None when there is none (or it is bokmål already).
@@ -347,7 +373,8 @@ def bokmal_of(nynorsk: str) -> str | None:
             if known:
                 # the most common lemma; among unlisted compounds, the one of the most common parts
                 # («problem+løsning+s+evne», not «problem+løsing+s+evne»)
-                return max(sorted(known), key=lambda c: (lemma_frequencies().get(c, 0), _rarest_part(c)))
+                best = max(sorted(known), key=lambda c: (lemma_frequencies().get(c, 0), _rarest_part(c)))
+                return None if spelt_otherwise(nynorsk, best) else best
     if homograph:
         return None
     # Long derived words need a third («fleir+språkleg+heit» → «flerspråklighet»): only a treebank lemma.
