@@ -60,7 +60,12 @@ SEEDS = {"labelset_2026": 20261130, "labelset_2026b": 20261201, "labelset_2026c"
          "labelset_2026as": 20270113,
          "labelset_2026at": 20270114,
          "labelset_2026au": 20270115,
-         "labelset_2026av": 20270116}
+         "labelset_2026av": 20270116,
+         "labelset_2026aw": 20270117,
+         "labelset_2026ax": 20270118,
+         "labelset_2026ay": 20270119,
+         "labelset_2026az": 20270120,
+         "labelset_2026ba": 20270121}
 
 
 def strata(path, key):
