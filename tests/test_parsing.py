@@ -127,6 +127,20 @@ def test_a_worker_that_dies_leaves_the_rest_to_the_parent(nlp):
     assert got == alone
 
 
+def test_a_job_stopped_early_leaves_no_worker_behind(nlp):
+    """A caller that stops reading (a cancelled import, an error in the tagger) ends the job's
+    worker processes with it: none keeps running or holding memory."""
+    import multiprocessing
+
+    texts = [f"{turn} Dette er svar nummer {i}." for i in range(300) for turn in TURNS]
+    before = set(multiprocessing.active_children())
+    parsed = parse_for_coding(nlp, texts, n_process=2)
+    next(parsed)
+    assert set(multiprocessing.active_children()) - before  # the workers are running
+    parsed.close()
+    assert set(multiprocessing.active_children()) == before
+
+
 def test_free_cores_are_measured_in_cores():
     """How many cores nobody uses right now decides whether a large job gets a second process."""
     import os

@@ -34,11 +34,11 @@ from __future__ import annotations
 import multiprocessing
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
 from functools import lru_cache
 
 from spacy.language import Language
@@ -289,41 +289,157 @@ def _parse_all(nlp: Language, texts: list[str], n_process: int | None, docs: boo
 
 
 # ---------------------------------------------------------------- worker processes
-_WORKER: dict[str, object] = {}
+# Each worker has two pipes of its own: chunks in, entries out. The parent sends a worker its
+# next chunk only when the worker has just sent back its last one (and so is waiting for the
+# next), so neither side ever blocks writing to a pipe the other is not reading. A worker that
+# dies shows as its process sentinel, an end-of-file on its pipe or a broken pipe; the parent
+# then stops the others and parses what is left itself. No executor and no feeder threads: a
+# ProcessPoolExecutor whose worker was killed hung in CI (session 13; its clean-up joins a
+# feeder thread that can be stuck writing to a pipe nobody reads, CPython gh-107219, mended
+# only on Windows), and the interpreter's exit then waited for its threads until CI's time ran out.
+_STOP_SECONDS = 5.0  # how long a worker gets to exit after the parent says stop, before it is killed
 
 
-def _adopt_pipeline(nlp: Language) -> None:
-    # A forked worker has the parent's pipeline already: nothing to load, nothing to check.
-    _WORKER["nlp"] = nlp
+def _worker_main(tasks: Connection, results: Connection, nlp: Language | None,
+                 name: str, fingerprint: str) -> None:
+    """A worker: the parent's pipeline (forked) or the one loaded by name (started afresh); then
+    ``(index, entries)`` for each ``(index, texts)`` chunk received, until ``None``. A pipeline
+    it cannot load is reported as ``(-1, message)`` and the worker exits."""
+    if nlp is None:
+        try:
+            nlp = load_pipeline(name)
+            found = pipeline_info(nlp).fingerprint
+            if found != fingerprint:
+                raise RuntimeError(f"the worker loaded {found}, not {fingerprint}")
+        except Exception as exc:  # noqa: BLE001  (reported to the parent, which parses alone)
+            results.send((-1, f"{type(exc).__name__}: {exc}"))
+            return
+    words = _WordLemmas(nlp)
+    while True:
+        try:
+            task = tasks.recv()
+        except EOFError:  # the parent has gone
+            return
+        if task is None:
+            return
+        index, texts = task
+        results.send((index, [entry for _, entry, _ in _parse(nlp, texts, words=words, docs=False)]))
 
 
-def _init_worker(name: str, fingerprint: str) -> None:
-    # Errors are kept, not raised: a pool re-creates a worker whose initializer fails, forever.
+class _Worker:
+    """One worker process and the parent's ends of its two pipes."""
+
+    def __init__(self, context: BaseContext, nlp: Language | None, name: str, fingerprint: str) -> None:
+        task_reader, self.tasks = context.Pipe(duplex=False)
+        self.results, result_writer = context.Pipe(duplex=False)
+        self.process = context.Process(target=_worker_main, daemon=True,
+                                       args=(task_reader, result_writer, nlp, name, fingerprint))
+        self.process.start()
+        # Only the worker holds these ends now: its death reads as end-of-file or a broken pipe.
+        task_reader.close()
+        result_writer.close()
+        self.chunk: int | None = None  # the chunk it is parsing
+
+    def send(self, index: int, texts: list[str]) -> None:
+        self.tasks.send((index, texts))
+        self.chunk = index
+
+    def stop(self) -> None:
+        try:
+            self.tasks.send(None)
+        except OSError:
+            pass
+        self.process.join(_STOP_SECONDS)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.tasks.close()
+        self.results.close()
+
+
+class _WorkerDied(Exception):
+    """A worker exited or could not load the pipeline; the parent parses the rest."""
+
+
+def _can_fork() -> bool:
+    """Whether workers may be forked: only from a process running one thread, since a forked copy
+    of a process with threads (the app's server) can deadlock on a lock another thread held."""
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _parse_in_workers(nlp: Language, texts: list[str], n_process: int) -> Iterator[_Parsed]:
+    info = pipeline_info(nlp)
+    chunks = [texts[i:i + CHUNK] for i in range(0, len(texts), CHUNK)]
+    if _can_fork():
+        # The workers are copies of this process, pipeline and all: loading it again took each
+        # worker ~2 s of CPU (5 on a busy machine), a fifth of a 10,000-sentence job's parsing.
+        context, inherited = multiprocessing.get_context("fork"), nlp
+    else:
+        context, inherited = multiprocessing.get_context("spawn"), None
+    done: dict[int, list[bytes]] = {}  # parsed chunks not yet yielded
+    following = 0  # the next chunk to yield
+    workers: list[_Worker] = []
     try:
-        nlp = load_pipeline(name)
-        found = pipeline_info(nlp).fingerprint
-        if found != fingerprint:
-            raise RuntimeError(f"the worker loaded {found}, not {fingerprint}")
-        _WORKER["nlp"] = nlp
-    except Exception as exc:  # noqa: BLE001  (reported to the parent by _parse_chunk)
-        _WORKER["error"] = f"{type(exc).__name__}: {exc}"
+        with _one_thread_each():  # the environment the workers start with
+            workers = [_Worker(context, inherited, info.name, info.fingerprint)
+                       for _ in range(min(n_process, len(chunks)))]
+        queued = iter(range(len(chunks)))
+        for worker in workers:
+            index = next(queued, None)
+            if index is not None:
+                worker.send(index, chunks[index])
+        while following < len(chunks):
+            while following in done:
+                for entry in done.pop(following):
+                    yield None, entry, None
+                following += 1
+            if following == len(chunks):
+                break
+            _collect(workers, chunks, queued, done)
+    except _WorkerDied:
+        # A pipeline the workers cannot load by name (built in code, changed after loading), or
+        # a worker that died: parse the rest here, keeping the chunks already parsed.
+        for worker in workers:
+            worker.stop()
+        workers = []
+        for index in range(following, len(chunks)):
+            if index in done:
+                yield from ((None, entry, None) for entry in done.pop(index))
+            else:
+                yield from _parse(nlp, chunks[index])
+    finally:
+        for worker in workers:
+            worker.stop()
 
 
-def _parse_chunk(texts: list[str]) -> list[bytes]:
-    if "nlp" not in _WORKER:
-        raise WorkerFailed(str(_WORKER.get("error", "the worker has no pipeline")))
-    nlp = _WORKER["nlp"]
-    words = _WORKER.setdefault("words", _WordLemmas(nlp))  # type: ignore[arg-type]
-    return [entry for _, entry, _ in _parse(nlp, texts, words=words, docs=False)]  # type: ignore[arg-type]
-
-
-class WorkerFailed(RuntimeError):
-    """A worker process could not load the parent's pipeline."""
-
-
-def _chunks(texts: list[str]) -> Iterator[list[str]]:
-    for i in range(0, len(texts), CHUNK):
-        yield texts[i:i + CHUNK]
+def _collect(workers: list[_Worker], chunks: list[list[str]], queued: Iterator[int],
+             done: dict[int, list[bytes]]) -> None:
+    """Wait for the next chunk any worker sends back, keep it in ``done`` and give that worker
+    the next chunk; :class:`_WorkerDied` when a worker dies or cannot load the pipeline."""
+    busy = [w for w in workers if w.chunk is not None]
+    if not busy:
+        raise _WorkerDied("no worker is parsing")
+    by_handle = {w.results: w for w in busy} | {w.process.sentinel: w for w in busy}
+    for handle in wait(list(by_handle)):
+        worker = by_handle[handle]
+        if worker.chunk is None:
+            continue  # already read through its other handle
+        try:
+            if not worker.results.poll():
+                raise EOFError  # its sentinel: the process has ended with nothing to send
+            index, entries = worker.results.recv()
+        except (EOFError, OSError) as exc:
+            raise _WorkerDied(f"worker {worker.process.pid} exited ({worker.process.exitcode})") from exc
+        if index < 0:
+            raise _WorkerDied(str(entries))
+        done[index] = entries
+        worker.chunk = None
+        following = next(queued, None)
+        if following is not None:
+            try:
+                worker.send(following, chunks[following])
+            except OSError as exc:  # it died just now
+                raise _WorkerDied(f"worker {worker.process.pid} exited") from exc
 
 
 @contextmanager
@@ -343,37 +459,3 @@ def _one_thread_each() -> Iterator[None]:
 
 
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-
-
-def _can_fork() -> bool:
-    """Whether workers may be forked: only from a process running one thread, since a forked copy
-    of a process with threads (the app's server) can deadlock on a lock another thread held."""
-    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
-
-
-def _parse_in_workers(nlp: Language, texts: list[str], n_process: int) -> Iterator[_Parsed]:
-    info = pipeline_info(nlp)
-    done = 0
-    # An executor, not multiprocessing.Pool: a worker that dies (the kernel's out-of-memory
-    # killer) breaks the executor, where a Pool would wait for its lost chunk forever.
-    if _can_fork():
-        # The workers are copies of this process, pipeline and all: loading it again took each
-        # worker ~2 s of CPU (5 on a busy machine), a fifth of a 10,000-sentence job's parsing.
-        # The executor forks them all before it starts its own thread.
-        context, initializer, initargs = multiprocessing.get_context("fork"), _adopt_pipeline, (nlp,)
-    else:
-        context, initializer, initargs = (multiprocessing.get_context("spawn"), _init_worker,
-                                          (info.name, info.fingerprint))
-    try:
-        pool = ProcessPoolExecutor(n_process, mp_context=context, initializer=initializer, initargs=initargs)
-        with pool:
-            with _one_thread_each():  # workers start at submit: the environment they inherit
-                results = pool.map(_parse_chunk, _chunks(texts))
-            for entries in results:
-                for entry in entries:
-                    done += 1
-                    yield None, entry, None
-    except (WorkerFailed, BrokenProcessPool):
-        # A pipeline the workers cannot load by name (built in code, changed after loading), or
-        # a worker that died: parse the rest here.
-        yield from _parse(nlp, texts[done:])
