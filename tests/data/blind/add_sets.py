@@ -38,6 +38,11 @@ def shares_sentences(rows):
 def demote(md):
     return "\n".join(("#" + line) if line.startswith("#") else line for line in md.splitlines())
 
+if sys.argv[1:] in (["-h"], ["--help"]):
+    print(__doc__)
+    sys.exit(0)
+if len(sys.argv) != 2:
+    sys.exit(__doc__)
 for entry in json.loads(pathlib.Path(sys.argv[1]).read_text(encoding="utf-8")):
     suffix, seed, setting = entry["suffix"], entry["seed"], entry["setting"]
     src = pathlib.Path(entry["folder"])
