@@ -301,16 +301,19 @@ _STOP_SECONDS = 5.0  # how long a worker gets to exit after the parent says stop
 
 
 def _worker_main(tasks: Connection, results: Connection, nlp: Language | None,
-                 name: str, fingerprint: str) -> None:
+                 name: str, fingerprint: str, components: list[str]) -> None:
     """A worker: the parent's pipeline (forked) or the one loaded by name (started afresh); then
     ``(index, entries)`` for each ``(index, texts)`` chunk received, until ``None``. A pipeline
-    it cannot load is reported as ``(-1, message)`` and the worker exits."""
+    it cannot load, or one whose coding components differ from the parent's (a pipeline changed
+    after loading), is reported as ``(-1, message)`` and the worker exits."""
     if nlp is None:
         try:
             nlp = load_pipeline(name)
             found = pipeline_info(nlp).fingerprint
             if found != fingerprint:
                 raise RuntimeError(f"the worker loaded {found}, not {fingerprint}")
+            if coding_components(nlp) != components:
+                raise RuntimeError(f"the worker's {name} runs {coding_components(nlp)}, the parent's {components}")
         except Exception as exc:  # noqa: BLE001  (reported to the parent, which parses alone)
             results.send((-1, f"{type(exc).__name__}: {exc}"))
             return
@@ -329,11 +332,12 @@ def _worker_main(tasks: Connection, results: Connection, nlp: Language | None,
 class _Worker:
     """One worker process and the parent's ends of its two pipes."""
 
-    def __init__(self, context: BaseContext, nlp: Language | None, name: str, fingerprint: str) -> None:
+    def __init__(self, context: BaseContext, nlp: Language | None, name: str, fingerprint: str,
+                 components: list[str]) -> None:
         task_reader, self.tasks = context.Pipe(duplex=False)
         self.results, result_writer = context.Pipe(duplex=False)
         self.process = context.Process(target=_worker_main, daemon=True,
-                                       args=(task_reader, result_writer, nlp, name, fingerprint))
+                                       args=(task_reader, result_writer, nlp, name, fingerprint, components))
         self.process.start()
         # Only the worker holds these ends now: its death reads as end-of-file or a broken pipe.
         task_reader.close()
@@ -381,7 +385,7 @@ def _parse_in_workers(nlp: Language, texts: list[str], n_process: int) -> Iterat
     workers: list[_Worker] = []
     try:
         with _one_thread_each():  # the environment the workers start with
-            workers = [_Worker(context, inherited, info.name, info.fingerprint)
+            workers = [_Worker(context, inherited, info.name, info.fingerprint, coding_components(nlp))
                        for _ in range(min(n_process, len(chunks)))]
         queued = iter(range(len(chunks)))
         for worker in workers:
