@@ -23,17 +23,36 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
-def together_groups(entry: str) -> list[list[str]]:
-    """The word groups of a ``together`` entry: «kaste/kast + mat/klær» → [[kaste, kast], [mat, klær]]."""
+WHOLE_WORD = "="  # «=råd» in a together group: the word counts whole, never as a part of a compound
+
+
+def _marked_groups(entry: str) -> list[list[str]]:
+    """The word groups of a ``together`` entry as written, whole-word marks kept: «=råd/dyrt + familie»."""
     return [[w.strip() for w in group.lower().split("/") if w.strip()] for group in entry.split("+")]
+
+
+def together_groups(entry: str) -> list[list[str]]:
+    """The word groups of a ``together`` entry: «kaste/kast + mat/klær» → [[kaste, kast], [mat, klær]]
+    (a whole-word mark dropped: «=råd» → «råd»; see :func:`together_whole_words`)."""
+    return [[w.removeprefix(WHOLE_WORD) for w in group] for group in _marked_groups(entry)]
+
+
+def together_whole_words(entry: str) -> frozenset[str]:
+    """The words of a ``together`` entry marked «=»: they count as a whole word (its form or lemma), not as a part
+    of a compound. «=råd» is the means in «dårleg råd» but a council in «elevrådet», «husråd»; «=dyr» is costly in
+    «ein dyr tur» but an animal in «robotdyr»."""
+    return frozenset(w.removeprefix(WHOLE_WORD) for group in _marked_groups(entry) for w in group
+                     if w.startswith(WHOLE_WORD))
 
 
 def _together_entry(value: str, field: str) -> str:
     """A together entry, checked and written one way: «kaste/kast + mat/klær»."""
-    groups = together_groups(value)
-    if len(groups) < 2 or not all(groups) or any(" " in w for group in groups for w in group):
+    groups = _marked_groups(value)
+    words = [w.removeprefix(WHOLE_WORD) for group in groups for w in group]
+    if len(groups) < 2 or not all(groups) or any(" " in w or WHOLE_WORD in w or not w for w in words):
         raise ValueError(f"'{field}' entry '{value}' is not two or more groups of single words joined by "
-                         f"' + ', each group's words separated by '/' (e.g. 'kaste/kast + mat/klær')")
+                         f"' + ', each group's words separated by '/' (e.g. 'kaste/kast + mat/klær'; a word "
+                         f"marked '=' counts only as a whole word: '=råd')")
     return " + ".join("/".join(group) for group in groups)
 
 

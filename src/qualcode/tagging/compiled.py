@@ -36,7 +36,7 @@ from qualcode.nlp.compounds import lemma_frequencies, split_compound
 from qualcode.nlp.lemmatizer import is_known_word, noun_lemmas
 from qualcode.nlp.standard import NYNORSK
 from qualcode.nlp.stopwords import stop_words
-from qualcode.tagging.codebook import Codebook, together_groups
+from qualcode.tagging.codebook import Codebook, together_groups, together_whole_words
 from qualcode.tagging.fuzzy import FuzzyIndex, damerau_levenshtein
 from qualcode.tagging.lexicon import derivations, nynorsk_lemmas_of
 from qualcode.tagging.nynorsk import bokmal_of, nynorsk_form_lemmas, typo_readings, with_nynorsk_forms
@@ -247,6 +247,7 @@ class CompiledCodebook:
         self._regex_index: dict[str, int] = {}  # a required regular expression of a token pattern → its index
         self.together: list[TogetherRule] = []
         self.together_words: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word → (rule, group)
+        self.together_whole: dict[str, list[tuple[int, int]]] = defaultdict(list)  # «=råd»: whole words only
         for category in codebook.categories:
             cid = category.id
             for word in category.exclude:
@@ -284,9 +285,11 @@ class CompiledCodebook:
                                                  _literals(tokens), regexes))
             for entry in category.together:
                 groups = tuple(frozenset(group) for group in together_groups(entry))
+                whole = together_whole_words(entry)
                 for g, group in enumerate(groups):
                     for word in group:
-                        self.together_words[word].append((len(self.together), g))
+                        index = self.together_whole if word in whole else self.together_words
+                        index[word].append((len(self.together), g))
                 self.together.append(TogetherRule(groups, Rule(cid, "together", entry, WEIGHTS["together"])))
         self.regexes = [re.compile(r) for r in self._regex_index]
         self._regex_memo: dict[str, frozenset[int]] = {}
@@ -705,15 +708,17 @@ class CompiledCodebook:
 
     def together_at(self, keys: frozenset[str], parts: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
         """The (together rule, group) pairs one word belongs to, through its keys or compound parts (an
-        intensifying first part, «kjempe-», left out)."""
+        intensifying first part, «kjempe-», left out; a word marked whole, «=råd», only through its keys)."""
         cache_key = (keys, parts)
         found = self._together_at.get(cache_key)
         if found is None:
             if len(parts) > 1 and parts[0] in INTENSIFYING_MODIFIERS:
                 parts = parts[1:]
             words = keys.union(parts) if len(parts) > 1 else keys
+            whole = self.together_whole
             found = self._together_at[cache_key] = tuple(sorted(
-                {hit for word in words for hit in self.together_words.get(word, ())}))
+                {hit for word in words for hit in self.together_words.get(word, ())}
+                | {hit for word in keys if word in whole for hit in whole[word]}))
         return found
 
     def _fields(self) -> None:

@@ -11,8 +11,9 @@ holds evidence of another category (the activity's topic) and the word stands in
 - **channel**: after «på», «via», «over», «gjennom» or «med», at most :data:`GAP` words between («på dansk
   teiknspråk», «med ein tolk», «over video»); not «med» after a verb of bringing or having («fikk med tolk», «hadde
   med seg tolk»: the arrangement itself);
-- **vehicle of a topic**: the subject of «handle om» / «dreie seg om» («Podkasten (vår) handla om …»), the thing
-  shown in «framvisning(en) av …», or where a theme was («tema i/på bloggen»);
+- **vehicle of a topic**: the subject of «handle om» / «dreie seg om» («Podkasten (vår) handla om …», also across
+  a relative clause: «Podkasten som vi laga, handla om …», «Podkasten vi høyrde på turen handla om …»), the thing
+  shown in «framvisning(en)/framvisinga av …», or where a theme was («tema i/på bloggen»);
 - **product**: a compound in which the word is not the head and which names another category («tegnspråkvideo»:
   digital, «teiknspråkkanal»).
 
@@ -34,7 +35,14 @@ OWNERS = frozenset({"vår", "vårt", "våre", "min", "mitt", "mine", "sin", "sit
                     "hennar", "hennes"})
 DETERMINERS = OWNERS | frozenset({"den", "det", "dei", "de", "en", "ein", "ei", "et", "eit"})
 ABOUT = frozenset({"handle", "dreie"})  # «handla om», «dreier seg om»
-SHOWING = ("framvisning", "fremvisning", "visning", "framsyning", "vising", "premiere")
+# stems, not words: «framvisninga», «framvisinga», «fremvisingen», «visinga», «framsyninga» (in the bokmål and
+# nynorsk lexicons only words of showing start with them, and «framviser», a projector; «vis» would be «visste»)
+SHOWING = ("framvis", "fremvis", "visning", "vising", "framsyning", "premiere")
+# a relative clause between the medium and «handla om»: «Podkasten som vi laga, handla om», «Podkasten vi høyrde
+# på turen handla om» (a contact clause opens with its subject)
+RELATIVE_OPENERS = frozenset({"som", "vi", "me", "eg", "jeg", "de", "dei", "du", "han", "ho", "hun", "elevene",
+                              "elevane"})
+RELATIVE_SPAN = 8  # words from the medium to «handla om» across such a clause, at most
 
 
 def _channel(tokens: Tokens, i: int) -> bool:
@@ -59,6 +67,8 @@ def _vehicle(tokens: Tokens, i: int) -> bool:
         j += 1
     if j + 1 < n and not ABOUT.isdisjoint(keys[j]) and "om" in lower[j + 1:j + 3]:
         return True
+    if j < n and lower[j] in RELATIVE_OPENERS and _about_after_clause(tokens, i, j):
+        return True
     k = i - 1
     if k > 0 and lower[k] in DETERMINERS:
         k -= 1
@@ -66,6 +76,18 @@ def _vehicle(tokens: Tokens, i: int) -> bool:
         return False
     before = lower[k - 1]
     return (lower[k] == "av" and before.startswith(SHOWING)) or (lower[k] in {"i", "på"} and before.startswith("tema"))
+
+
+def _about_after_clause(tokens: Tokens, i: int, j: int) -> bool:
+    """True if «handle/dreie … om» follows a relative clause that opens at token ``j`` after the medium ``i``:
+    «Podkasten som vi laga, handla om», not «ein podkast som handla om» (the clause's own verb, the podcast made)."""
+    lower, keys, sentence, n = tokens.lower, tokens.keys, tokens.sentence, len(tokens)
+    for k in range(j + 2, min(n - 1, i + 1 + RELATIVE_SPAN)):
+        if sentence[k] != sentence[i]:
+            return False
+        if not ABOUT.isdisjoint(keys[k]):
+            return "om" in lower[k + 1:k + 3]
+    return False
 
 
 def _product(tokens: Tokens, i: int, word: str) -> bool:
