@@ -67,7 +67,7 @@ def skill_compound(word: str, heads: frozenset[str]) -> str | None:
     forms = [word] if _known(word) else [word] + [word[: -len(e)] for e in NOUN_ENDINGS if word.endswith(e)]
     for form in forms:
         for head in heads:
-            if form.endswith(head) and _longest_known_end(form) == head and _modifier(form[: -len(head)]):
+            if form.endswith(head) and longest_known_end(form) == head and _modifier(form[: -len(head)]):
                 return head
     return None
 
@@ -104,7 +104,9 @@ def _known(word: str) -> bool:
     return is_known_lemma(word) or is_known_lemma(word, NYNORSK)
 
 
-def _longest_known_end(word: str) -> str | None:
+def longest_known_end(word: str) -> str | None:
+    """The longest word the lexicon knows (bokmål or nynorsk) at the end of ``word``, shorter than it: a compound's
+    head («vertsbedrift» → «bedrift», «skikultur» → «kultur»)."""
     for start in range(1, len(word) - 1):
         end = word[start:]
         if _known(end):
@@ -128,4 +130,4 @@ def _bokmal_spellings(keys: frozenset[str]) -> frozenset[str]:
     return frozenset(r for k in keys if k.isalpha() and not is_known_lemma(k) for r in rewrites(k))
 
 
-__all__ = ["ACTIVITY_TEXT", "activity_field", "activity_verb", "field_name", "skill_compound"]
+__all__ = ["ACTIVITY_TEXT", "activity_field", "activity_verb", "field_name", "longest_known_end", "skill_compound"]

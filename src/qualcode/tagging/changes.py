@@ -35,7 +35,7 @@ class CodebookChange:
         patterns = [{cid: r for cid, r in by_id.items() if any(r)} for by_id in rules]
         # the activity reading depends on the whole answer: an edit of it changes every text
         self.everything = patterns[0] != patterns[1] or old_cb.polarity != new_cb.polarity \
-            or old_cb.activities != new_cb.activities
+            or old_cb.activities != new_cb.activities or old_cb.settings != new_cb.settings
         before, after = self.old.exclusions(), self.new.exclusions()
         # Words whose exclusion status changed in some category: a text holding one (or a
         # compound containing one, since long exclusions also block compounds) is affected.

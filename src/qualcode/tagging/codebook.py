@@ -208,6 +208,9 @@ class Codebook(BaseModel):
     categories: list[Category]
     polarity: dict[str, Pole] = Field(default_factory=dict)
     activities: Activities | None = None
+    # nouns of the exchange's own setting (trip, camp, school): a survey answer's definite compound on one names
+    # the respondent's own trip or institution, and its modifier is no evidence (see programme.setting_names)
+    settings: list[str] = Field(default_factory=list)
     source: str | None = Field(default=None, exclude=True)
     text: str | None = Field(default=None, exclude=True, repr=False)  # the YAML as written, comments kept
 
@@ -215,6 +218,11 @@ class Codebook(BaseModel):
     @classmethod
     def _id(cls, value: str) -> str:
         return Category._id(value)
+
+    @field_validator("settings")
+    @classmethod
+    def _settings(cls, values: list[str]) -> list[str]:
+        return Category._words(values)
 
     @field_validator("version", mode="before")
     @classmethod

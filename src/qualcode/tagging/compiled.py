@@ -309,6 +309,8 @@ class CompiledCodebook:
         self.activity_exclude = frozenset(codebook.activities.exclude) if codebook.activities else frozenset()
         self.activity_heads = frozenset(codebook.activities.heads) if codebook.activities else frozenset()
         self.activity_endings = frozenset(codebook.activities.endings) if codebook.activities else frozenset()
+        # the nouns of the exchange's own setting: a short answer's definite compound on one names its trip or institution
+        self.settings = frozenset(codebook.settings)
         self.prefixes = sorted((t for t in self.parts if len(t) >= 4), key=len, reverse=True)
         self._candidates: dict[tuple, tuple[list[Rule], list]] = {}
         self._by_word: dict[tuple[str, str], bool | tuple[list[tuple[str, ...]], frozenset[str]]] = {}

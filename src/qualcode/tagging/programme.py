@@ -10,12 +10,22 @@ run («Dårlig organisert», «strukturert kurs») is a bare evaluation. A codeb
 exclusions drop the trap word itself; the words around it (a subject, a visit, the adults) would still be coded.
 :func:`programme_tokens` finds the list items these frames take over, so the tagger drops every code in them.
 
+A setting named in the definite form («språkreisen», «klimaleiren», «voksenopplæringa») is the respondent's own trip
+or institution, a place or the programme's name: :func:`setting_names` finds such words (the codebook's
+``settings``), so the tagger drops what they fire through their compound parts.
+
 >>> sorted(programme_tokens(["kom", "heile", "skulen", "til", "glede"]))
 [0, 1, 2, 3, 4]
 >>> sorted(programme_tokens(["utfordrende", "for", "elevene"]))
 []
 """
 from __future__ import annotations
+
+from functools import lru_cache
+
+from qualcode.nlp.lemmatizer import is_known_lemma
+from qualcode.nlp.standard import NYNORSK
+from qualcode.tagging.activities import longest_known_end
 
 # «kom(me) … til glede»: the forms of «komme» that open the idiom (bokmål and nynorsk)
 COME = frozenset({"kom", "komme", "kommer", "kjem", "kome", "kommet", "komen", "kommen"})
@@ -119,3 +129,63 @@ def _describes_programme(item: list[str]) -> bool:
 def _organising(word: str) -> bool:
     """True for a noun of the project's administration or a compound that begins with one («søknadsprosess»)."""
     return word in ORGANISING_NOUNS or word.startswith(ORGANISING_STEMS)
+
+
+# the definite endings a setting noun takes after its stem (without a last «e»), bokmål and nynorsk, singular and
+# plural: «reis-en», «reis-a», «tur-en», «skul-en», «opplæring-a», «senter-et», «leir-ane», «reis-ene»
+DEFINITE_ENDINGS = frozenset({"en", "et", "a", "ene", "ane"})
+
+
+def setting_names(lower: list[str], parts: list[tuple[str, ...]], settings: frozenset[str]) -> set[int]:
+    """The positions of the words of a short survey answer that name the exchange's own setting.
+
+    A compound in the definite form whose head is one of the codebook's ``settings`` (the trip, the camp, the
+    school or institution) names the respondent's own trip or institution («språkreisen», «klimaleiren»,
+    «voksenopplæringa», «kulturturen til Spania»): a place or the programme's name, which the label rules make
+    noise, whatever its modifier says. The indefinite form names a kind of experience («språkreise»,
+    «dannelsesreise», «togreise»: outcomes for the writers of the labelled sets), and a word of its own (a term, not
+    a compound) is what it says. ``parts`` are each word's compound parts.
+
+    >>> sorted(setting_names(["språkreisen"], [("språk", "reise")], frozenset({"reise"})))
+    [0]
+    >>> sorted(setting_names(["språkreise", "naturen"], [("språk", "reise"), ("natur",)], frozenset({"reise", "tur"})))
+    []
+    """
+    return {i for i, (word, word_parts) in enumerate(zip(lower, parts))
+            if len(word_parts) > 1 and definite_setting(word.replace("-", ""), word_parts, settings)}
+
+
+@lru_cache(maxsize=100_000)
+def definite_setting(word: str, parts: tuple[str, ...], settings: frozenset[str]) -> str | None:
+    """The setting noun ``word`` (a compound, lower case, with its lemma's compound ``parts``) ends in, in the
+    definite form, else None.
+
+    The word is read as written («språkskulen» is nynorsk «skule», «reisa» «reise», «museet» «museum»). Its head is
+    the longest word the lexicon knows at its end or, where that is a longer word ending in a shorter one («auke» in
+    «klimauke»), the last of ``parts`` — unless those two parts make a word: «skikulturen» is a «kultur», not a
+    «tur».
+
+    >>> definite_setting("voksenopplæringa", ("voksen", "opplæring"), frozenset({"opplæring"}))
+    'opplæring'
+    """
+    for noun in settings:
+        for ending in _definite_forms(noun):
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                base = word[: -len(ending)] + noun
+                if longest_known_end(base) == noun or parts[-1] == noun and not _known(parts[-2] + noun):
+                    return noun
+    return None
+
+
+@lru_cache(maxsize=1_000)
+def _definite_forms(noun: str) -> tuple[str, ...]:
+    """The definite forms of a setting noun, singular and plural, bokmål and nynorsk: «reisen», «reisa», «reisene»,
+    «turen», «turane», «senteret», «museet», «musea»."""
+    if noun.endswith("um"):
+        return (noun[:-2] + "et", noun[:-2] + "a", noun[:-2] + "ene")
+    stem = noun[:-1] if noun.endswith("e") else noun
+    return tuple(stem + ending for ending in DEFINITE_ENDINGS)
+
+
+def _known(word: str) -> bool:
+    return is_known_lemma(word) or is_known_lemma(word, NYNORSK)

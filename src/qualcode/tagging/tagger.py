@@ -36,10 +36,12 @@ from qualcode.tagging.compiled import (ANY_WORD, SINGULAR_REFLEXIVES, SPLIT_WORD
                                        CompiledCodebook, Rule, within_window)
 from qualcode.tagging.media import media_frames
 from qualcode.tagging.negation import NEGATION_CUES, absent_topics, negated_tokens
-from qualcode.tagging.programme import programme_tokens
+from qualcode.tagging.programme import programme_tokens, setting_names
 from qualcode.tagging.tokens import Tokens, views_from_doc
 
 SPANS_KEY = "qualcode"
+# the rules a word fires through its compound parts, not as a word of its own
+PART_KINDS = frozenset({"compound", "head"})
 # a dash between words separates items too («kreativitet - glede»); inside a word it is a hyphen, not a token
 LIST_SEPARATORS = frozenset({",", ";", "/", "og", "and", "&", "+", ".", "\n", "-", "–", "—"})
 # Norwegian adjective endings (bokmål and nynorsk, base and inflected): «engelsk», «kulturell», «bærekraftig»,
@@ -393,6 +395,13 @@ class CodebookTagger:
             # «kom heile skulen til glede», «inkluderte besøk i kommunestyret», «utfordrande for oss vaksne»
             programme = programme_tokens(tokens.lower)
             best = {key: rule for key, rule in best.items() if key[0] not in programme} if programme else best
+            if compiled.settings and best:
+                # «språkreisen», «voksenopplæringa»: the respondent's own trip or institution, whatever its modifier
+                # names; only what the compound's parts fire goes (a term of its own, «reiselyst», stays)
+                setting = setting_names(tokens.lower, tokens.parts, compiled.settings)
+                best = {key: rule for key, rule in best.items()
+                        if not (key[0] in setting and key[1] == key[0] + 1 and rule.kind in PART_KINDS)} \
+                    if setting else best
         trailing = self._trailing(best) if compiled.secondary else set()
         if trailing and trailing.issuperset(c for _, _, c in best):
             return result  # «lærerikt», «svært lærerik tur»: a bare evaluation names no outcome
