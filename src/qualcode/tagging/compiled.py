@@ -294,6 +294,7 @@ class CompiledCodebook:
         self.regexes = [re.compile(r) for r in self._regex_index]
         self._regex_memo: dict[str, frozenset[int]] = {}
         self._add_derivations_and_heads()
+        self.skill_modifiers = self._skill_modifiers()
         self._fields()
         self.fuzzy = FuzzyIndex(self.terms)
         self._short_index: dict[str, set[str]] | None = None  # see _short_typo
@@ -366,6 +367,21 @@ class CompiledCodebook:
             for cid in sorted({r.category for r in rules}):
                 if word not in self.excluded.get(cid, ()):
                     self.heads[word].append(Rule(cid, "head", word, WEIGHTS["head"]))
+
+    def _skill_modifiers(self) -> dict[str, tuple[str, ...]]:
+        """Modifier → category, read from the codebook's own compounds of a modifier and a head naming a skill or
+        knowledge (:data:`YIELDING_HEADS`): where a category lists «leseforståelse» and «leseferdighet», «lese» before
+        any such head is that category's («lesekompetanse», «lesetrening», «lesekunnskapar»), as «ordforståelse»
+        makes «ordlæring» language. Only a modifier that is no term itself (a term decides by its own rules), of
+        three letters or more, whose listed compounds all name one category."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for cid, words in self.listed.items():
+            for term in words:
+                parts = split_compound(term)
+                if len(parts) >= 2 and parts[-1] in YIELDING_HEADS:
+                    found[parts[-2]].add(cid)
+        return {m: tuple(sorted(cids)) for m, cids in sorted(found.items())
+                if len(cids) == 1 and len(m) >= 3 and m.isalpha() and m not in self.terms}
 
     # -- what a word can fire ----------------------------------------------------------------
 
@@ -539,6 +555,13 @@ class CompiledCodebook:
                                   for m in sorted(merged) for r in self.terms.get(m, ()) if r.kind in ("term", "derived")]
             if not from_modifiers:
                 from_modifiers = self._misspelt_modifier(modifiers, head)
+            if not from_modifiers:
+                # a modifier the codebook puts before another skill head: «lese+kompetanse» as «leseforståelse»
+                # («organisasjons+utvikling» is the organisation's, not «organisasjonsevne»: a generic head takes none;
+                # a school subject is named, not learnt: «samfunnsfag» is no «samfunnsforståelse»)
+                from_modifiers = [Rule(cid, "head", f"{m}+{head}", WEIGHTS["compound"])
+                                  for m in modifiers if head not in GENERIC_HEADS and head != "fag"
+                                  for cid in self.skill_modifiers.get(m, ())]
             if from_modifiers or any(m in self.parts for m in modifiers):
                 return rules + from_modifiers
         return rules if listed else rules + list(self.heads.get(head, ()))
