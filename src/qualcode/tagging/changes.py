@@ -4,7 +4,7 @@ The tagger's result for a text depends on the codebook only through what each of
 can fire (terms, compound parts, typo matches, the phrases it opens, the exclusions that cover
 it), plus token patterns and polarity poles. :class:`CodebookChange` compares the old and the
 new codebook word by word: a text none of whose words fires differently gets exactly the
-suggestions it already has. Pattern, together (rule or exclusion), weak-list, secondary-list, media-list, pole or activities edits make
+suggestions it already has. Pattern, together (rule or exclusion), weak-list, secondary-list, media-list, place-list, pole or activities edits make
 every text count as changed.
 
 >>> change = CodebookChange(old_tagger, new_tagger)            # doctest: +SKIP
@@ -26,10 +26,10 @@ class CodebookChange:
         self.old = old.compiled if isinstance(old, CodebookTagger) else old
         self.new = new.compiled if isinstance(new, CodebookTagger) else new
         old_cb, new_cb = self.old.codebook, self.new.codebook
-        # a weak word depends on the whole sentence (its support), a secondary word and a media word on the other
+        # a weak word depends on the whole sentence (its support), a secondary, a media and a place word on the other
         # categories' evidence, so an edit of any of these lists changes every text
         rules = [{c.id: (c.patterns, c.together, [e for e in c.exclude if "+" in e], c.exclude_patterns, c.weak,
-                         c.secondary, c.media)
+                         c.secondary, c.media, c.places)
                   for c in cb.categories}
                  for cb in (old_cb, new_cb)]
         patterns = [{cid: r for cid, r in by_id.items() if any(r)} for by_id in rules]

@@ -97,6 +97,9 @@ class Category(BaseModel):
     # words of the rules above that name a means, a channel or a vehicle («tolk», «tegnspråk», «podkast»): no evidence
     # where they are the channel or the vehicle of another category's activity (see docs/codebook-format.md, "Media")
     media: list[str] = Field(default_factory=list)
+    # words of the rules above that name a place («skog», «hav»): no evidence where they are only where another
+    # category's activity took place (see docs/codebook-format.md, "Places")
+    places: list[str] = Field(default_factory=list)
     examples: Examples = Field(default_factory=Examples)
 
     @field_validator("id")
@@ -115,7 +118,7 @@ class Category(BaseModel):
             raise ValueError(f"colour '{value}' is not a hex colour like #1B7837")
         return value.upper()
 
-    @field_validator("terms", "compound_terms", "phrases", "exclude", "weak", "secondary", "media")
+    @field_validator("terms", "compound_terms", "phrases", "exclude", "weak", "secondary", "media", "places")
     @classmethod
     def _words(cls, values: list[str]) -> list[str]:
         cleaned = []
@@ -158,6 +161,10 @@ class Category(BaseModel):
             if word not in listed:
                 raise ValueError(f"media word '{word}' is not one of this category's terms, compound_terms or "
                                  f"phrases; list it there first (media only says when it is no evidence)")
+        for word in self.places:
+            if word not in listed:
+                raise ValueError(f"place word '{word}' is not one of this category's terms, compound_terms or "
+                                 f"phrases; list it there first (places only says when it is no evidence)")
         return self
 
     @property

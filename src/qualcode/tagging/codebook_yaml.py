@@ -68,6 +68,8 @@ def codebook_yaml(codebook: Codebook, source: str, target: str = "THIS_FILE.yaml
             entry["secondary"] = list(category.secondary)
         if category.media:
             entry["media"] = list(category.media)
+        if category.places:
+            entry["places"] = list(category.places)
         examples = category.examples.model_dump(mode="json", exclude_defaults=True) if category.examples else {}
         if examples:
             entry["examples"] = examples

@@ -243,6 +243,8 @@ class CompiledCodebook:
             c.id: frozenset(c.secondary) for c in codebook.categories if c.secondary}
         # category → its media words: no evidence as the channel or vehicle of another category's activity
         self.media: dict[str, frozenset[str]] = {c.id: frozenset(c.media) for c in codebook.categories if c.media}
+        # category → its place words: no evidence as the place of another category's activity
+        self.places: dict[str, frozenset[str]] = {c.id: frozenset(c.places) for c in codebook.categories if c.places}
         self.patterns: list[PatternRule] = []
         self._regex_index: dict[str, int] = {}  # a required regular expression of a token pattern → its index
         self.together: list[TogetherRule] = []
@@ -771,6 +773,12 @@ class CompiledCodebook:
         compound that holds it: «tegnspråkvideo»), weak or not (see :mod:`qualcode.tagging.media`)."""
         media = self.media.get(rule.category)
         return media is not None and rule.kind in WEAK_KINDS | {"weak", "compound"} and rule.text in media
+
+    def is_place(self, rule: Rule) -> bool:
+        """True if ``rule`` fired on one of its category's place words (the word, an inflection or a typo), weak or
+        not (see :func:`qualcode.tagging.media.place_frames`)."""
+        places = self.places.get(rule.category)
+        return places is not None and rule.kind in WEAK_KINDS | {"weak"} and rule.text in places
 
     def split_words(self, lower: list[str]) -> list[tuple[int, list[Rule]]]:
         """A term typed as two words in a short text (a survey answer): «selv tillit», «kilde kritikk», «Bære kraft».

@@ -19,6 +19,12 @@ holds evidence of another category (the activity's topic) and the word stands in
 
 The word keeps its category where the sentence is about it (no other category's evidence: «Vi hadde møte med tolk for
 foreldra») and in any other frame («partnerskolen skaffet tolk», «Elevene laget en podkast og redigerte den selv»).
+
+A place is the same kind of word (:func:`place_frames`): where a setting's own work happens («skog» for forestry pupils
+and kindergartens, «hav» for a fishing school) is no evidence of its category where it is only the **place** of another
+category's activity: after «i», «frå/fra», «rundt» or «over», at most :data:`GAP` words between («trene på
+maskinkjøring i skogen» with VR glasses, «fly drone over skogen», «bilete frå skogen» on the website). A codebook lists
+such words under a category's ``places``.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ SHOWING = ("framvis", "fremvis", "visning", "vising", "framsyning", "premiere")
 RELATIVE_OPENERS = frozenset({"som", "vi", "me", "eg", "jeg", "de", "dei", "du", "han", "ho", "hun", "elevene",
                               "elevane"})
 RELATIVE_SPAN = 8  # words from the medium to «handla om» across such a clause, at most
+PLACE_PREPOSITIONS = frozenset({"i", "frå", "fra", "rundt", "over"})
 
 
 def _channel(tokens: Tokens, i: int) -> bool:
@@ -55,6 +62,18 @@ def _channel(tokens: Tokens, i: int) -> bool:
             return False  # «på ein felles blogg»: a shared platform is collaboration, what the sentence is about
         if lower[j] in CHANNEL_PREPOSITIONS:
             return not (lower[j] == "med" and j > 0 and lower[j - 1] in BRINGING)
+    return False
+
+
+def _place(tokens: Tokens, i: int) -> bool:
+    """True if token ``i`` follows a place preposition, at most :data:`GAP` words between, in its sentence: «i
+    skogen», «ute i den skotske skogen», «over skogen»."""
+    lower, sentence, punct = tokens.lower, tokens.sentence, tokens.punct
+    for j in range(i - 1, max(-1, i - 2 - GAP), -1):
+        if sentence[j] != sentence[i] or punct[j]:
+            return False
+        if lower[j] in PLACE_PREPOSITIONS:
+            return True
     return False
 
 
@@ -109,6 +128,25 @@ def media_frames(tokens: Tokens, best: dict, is_media) -> dict:
         others = {s for s, _, c in best if c != category and sentence[s] == sentence[start]}
         if others and (_channel(tokens, start) or _vehicle(tokens, start)
                        or (start in others and _product(tokens, start, best[key].text))):
+            drop.append(key)
+    if not drop:
+        return best
+    return {key: rule for key, rule in best.items() if key not in drop}
+
+
+def place_frames(tokens: Tokens, best: dict, is_place) -> dict:
+    """``best`` without the place words that are only where another category's activity took place (see the module
+    docstring): the word's category has no other evidence in its sentence, another category has."""
+    places = [key for key, rule in best.items() if key[1] == key[0] + 1 and is_place(rule)]
+    if not places:
+        return best
+    sentence = tokens.sentence
+    drop = []
+    for key in places:
+        start, _, category = key
+        here = [(s, c) for s, _, c in best if sentence[s] == sentence[start]]
+        if any(c != category for _, c in here) and not any(c == category and s != start for s, c in here) \
+                and _place(tokens, start):
             drop.append(key)
     if not drop:
         return best

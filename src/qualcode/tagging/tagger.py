@@ -34,7 +34,7 @@ from qualcode.tagging.activities import ACTIVITY_TEXT, activity_field, activity_
 from qualcode.tagging.codebook import Codebook
 from qualcode.tagging.compiled import (ANY_WORD, SINGULAR_REFLEXIVES, SPLIT_WORD_TEXT, WEIGHTS, YIELDING_HEADS,
                                        CompiledCodebook, Rule, within_window)
-from qualcode.tagging.media import media_frames
+from qualcode.tagging.media import media_frames, place_frames
 from qualcode.tagging.negation import NEGATION_CUES, absent_topics, negated_tokens
 from qualcode.tagging.programme import programme_tokens, setting_names
 from qualcode.tagging.tokens import Tokens, views_from_doc
@@ -103,6 +103,14 @@ TOPIC_WINDOW = 8
 GROUP_HEADS = ("gjeng", "gjengen", "gjengene", "gjengane", "linja", "linjen", "linjene", "linjer", "rommet", "rommene",
                "romma")
 NOT_GROUP_HEADS = ("retningslinja", "retningslinjen", "retningslinjene", "retningslinjer")
+# In a sentence a compound on «fag» names a school subject: «friluftslivsfaget», «teknologifag» (the subject's name, as
+# «naturfag» and «religionsfag» are); and so does the field of a teacher or an academic community: «læraren i
+# friluftsliv», «fagmiljø for friluftsliv» (CodebookTagger._group_names)
+SUBJECT_HEADS = ("fag", "faget", "fagene", "faga", "fagane")
+# teacher nouns; not the bare «lærer», which is also the verb («det de lærer i naturen»)
+TEACHERS = ("læreren", "lærere", "lærerne", "lærar", "læraren", "lærarar", "lærarane", "lektor", "lektoren",
+            "lektorer", "lektorene", "lektorar", "lektorane")
+FIELD_PREPOSITIONS = frozenset({"i", "for", "innan", "innen"})
 # «… og klima vant», «klima tapte faktisk mot mobbing»: a vote's or a contest's theme (CodebookTagger._vote_themes)
 WON_OR_LOST = frozenset({"vant", "vann", "tapte", "tapa"})
 VOTE_ADVERBS = frozenset({"faktisk", "jo", "nok", "selvfølgelig", "sjølvsagt", "knepent", "klart",
@@ -385,6 +393,9 @@ class CodebookTagger:
             # «forklarte på teiknspråk korleis vi sorterer», «Podkasten handla om klimaangst»: the channel or the
             # vehicle of another category's activity is no evidence of its own
             best = media_frames(tokens, best, compiled.is_media)
+        if compiled.places and best:
+            # «trene på maskinkjøring i skogen», «fly drone over skogen»: the place of another category's activity
+            best = place_frames(tokens, best, compiled.is_place)
         best = self._shared_words(tokens, best)
         best = self._yielding_pairs(tokens, best)
         best = self._people_adjectives(tokens, best)
@@ -614,19 +625,25 @@ class CodebookTagger:
 
     @staticmethod
     def _group_names(tokens: Tokens, best: dict[tuple[int, int, str], Rule]) -> dict[tuple[int, int, str], Rule]:
-        """A priority word inside a compound that names a group, a line of study or a room is a name, not what the
-        project did.
+        """A priority word inside a compound that names a group, a line of study or a room, or that names a school
+        subject in a sentence, is a name, not what the project did.
 
         «Ungdomane kalla seg «klimagjengen» fordi det regna heile veka», «elevane frå robotikklinja stilte til val»,
         «elevrådsrommet heter «parlamentet»»: the compound (rule ``compound``, ``fuzzy`` or ``head``, one word) ends in
         one of :data:`GROUP_HEADS`; its evidence is dropped. A group the codebook lists itself keeps its evidence, typed
-        right or as a typo («vennegjeng», «venngjengen»: friends).
+        right or as a typo («vennegjeng», «venngjengen»: friends). In a sentence the same holds for a subject's name
+        (:func:`_subject_name`): «dei organiserer friluftslivsfaget», «læraren i friluftsliv», «et sterkt fagmiljø for
+        friluftsliv» say what the school teaches, as «naturfag» does, not that the project dealt with nature.
         """
         lowers = tokens.lower
         drop = [key for key, rule in best.items()
                 if key[1] == key[0] + 1 and rule.kind in ("compound", "fuzzy", "head")
                 and lowers[key[0]].endswith(GROUP_HEADS) and not lowers[key[0]].endswith(NOT_GROUP_HEADS)
                 and not rule.text.endswith(("gjeng", "linje", "rom"))]
+        if sum(not p for p in tokens.punct) > SHARED_CONTEXT_WORDS:
+            # a survey answer that names a subject names knowledge of it (label rules: «samfunnskunnskap»)
+            drop += [key for key, rule in best.items()
+                     if key[1] == key[0] + 1 and key not in drop and _subject_name(lowers, key[0], rule)]
         if not drop:
             return best
         return {key: rule for key, rule in best.items() if key not in drop}
@@ -1004,6 +1021,22 @@ class CodebookTagger:
 @Language.factory("qualcode_codebook", default_config={"spans_key": SPANS_KEY})
 def make_codebook_tagger(nlp: Language, name: str, spans_key: str) -> CodebookTagger:
     return CodebookTagger(nlp, name=name, spans_key=spans_key)
+
+
+def _subject_name(lowers: list[str], i: int, rule: Rule) -> bool:
+    """True if word ``i`` of a sentence is a school subject's or a field's name (see :data:`SUBJECT_HEADS`): a
+    compound on «fag» whose evidence is one of its parts («friluftslivsfaget»), or the word right after «i», «for» or
+    «innan» after a teacher noun or «fagmiljø» («læraren i friluftsliv», «fagmiljø for friluftsliv»); not where that
+    noun follows «for» or «til», as the field may be the course's («kurs for lærerne i …»)."""
+    if rule.kind in ("compound", "fuzzy", "head") and lowers[i].endswith(SUBJECT_HEADS) \
+            and not rule.text.split("+")[0].endswith("fag"):  # «head» rules show as «friluftsliv+fag»
+        return True
+    if i < 2 or lowers[i - 1] not in FIELD_PREPOSITIONS:
+        return False
+    noun = lowers[i - 2]
+    teacher = noun.startswith("fagmiljø") or noun in TEACHERS or (noun.endswith(("lærer", "lærar") + TEACHERS)
+                                                                   and len(noun) > 7)
+    return teacher and not (i > 2 and lowers[i - 3] in ("for", "til"))
 
 
 @lru_cache(maxsize=10_000)
