@@ -23,7 +23,7 @@ Labelled sets, each ``answers.jsonl`` (codebook elevutbytte) and ``sentences.jso
 - ``--set 2026f``, ``tests/data/labelset_2026f/``: written in session 5 by two more blind helpers
   while round 6 (sentence precision) was tuned; tempting negatives on purpose. Round 6's blind
   measurement.
-- ``--set 2026g`` … ``2026ba``: forty-seven more blind sets (sessions 6 to 13), each measured once on the
+- ``--set 2026g`` … ``2026bf``: fifty-two more blind sets (sessions 6 to 14), each measured once on the
   rules of its round and tuning material since; who wrote them for which respondents:
   ``tests/data/README.md``, every measurement: ``tests/data/labelset_2026/RESULTS.md``.
 - ``tests/data/eval_*.jsonl``: the first labelled sets, kept as a reference (printed with
@@ -106,7 +106,12 @@ LABELSETS = {"2026": ROOT / "tests/data/labelset_2026", "2026b": ROOT / "tests/d
              "2026ax": ROOT / "tests/data/labelset_2026ax",
              "2026ay": ROOT / "tests/data/labelset_2026ay",
              "2026az": ROOT / "tests/data/labelset_2026az",
-             "2026ba": ROOT / "tests/data/labelset_2026ba"}
+             "2026ba": ROOT / "tests/data/labelset_2026ba",
+             "2026bb": ROOT / "tests/data/labelset_2026bb",
+             "2026bc": ROOT / "tests/data/labelset_2026bc",
+             "2026bd": ROOT / "tests/data/labelset_2026bd",
+             "2026be": ROOT / "tests/data/labelset_2026be",
+             "2026bf": ROOT / "tests/data/labelset_2026bf"}
 LABELSET = LABELSETS["2026"]
 CODEBOOKS = {"answers.jsonl": "codebooks/elevutbytte.yaml", "sentences.jsonl": "codebooks/erasmus_prioriteringer.yaml"}
 OLD = [("codebooks/elevutbytte.yaml", ROOT / "tests/data/eval_elevutbytte_answers.jsonl"),

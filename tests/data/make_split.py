@@ -65,7 +65,12 @@ SEEDS = {"labelset_2026": 20261130, "labelset_2026b": 20261201, "labelset_2026c"
          "labelset_2026ax": 20270118,
          "labelset_2026ay": 20270119,
          "labelset_2026az": 20270120,
-         "labelset_2026ba": 20270121}
+         "labelset_2026ba": 20270121,
+         "labelset_2026bb": 20270122,
+         "labelset_2026bc": 20270123,
+         "labelset_2026bd": 20270124,
+         "labelset_2026be": 20270125,
+         "labelset_2026bf": 20270126}
 
 
 def strata(path, key):
