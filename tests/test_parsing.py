@@ -87,34 +87,34 @@ def test_workers_started_from_a_thread_write_the_same_cache_entries(nlp):
     """The app's server codes in a thread: its workers are started afresh and load the pipeline
     by name (a forked copy of a process with threads can deadlock), with the same result as the
     forked workers of the one-threaded CLI."""
-    import threading
-
     texts = ANSWERS + TURNS
     alone = [entry for _, entry in parse_for_coding(nlp, texts, n_process=1)]
+    assert _parsed_in_a_thread(nlp, texts) == alone
+
+
+def _parsed_in_a_thread(nlp, texts: list[str]) -> list[bytes]:
+    """The entries of ``texts`` parsed with two workers from a thread, as the app's server parses."""
+    import threading
+
     got: list[bytes] = []
     worker = threading.Thread(target=lambda: got.extend(e for _, e in parse_for_coding(nlp, texts, n_process=2)))
     worker.start()
     worker.join(timeout=600)
-    assert got == alone
+    assert not worker.is_alive(), "the parse hung"
+    return got
 
 
 def test_workers_never_parse_with_another_pipeline_than_the_callers():
     """Workers started afresh load the pipeline by name; when the caller's pipeline was changed
     after loading (a component removed), that would be another pipeline: the parent parses alone
     instead, with the same entries as in one process."""
-    import threading
-
     from qualcode.nlp import load_pipeline
 
     nlp = load_pipeline("blank:nb")
     nlp.remove_pipe("qualcode_sentence_final_period")
     texts = [f"Elevene fikk nye venner i uke {i}. De snakket engelsk hele uka" for i in range(600)]
     alone = [entry for _, entry in parse_for_coding(nlp, texts, n_process=1)]
-    got: list[bytes] = []
-    worker = threading.Thread(target=lambda: got.extend(e for _, e in parse_for_coding(nlp, texts, n_process=2)))
-    worker.start()
-    worker.join(timeout=600)
-    assert got == alone
+    assert _parsed_in_a_thread(nlp, texts) == alone
 
 
 def test_a_worker_that_dies_leaves_the_rest_to_the_parent(nlp):
