@@ -64,7 +64,7 @@ def skill_compound(word: str, heads: frozenset[str]) -> str | None:
         return last  # «KI-verktøy»: a hyphen says where the head starts
     word = word.replace("-", "")
     # a dictionary form is no inflection («forbruker» is a consumer, not «forbruk» + «er»)
-    forms = [word] if _known(word) else [word] + [word[: -len(e)] for e in NOUN_ENDINGS if word.endswith(e)]
+    forms = [word] if known_lemma(word) else [word] + [word[: -len(e)] for e in NOUN_ENDINGS if word.endswith(e)]
     for form in forms:
         for head in heads:
             if form.endswith(head) and longest_known_end(form) == head and _modifier(form[: -len(head)]):
@@ -75,7 +75,7 @@ def skill_compound(word: str, heads: frozenset[str]) -> str | None:
 def _modifier(word: str) -> bool:
     """True if ``word`` can be a compound's first part: four letters or more, or a known word that is no function
     word («sjø» in «sjøvett», «smi» in «smiarbeid»; not «for» in «forbruk»)."""
-    return len(word) >= 4 or len(word) == 3 and _known(word) and word not in stop_words()
+    return len(word) >= 4 or len(word) == 3 and known_lemma(word) and word not in stop_words()
 
 
 @lru_cache(maxsize=100_000)
@@ -90,7 +90,7 @@ def field_name(word: str, endings: frozenset[str]) -> str | None:
         return None
     for ending in endings:
         if word.endswith(ending) and len(word) >= len(ending) + 5:
-            if not _known(word) and _known(word[:-1]):
+            if not known_lemma(word) and known_lemma(word[:-1]):
                 return None
             return ending
     return None
@@ -100,7 +100,8 @@ def field_name(word: str, endings: frozenset[str]) -> str | None:
 NOUN_ENDINGS = ("ene", "ane", "et", "en", "er", "ar", "a")
 
 
-def _known(word: str) -> bool:
+def known_lemma(word: str) -> bool:
+    """True if ``word`` is a lemma the lexicon knows, bokmål or nynorsk."""
     return is_known_lemma(word) or is_known_lemma(word, NYNORSK)
 
 
@@ -109,7 +110,7 @@ def longest_known_end(word: str) -> str | None:
     head («vertsbedrift» → «bedrift», «skikultur» → «kultur»)."""
     for start in range(1, len(word) - 1):
         end = word[start:]
-        if _known(end):
+        if known_lemma(end):
             return end
     return None
 
@@ -130,4 +131,5 @@ def _bokmal_spellings(keys: frozenset[str]) -> frozenset[str]:
     return frozenset(r for k in keys if k.isalpha() and not is_known_lemma(k) for r in rewrites(k))
 
 
-__all__ = ["ACTIVITY_TEXT", "activity_field", "activity_verb", "field_name", "longest_known_end", "skill_compound"]
+__all__ = ["ACTIVITY_TEXT", "activity_field", "activity_verb", "field_name", "known_lemma", "longest_known_end",
+           "skill_compound"]

@@ -118,36 +118,35 @@ def _product(tokens: Tokens, i: int, word: str) -> bool:
 def media_frames(tokens: Tokens, best: dict, is_media) -> dict:
     """``best`` (evidence keyed by (start, end, category)) without the media words that are the channel, the vehicle
     or the product of another category's activity (see the module docstring)."""
-    media = [key for key, rule in best.items() if key[1] == key[0] + 1 and is_media(rule)]
-    if not media:
-        return best
     sentence = tokens.sentence
-    drop = []
-    for key in media:
+
+    def dropped(key: tuple[int, int, str]) -> bool:
         start, _, category = key
         others = {s for s, _, c in best if c != category and sentence[s] == sentence[start]}
-        if others and (_channel(tokens, start) or _vehicle(tokens, start)
-                       or (start in others and _product(tokens, start, best[key].text))):
-            drop.append(key)
-    if not drop:
-        return best
-    return {key: rule for key, rule in best.items() if key not in drop}
+        return bool(others) and (_channel(tokens, start) or _vehicle(tokens, start)
+                                 or (start in others and _product(tokens, start, best[key].text)))
+
+    return _without(best, is_media, dropped)
 
 
 def place_frames(tokens: Tokens, best: dict, is_place) -> dict:
     """``best`` without the place words that are only where another category's activity took place (see the module
     docstring): the word's category has no other evidence in its sentence, another category has."""
-    places = [key for key, rule in best.items() if key[1] == key[0] + 1 and is_place(rule)]
-    if not places:
-        return best
     sentence = tokens.sentence
-    drop = []
-    for key in places:
+
+    def dropped(key: tuple[int, int, str]) -> bool:
         start, _, category = key
         here = [(s, c) for s, _, c in best if sentence[s] == sentence[start]]
-        if any(c != category for _, c in here) and not any(c == category and s != start for s, c in here) \
-                and _place(tokens, start):
-            drop.append(key)
+        return any(c != category for _, c in here) and not any(c == category and s != start for s, c in here) \
+            and _place(tokens, start)
+
+    return _without(best, is_place, dropped)
+
+
+def _without(best: dict, is_kind, dropped) -> dict:
+    """``best`` without the one-word evidence of the kind ``is_kind`` reads (a media or a place word) that
+    ``dropped(key)`` says stands in another category's frame."""
+    drop = [key for key, rule in best.items() if key[1] == key[0] + 1 and is_kind(rule) and dropped(key)]
     if not drop:
         return best
     return {key: rule for key, rule in best.items() if key not in drop}

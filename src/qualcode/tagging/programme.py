@@ -23,9 +23,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from qualcode.nlp.lemmatizer import is_known_lemma
-from qualcode.nlp.standard import NYNORSK
-from qualcode.tagging.activities import longest_known_end
+from qualcode.tagging.activities import known_lemma, longest_known_end
 
 # «kom(me) … til glede»: the forms of «komme» that open the idiom (bokmål and nynorsk)
 COME = frozenset({"kom", "komme", "kommer", "kjem", "kome", "kommet", "komen", "kommen"})
@@ -172,7 +170,7 @@ def definite_setting(word: str, parts: tuple[str, ...], settings: frozenset[str]
         for ending in _definite_forms(noun):
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 base = word[: -len(ending)] + noun
-                if longest_known_end(base) == noun or parts[-1] == noun and not _known(parts[-2] + noun):
+                if longest_known_end(base) == noun or parts[-1] == noun and not known_lemma(parts[-2] + noun):
                     return noun
     return None
 
@@ -186,6 +184,3 @@ def _definite_forms(noun: str) -> tuple[str, ...]:
     stem = noun[:-1] if noun.endswith("e") else noun
     return tuple(stem + ending for ending in DEFINITE_ENDINGS)
 
-
-def _known(word: str) -> bool:
-    return is_known_lemma(word) or is_known_lemma(word, NYNORSK)
